@@ -1,0 +1,155 @@
+package dev.legalgen.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /v1/chat/completions}: validate, apply any scripted fault, enforce limits, answer a sample. */
+final class ChatHandler implements HttpHandler {
+
+    static final String PATH = "/v1/chat/completions";
+
+    private final Dialect dialect;
+    private final Set<String> models;
+    private final Duration latency;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final BearerAuth auth;
+    private final FaultScript faults;
+    private final RequestLog log;
+    private final RateWindows limits;
+    private final ErrorCatalog errors;
+    private final StatusFaults statusFaults;
+    private final CompletionBodies bodies;
+    private final SampleWriter samples = new SampleWriter();
+
+    ChatHandler(SimulatorConfig config, JsonMapper json, FaultScript faults, RequestLog log, RateWindows limits) {
+        this.dialect = config.dialect();
+        this.models = Set.copyOf(config.models());
+        this.latency = config.latency();
+        this.clock = config.clock();
+        this.json = json;
+        this.auth = new BearerAuth(config.apiKey());
+        this.faults = faults;
+        this.log = log;
+        this.limits = limits;
+        this.errors = new ErrorCatalog(dialect, json);
+        this.statusFaults = new StatusFaults(dialect, errors);
+        this.bodies = new CompletionBodies(dialect, json);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (!PATH.equals(exchange.getRequestURI().getPath()) || !"POST".equals(exchange.getRequestMethod())) {
+                Responder.unrouted(exchange);
+                return;
+            }
+            ChatRequest request = parse(exchange.getRequestBody().readAllBytes());
+            String prompt = request == null || request.messages() == null ? "" : request.promptText();
+            PromptFacts facts = PromptFacts.parse(prompt);
+            RequestLog.Arrival arrival = log.arrive(request == null ? null : request.model(), clock.instant(), facts);
+            answer(exchange, request, prompt, facts, arrival);
+        } catch (InterruptedException e) {
+            // The simulator is closing while this request sleeps: leave without an answer.
+            Thread.currentThread().interrupt();
+            Responder.drop(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange, ChatRequest request, String prompt, PromptFacts facts,
+            RequestLog.Arrival arrival) throws IOException, InterruptedException {
+        Reply invalid = validate(exchange, request);
+        String model = request == null ? null : request.model();
+        if (invalid != null) {
+            send(exchange, arrival, limits.peek(model), invalid);
+            return;
+        }
+        Fault fault = faults.take(model);
+        pause(fault instanceof Fault.Delay delay ? latency.plus(delay.duration()) : latency);
+        if (fault instanceof Fault.Drop) {
+            Responder.drop(exchange);
+            return;
+        }
+        if (fault instanceof Fault.Status status) {
+            send(exchange, arrival, limits.peek(model), statusFaults.reply(status, model));
+            return;
+        }
+        int promptTokens = ChatRequest.estimateTokens(prompt);
+        RateWindows.Admission admission = limits.admit(model, request.reservedTokens(promptTokens));
+        if (!admission.admitted()) {
+            send(exchange, arrival, admission.state(), refusal(model, admission));
+            return;
+        }
+        String content = SampleContent.render(json, samples.write(model, facts, prompt), fault);
+        String requestId = WireFormats.groqRequestId(clock.millis());
+        if (dialect == Dialect.GROQ) {
+            exchange.getResponseHeaders().set("x-request-id", requestId);
+        }
+        byte[] body = bodies.success(new CompletionBodies.Completion(model, content, promptTokens,
+                ChatRequest.estimateTokens(content), clock.instant().getEpochSecond(), requestId));
+        send(exchange, arrival, admission.state(), Reply.json(200, body));
+    }
+
+    /** The 4xx a request earns before any model work, or null when it is acceptable. Messages are inferred. */
+    private Reply validate(HttpExchange exchange, ChatRequest request) {
+        if (!auth.accepts(exchange)) {
+            return errors.invalidKey();
+        }
+        if (request == null) {
+            return errors.badRequest("We could not parse the JSON body of your request.");
+        }
+        if (request.messages() == null || request.messages().isEmpty()) {
+            return errors.badRequest("'messages' : minimum number of items is 1");
+        }
+        if (request.model() == null || request.model().isBlank()) {
+            return errors.badRequest("'model' : property 'model' is missing");
+        }
+        if (request.n() != null && request.n() != 1) {
+            return errors.badRequest("'n' : number must be at most 1");
+        }
+        return models.contains(request.model()) ? null : errors.modelNotFound(request.model());
+    }
+
+    private Reply refusal(String model, RateWindows.Admission admission) {
+        LimitState state = admission.state();
+        if (admission.refused() == Quota.RPM) {
+            return errors.quotaExceeded(Quota.RPM, model, state.requestsPerMinute(), state.requestsThisMinute(), 1,
+                    admission.retryAfter());
+        }
+        if (dialect == Dialect.GROQ && admission.requestedTokens() > state.tokensPerMinute()) {
+            // Groq refuses a request that could never fit with a 413 rather than a 429.
+            return errors.requestTooLarge(model, state.tokensPerMinute(), admission.requestedTokens());
+        }
+        return errors.quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensThisMinute(),
+                admission.requestedTokens(), admission.retryAfter());
+    }
+
+    /** Records the status before sending, so a client that has its answer also sees it in the log. */
+    private void send(HttpExchange exchange, RequestLog.Arrival arrival, LimitState state, Reply reply)
+            throws IOException {
+        arrival.answered(reply.status());
+        Responder.send(exchange, dialect, state, reply);
+    }
+
+    private ChatRequest parse(byte[] body) {
+        try {
+            return json.readValue(body, ChatRequest.class);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        if (!duration.isZero()) {
+            Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        }
+    }
+}

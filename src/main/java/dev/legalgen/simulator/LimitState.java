@@ -1,0 +1,30 @@
+package dev.legalgen.simulator;
+
+import java.time.Duration;
+
+/** One model's quota usage at one instant, as the rate-limit headers report it. */
+record LimitState(
+        long requestsPerMinute,
+        long requestsThisMinute,
+        long tokensPerMinute,
+        long tokensThisMinute,
+        long requestsPerDay,
+        long requestsToday,
+        Duration untilNextMinute,
+        Duration untilNextDay) {
+
+    /** What the headers report for an unlimited quota, as Cerebras' own example does. */
+    static final long UNLIMITED = 1_000_000_000L;
+
+    long remainingRequestsThisMinute() {
+        return Math.max(0, requestsPerMinute - requestsThisMinute);
+    }
+
+    long remainingTokensThisMinute() {
+        return Math.max(0, tokensPerMinute - tokensThisMinute);
+    }
+
+    long remainingRequestsToday() {
+        return Math.max(0, requestsPerDay - requestsToday);
+    }
+}

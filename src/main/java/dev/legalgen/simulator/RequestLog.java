@@ -1,0 +1,82 @@
+package dev.legalgen.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The chat requests the simulator has seen: exact counters and a bounded log in arrival order. */
+final class RequestLog {
+
+    // A long `simulate` run must not grow without bound; counters stay exact past this.
+    static final int MAX_LOGGED = 100_000;
+
+    private final AtomicInteger total = new AtomicInteger();
+    private final Map<String, AtomicInteger> perModel = new ConcurrentHashMap<>();
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger logged = new AtomicInteger();
+
+    /** Records a request on arrival; its status is filled in when it is answered. */
+    Arrival arrive(String model, Instant time, PromptFacts facts) {
+        total.incrementAndGet();
+        if (model != null) {
+            perModel.computeIfAbsent(model, ignored -> new AtomicInteger()).incrementAndGet();
+        }
+        Arrival arrival = new Arrival(model, time, facts);
+        arrivals.add(arrival);
+        if (logged.incrementAndGet() > MAX_LOGGED && arrivals.poll() != null) {
+            logged.decrementAndGet();
+        }
+        return arrival;
+    }
+
+    int count() {
+        return total.get();
+    }
+
+    int count(String model) {
+        AtomicInteger count = perModel.get(model);
+        return count == null ? 0 : count.get();
+    }
+
+    List<SeenRequest> snapshot() {
+        List<SeenRequest> seen = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            seen.add(arrival.toSeenRequest());
+        }
+        return List.copyOf(seen);
+    }
+
+    void clear() {
+        arrivals.clear();
+        logged.set(0);
+        perModel.clear();
+        total.set(0);
+    }
+
+    /** A request seen but perhaps not yet answered. */
+    static final class Arrival {
+        private final String model;
+        private final Instant time;
+        private final PromptFacts facts;
+        private volatile int status = SeenRequest.NO_RESPONSE;
+
+        private Arrival(String model, Instant time, PromptFacts facts) {
+            this.model = model;
+            this.time = time;
+            this.facts = facts;
+        }
+
+        void answered(int answeredStatus) {
+            status = answeredStatus;
+        }
+
+        SeenRequest toSeenRequest() {
+            return new SeenRequest(model, time, status, facts.practiceArea(), facts.topic(), facts.difficulty());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.legalgen.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The message content of a 200: the sample as JSON, or the damaged form a content fault asks for. */
+final class SampleContent {
+
+    private SampleContent() {
+    }
+
+    /** {@code fault} is null or one of the content faults; others do not change the content. */
+    static String render(JsonMapper json, SampleWriter.Sample sample, Fault fault) {
+        String valid = json.writeValueAsString(sample);
+        if (fault instanceof Fault.MalformedJson) {
+            // Cut mid-value, as a model stopped by its token budget would: never parseable.
+            return valid.substring(0, valid.length() / 2);
+        }
+        if (fault instanceof Fault.MissingFields) {
+            Map<String, String> partial = new LinkedHashMap<>();
+            partial.put("question", sample.question());
+            partial.put("answer", sample.answer());
+            return json.writeValueAsString(partial);
+        }
+        if (fault instanceof Fault.ThinkPrefix) {
+            return "<think>\nThe user wants one question, answer, reasoning and citation as JSON. "
+                    + "I will keep the answer short and cite the simulated case.\n</think>\n\n" + valid;
+        }
+        return valid;
+    }
+}

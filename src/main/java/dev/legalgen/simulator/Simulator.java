@@ -1,0 +1,119 @@
+package dev.legalgen.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An OpenAI-compatible provider on 127.0.0.1 speaking Groq's or Cerebras' wire format, with scripted faults. */
+public final class Simulator implements AutoCloseable {
+
+    private static final int BACKLOG = 1024;
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY Nagle's algorithm meets the
+        // client's delayed ACK and every keep-alive request waits ~40 ms. Read once, before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final FaultScript faults;
+    private final RequestLog log;
+    private final RateWindows limits;
+
+    private Simulator(HttpServer server, ExecutorService executor, FaultScript faults, RequestLog log,
+            RateWindows limits) {
+        this.server = server;
+        this.executor = executor;
+        this.faults = faults;
+        this.log = log;
+        this.limits = limits;
+    }
+
+    /** Binds 127.0.0.1 on {@code config.port()} (0 = ephemeral) and starts serving. */
+    public static Simulator start(SimulatorConfig config) {
+        JsonMapper json = JsonMapper.builder().build();
+        FaultScript faults = new FaultScript();
+        RequestLog log = new RequestLog();
+        RateWindows limits = new RateWindows(config.requestsPerMinute(), config.tokensPerMinute(), config.clock());
+        HttpServer server = bind(config.port());
+        // Unbounded: each request holds its thread while it sleeps its latency, and tests run 100+ at once.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, log, limits));
+        server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits));
+        server.createContext("/", Responder::unrouted);
+        server.start();
+        return new Simulator(server, executor, faults, log, limits);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>/v1}, the base URL an OpenAI-compatible client is configured with. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    public FaultScript faults() {
+        return faults;
+    }
+
+    /** Chat requests seen, for all models, whatever their outcome. */
+    public int requestCount() {
+        return log.count();
+    }
+
+    public int requestCount(String model) {
+        return log.count(model);
+    }
+
+    /** The chat requests seen, in arrival order (the most recent {@value RequestLog#MAX_LOGGED} at most). */
+    public List<SeenRequest> requests() {
+        return log.snapshot();
+    }
+
+    /** Clears counters, scripted faults and rate-limit windows. */
+    public void reset() {
+        faults.clear();
+        limits.reset();
+        log.clear();
+    }
+
+    /** Stops accepting, closes open connections and interrupts requests still sleeping. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static HttpServer bind(int port) {
+        try {
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            return HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not bind the simulator to 127.0.0.1:" + port
+                    + "; choose another port, or 0 for an ephemeral one", e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "simulator-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
