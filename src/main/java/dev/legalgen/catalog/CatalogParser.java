@@ -8,6 +8,7 @@ import java.util.Set;
 /** Parses the line format {@code Practice Area: topic one; topic two}, reporting the first problem found. */
 final class CatalogParser {
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String EXAMPLE = "'Contract Law: Formation; Consideration'";
 
     private final String source;
@@ -21,6 +22,10 @@ final class CatalogParser {
         Set<String> seenAreas = new HashSet<>();
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index).strip();
+            if (index == 0 && line.startsWith(BYTE_ORDER_MARK)) {
+                // Windows editors save UTF-8 with a BOM; left in, it would become part of the first area's name.
+                line = line.substring(1).strip();
+            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

@@ -64,6 +64,18 @@ class CatalogTests {
     }
 
     @Test
+    void leadingByteOrderMarkIsNotPartOfTheFirstAreaName() throws IOException {
+        // given
+        Path file = write("\uFEFFMaritime Law: Salvage\n");
+
+        // when
+        Catalog catalog = Catalog.load(file);
+
+        // then
+        assertThat(catalog.find("maritime law")).isPresent();
+    }
+
+    @Test
     void missingColonNamesFileLineAndTheExpectedForm() throws IOException {
         assertRejected("# header\nContract Law Formation; Consideration\n", "line 2", "missing ':'", "Contract Law: Formation");
     }
