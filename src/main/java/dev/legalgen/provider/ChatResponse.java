@@ -1,0 +1,34 @@
+package dev.legalgen.provider;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** Wire body of a chat completion; {@code reasoning}, {@code x_groq}, {@code time_info} and the like are ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ChatResponse(String model, List<Choice> choices, Usage usage) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Choice(Message message, @JsonProperty("finish_reason") String finishReason) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Message(String role, String content) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Usage(
+            @JsonProperty("prompt_tokens") int promptTokens,
+            @JsonProperty("completion_tokens") int completionTokens,
+            @JsonProperty("total_tokens") int totalTokens) {}
+
+    /** The first choice's content, or null when there is none. */
+    String firstContent() {
+        if (choices == null || choices.isEmpty() || choices.get(0) == null || choices.get(0).message() == null) {
+            return null;
+        }
+        return choices.get(0).message().content();
+    }
+
+    String firstFinishReason() {
+        return choices == null || choices.isEmpty() || choices.get(0) == null ? null : choices.get(0).finishReason();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.legalgen.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chat completions against one OpenAI-compatible provider (Groq, Cerebras, the simulator, ...). */
+public final class OpenAiCompatibleClient {
+
+    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    private final String provider;
+    private final ProviderSettings settings;
+    private final RestClient http;
+    private final JsonMapper json;
+    private final FailureClassifier classifier;
+    private final RateLimitListener listener;
+    private final Clock clock;
+
+    public OpenAiCompatibleClient(String provider, ProviderSettings settings, RateLimitListener listener, Clock clock) {
+        this.provider = provider;
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = clock;
+        this.json = JsonMapper.builder().build();
+        this.classifier = new FailureClassifier(clock);
+        this.http = RestClient.builder().requestFactory(requestFactory(settings)).build();
+    }
+
+    /** JDK HttpClient: connect timeout on the client, read timeout per request, a connection per concurrent call. */
+    private static JdkClientHttpRequestFactory requestFactory(ProviderSettings settings) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(settings.timeout());
+        return factory;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /** One JSON-object completion; throws {@link ProviderCallException} on any failure. */
+    public Completion complete(String model, String systemPrompt, String userPrompt) {
+        Route route = new Route(provider, model);
+        byte[] body = json.writeValueAsBytes(ChatRequest.jsonObject(model, systemPrompt, userPrompt, settings.maxCompletionTokens(), null));
+        long started = clock.millis();
+        try {
+            return http.post()
+                    .uri(settings.chatCompletionsUri())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> handle(route, response, started), true);
+        } catch (ProviderCallException failure) {
+            throw failure;
+        } catch (RuntimeException failure) {
+            throw transportFailure(route, failure);
+        }
+    }
+
+    private Completion handle(Route route, ClientHttpResponse response, long started) throws IOException {
+        int status = response.getStatusCode().value();
+        HttpHeaders headers = response.getHeaders();
+        listener.onHeaders(route, status, RateLimitHeaders.parse(headers::getFirst));
+        String text = read(response.getBody());
+        if (status >= 200 && status < 300) {
+            return success(route, text, clock.millis() - started);
+        }
+        ProviderError error = ProviderError.parse(text, json);
+        FailureClassifier.Failure failure = classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
+        throw failure(route, failure.category(), status, error, failure.retryAfter(), null);
+    }
+
+    private Completion success(Route route, String text, long latencyMs) {
+        ChatResponse parsed;
+        try {
+            parsed = json.readValue(text, ChatResponse.class);
+        } catch (JacksonException notACompletion) {
+            throw failure(route, ErrorCategory.INVALID_OUTPUT, 200, new ProviderError("unreadable_body", null, null, null, null), null, notACompletion);
+        }
+        String content = parsed.firstContent();
+        if (content == null || content.isBlank()) {
+            String reason = parsed.firstFinishReason() == null ? "empty_choices" : "no_content_finish_" + parsed.firstFinishReason();
+            throw failure(route, ErrorCategory.INVALID_OUTPUT, 200, new ProviderError(reason, null, null, null, null), null, null);
+        }
+        ChatResponse.Usage usage = parsed.usage() == null ? new ChatResponse.Usage(0, 0, 0) : parsed.usage();
+        return new Completion(provider, route.model(), content, usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), latencyMs);
+    }
+
+    private ProviderCallException transportFailure(Route route, RuntimeException failure) {
+        ErrorCategory category = FailureClassifier.categoryOf(failure);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        ProviderError cause = new ProviderError(null, root.getClass().getSimpleName(), null, null, null);
+        return failure(route, category, null, cause, null, failure);
+    }
+
+    private ProviderCallException failure(Route route, ErrorCategory category, Integer status, ProviderError error,
+            java.time.Duration retryAfter, Throwable cause) {
+        String message = settings.apiKey().redact(
+                FailureMessages.describe(provider, route.model(), category, status, error, retryAfter, settings));
+        // the cause is Spring's/the JDK's transport exception: it names the URL, never a header
+        return new ProviderCallException(provider, route.model(), category, status, error.code(), error.type(), retryAfter, message, cause);
+    }
+
+    private static String read(InputStream body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        try (InputStream in = body) {
+            return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.legalgen.provider;
+
+import java.time.Duration;
+
+/**
+ * A provider call failed. Carries the classification that decides what happens next and a short
+ * message that says what failed and how to fix it; never the API key, never the prompt.
+ */
+public class ProviderCallException extends RuntimeException {
+
+    private final String provider;
+    private final String model;
+    private final ErrorCategory category;
+    private final Integer httpStatus;
+    private final String errorCode;
+    private final String errorType;
+    private final Duration retryAfter;
+    private final boolean systemic;
+
+    public ProviderCallException(
+            String provider,
+            String model,
+            ErrorCategory category,
+            Integer httpStatus,
+            String errorCode,
+            String errorType,
+            Duration retryAfter,
+            String message,
+            Throwable cause) {
+        this(provider, model, category, httpStatus, errorCode, errorType, retryAfter, false, message, cause);
+    }
+
+    private ProviderCallException(
+            String provider,
+            String model,
+            ErrorCategory category,
+            Integer httpStatus,
+            String errorCode,
+            String errorType,
+            Duration retryAfter,
+            boolean systemic,
+            String message,
+            Throwable cause) {
+        super(message, cause);
+        this.provider = provider;
+        this.model = model;
+        this.category = category;
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.errorType = errorType;
+        this.retryAfter = retryAfter;
+        this.systemic = systemic;
+    }
+
+    /** No provider can serve anything any more: the job should stop rather than skip items. */
+    public static ProviderCallException systemic(ErrorCategory category, String message, Throwable lastFailure) {
+        return new ProviderCallException(null, null, category, null, null, null, null, true, message, lastFailure);
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** HTTP status, null when the call never got one (timeout, connection error). */
+    public Integer httpStatus() {
+        return httpStatus;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorType() {
+        return errorType;
+    }
+
+    /** How long the server asked us to wait, null when it did not say. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** True when every route is exhausted, not just this call: retrying the item elsewhere is pointless. */
+    public boolean isSystemic() {
+        return systemic;
+    }
+}

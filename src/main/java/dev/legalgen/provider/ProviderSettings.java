@@ -1,0 +1,92 @@
+package dev.legalgen.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One OpenAI-compatible provider, bound from {@code legalgen.providers.<name>}.
+ * Limits of 0 mean unknown or unlimited; the key prints as {@code ****}.
+ */
+public record ProviderSettings(
+        URI baseUrl,
+        ApiKey apiKey,
+        List<String> models,
+        int requestsPerMinute,
+        int tokensPerMinute,
+        int requestsPerDay,
+        int tokensPerDay,
+        Duration timeout,
+        Duration connectTimeout,
+        int maxCompletionTokens,
+        Integer weight) {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final int DEFAULT_MAX_COMPLETION_TOKENS = 1024;
+
+    public ProviderSettings {
+        apiKey = apiKey == null ? ApiKey.none() : apiKey;
+        models = models == null ? List.of() : List.copyOf(models);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        maxCompletionTokens = maxCompletionTokens == 0 ? DEFAULT_MAX_COMPLETION_TOKENS : maxCompletionTokens;
+    }
+
+    /** The chat completions endpoint: {@code {baseUrl}/chat/completions}. */
+    public URI chatCompletionsUri() {
+        String base = baseUrl.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
+    }
+
+    /** Problems with these settings, each naming the property under {@code path}; empty when valid. */
+    public List<String> problems(String path) {
+        List<String> problems = new ArrayList<>();
+        if (!isHttpUrl(baseUrl)) {
+            problems.add(path + ".base-url must be an http(s) URL, was " + baseUrl);
+        }
+        if (models.isEmpty()) {
+            problems.add(path + ".models must list at least one model");
+        }
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i) == null || models.get(i).isBlank()) {
+                problems.add(path + ".models[" + i + "] must not be blank");
+            }
+        }
+        nonNegative(problems, path + ".requests-per-minute", requestsPerMinute);
+        nonNegative(problems, path + ".tokens-per-minute", tokensPerMinute);
+        nonNegative(problems, path + ".requests-per-day", requestsPerDay);
+        nonNegative(problems, path + ".tokens-per-day", tokensPerDay);
+        positive(problems, path + ".timeout", timeout);
+        positive(problems, path + ".connect-timeout", connectTimeout);
+        if (maxCompletionTokens < 1) {
+            problems.add(path + ".max-completion-tokens must be at least 1, was " + maxCompletionTokens);
+        }
+        if (weight != null && weight < 1) {
+            problems.add(path + ".weight must be at least 1 when set, was " + weight);
+        }
+        return problems;
+    }
+
+    private static boolean isHttpUrl(URI uri) {
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
+    }
+
+    private static void nonNegative(List<String> problems, String property, int value) {
+        if (value < 0) {
+            problems.add(property + " must be 0 (unknown) or positive, was " + value);
+        }
+    }
+
+    private static void positive(List<String> problems, String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            problems.add(property + " must be a positive duration, was " + value);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.legalgen.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.web.client.ResourceAccessException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every status/body row of provider-facts §4–5, verbatim. */
+class FailureClassifierTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private final FailureClassifier classifier = new FailureClassifier(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        400 | {"error":{"message":"...","type":"invalid_request_error"}} | BAD_REQUEST
+        400 | {"message":"messages.1.assistant.reasoning_content: property 'messages.1.assistant.reasoning_content' is unsupported","type":"invalid_request_error","param":"validation_error","code":"wrong_api_format"} | BAD_REQUEST
+        400 | {"error":{"message":"The model `qwen-qwq-32b` has been decommissioned and is no longer supported. Please refer to https://console.groq.com/docs/deprecations for a recommendation on which model to use instead.","type":"invalid_request_error","code":"model_decommissioned"}} | MODEL_UNAVAILABLE
+        400 | {"error":{"message":"Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.","type":"invalid_request_error","code":"json_validate_failed","failed_generation":"..."}} | INVALID_OUTPUT
+        400 | {"error":{"message":"This model does not support response format json_schema. See supported models at https://console.groq.com/docs/structured-outputs#supported-models","type":"invalid_request_error"}} | BAD_REQUEST
+        401 | {"error":{"message":"Invalid API Key","type":"invalid_request_error","code":"invalid_api_key"}} | AUTHENTICATION
+        401 | {"message":"Wrong API Key","type":"invalid_request_error","param":"api_key","code":"wrong_api_key"} | AUTHENTICATION
+        402 | ~~ | QUOTA
+        403 | {"detail":"Not authenticated"} | AUTHENTICATION
+        403 | {"error":{"message":"permission restrictions","type":"permission_error"}} | QUOTA
+        404 | {"error":{"message":"The model `llama-3.1-405b-reasoning` does not exist or you do not have access to it.","type":"invalid_request_error","code":"model_not_found"}} | MODEL_UNAVAILABLE
+        404 | {"message":"Model does not exist or you do not have access to it.","type":"not_found_error","param":"model","code":"model_not_found"} | MODEL_UNAVAILABLE
+        404 | {"message":"Model llama3.1-8b does not exist or you do not have access to it.","type":"not_found_error","param":"model","code":"model_not_found"} | MODEL_UNAVAILABLE
+        404 | ~~ | MODEL_UNAVAILABLE
+        413 | {"error":{"message":"Request too large for model `llama-3.3-70b-versatile` in organization `org_01` service tier `on_demand` on tokens per minute (TPM): Limit 6000, Requested 10338, please reduce your message size and try again. Visit https://console.groq.com/docs/rate-limits for more information.","type":"tokens","code":"rate_limit_exceeded"}} | REQUEST_TOO_LARGE
+        422 | ~~ | BAD_REQUEST
+        422 | {"message":"Unprocessable","type":"invalid_request_error","param":"messages","code":"unprocessable"} | BAD_REQUEST
+        429 | {"error":{"message":"Rate limit reached for model `openai/gpt-oss-20b` in organization `org_01` service tier `on_demand` on tokens per minute (TPM): Limit 6000, Used 3513, Requested 3166. Please try again in 6.780999999s. Visit https://console.groq.com/docs/rate-limits for more information.","type":"tokens","code":"rate_limit_exceeded"}} | RATE_LIMIT
+        429 | {"message":"Requests per minute limit exceeded - too many requests sent.","type":"too_many_requests_error","param":"quota","code":"request_quota_exceeded"} | RATE_LIMIT
+        429 | {"message":"Tokens per minute limit exceeded - too many tokens processed.","type":"too_many_tokens_error","param":"quota","code":"token_quota_exceeded"} | RATE_LIMIT
+        429 | {"message":"Tokens per day limit exceeded - too many tokens processed.","type":"too_many_tokens_error","param":"quota","code":"token_quota_exceeded"} | RATE_LIMIT
+        429 | {"message":"We're experiencing high traffic right now! Please try again soon.","type":"too_many_requests_error","param":"queue","code":"queue_exceeded"} | MODEL_UNAVAILABLE
+        498 | {"error":{"message":"`flex` tier capacity exceeded","type":"capacity_exceeded","code":"capacity_exceeded"}} | MODEL_UNAVAILABLE
+        499 | ~~ | GENERAL
+        500 | {"error":{"message":"Internal Server Error","type":"internal_server_error"}} | SERVER_ERROR
+        502 | <html><body>502 Bad Gateway</body></html> | SERVER_ERROR
+        503 | ~~ | MODEL_UNAVAILABLE
+        504 | ~~ | SERVER_ERROR
+        507 | ~~ | SERVER_ERROR
+        418 | ~~ | BAD_REQUEST
+        302 | ~~ | GENERAL
+        """)
+    void classifiesStatusAndStructuredFields(int status, String body, ErrorCategory expected) {
+        assertThat(FailureClassifier.categoryOf(status, ProviderError.parse(body, json))).isEqualTo(expected);
+    }
+
+    @Test
+    void messageTextAloneNeverDecidesTheCategory() {
+        ProviderError saysRateLimitButIs500 = ProviderError.parse("{\"error\":{\"message\":\"Rate limit reached\"}}", json);
+        assertThat(FailureClassifier.categoryOf(500, saysRateLimitButIs500)).isEqualTo(ErrorCategory.SERVER_ERROR);
+    }
+
+    @Test
+    void readsAllThreeBodyShapes() {
+        assertThat(ProviderError.parse("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", json))
+                .isEqualTo(new ProviderError("invalid_api_key", "invalid_request_error", null, "Invalid API Key", null));
+        assertThat(ProviderError.parse("{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\",\"param\":\"api_key\",\"code\":\"wrong_api_key\"}", json))
+                .isEqualTo(new ProviderError("wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null));
+        assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json).detail()).isEqualTo("Not authenticated");
+        assertThat(ProviderError.parse("not json", json)).isEqualTo(ProviderError.NONE);
+    }
+
+    @Test
+    void retryAfterSecondsHeaderWins() {
+        FailureClassifier.Failure failure = classify(429, groqRpm(), Map.of("retry-after", "2", "x-ratelimit-reset-tokens", "7.66s"));
+        assertThat(failure).isEqualTo(new FailureClassifier.Failure(ErrorCategory.RATE_LIMIT, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void retryAfterHttpDateIsRelativeToTheClock() {
+        FailureClassifier.Failure failure = classify(503, "", Map.of("Retry-After", "Tue, 24 Nov 2026 10:00:30 GMT"));
+        assertThat(failure).isEqualTo(new FailureClassifier.Failure(ErrorCategory.MODEL_UNAVAILABLE, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void cerebrasDailyQuotaIsStillARateLimitWithALongRetry() {
+        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\",\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+        FailureClassifier.Failure failure = classify(429, body, Map.of("retry-after", "86399"));
+        assertThat(failure.category()).isEqualTo(ErrorCategory.RATE_LIMIT);
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(86399));
+    }
+
+    @Test
+    void withoutRetryAfterTheExhaustedWindowsResetDecides() {
+        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\",\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+        FailureClassifier.Failure failure = classify(429, body, Map.of(
+                "x-ratelimit-remaining-tokens-minute", "50000", "x-ratelimit-reset-tokens-minute", "11.382867097854614",
+                "x-ratelimit-remaining-tokens-day", "0", "x-ratelimit-reset-tokens-day", "33011.382867097855"));
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofNanos(33_011_382_867_098L));
+    }
+
+    @Test
+    void withoutRetryAfterTheMinuteResetDecides() {
+        FailureClassifier.Failure failure = classify(429, groqRpm(), Map.of(
+                "x-ratelimit-remaining-requests", "14370", "x-ratelimit-reset-requests", "2m59.56s",
+                "x-ratelimit-remaining-tokens", "17997", "x-ratelimit-reset-tokens", "7.66s"));
+        assertThat(failure.retryAfter()).isEqualTo(Duration.ofMillis(7660));
+    }
+
+    @Test
+    void groqTryAgainTextIsTheLastResort() {
+        String body = "{\"error\":{\"message\":\"Rate limit reached for model `openai/gpt-oss-20b` in organization `org_01` service tier `on_demand` on tokens per day (TPD): Limit 100000, Used 97050, Requested 3619. Please try again in 9m38.016s. Visit https://console.groq.com/docs/rate-limits for more information.\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}";
+        assertThat(classify(429, body, Map.of()).retryAfter()).isEqualTo(Duration.ofMillis(578_016));
+    }
+
+    @Test
+    void retryAfterOnlyFromTheHeaderForNonRateLimits() {
+        assertThat(classify(500, "", Map.of("x-ratelimit-reset-tokens", "7.66s")).retryAfter()).isNull();
+    }
+
+    @Test
+    void transportFailuresByExceptionType() {
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new HttpTimeoutException("request timed out"))))
+                .isEqualTo(ErrorCategory.TIMEOUT);
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new HttpConnectTimeoutException("connect timed out"))))
+                .isEqualTo(ErrorCategory.CONNECTION_ERROR);
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new ConnectException("Connection refused"))))
+                .isEqualTo(ErrorCategory.CONNECTION_ERROR);
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new SocketException("Connection reset"))))
+                .isEqualTo(ErrorCategory.CONNECTION_ERROR);
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new EOFException("EOF reached while reading"))))
+                .isEqualTo(ErrorCategory.CONNECTION_ERROR);
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new IOException("HTTP/1.1 header parser received no bytes"))))
+                .isEqualTo(ErrorCategory.CONNECTION_ERROR);
+        assertThat(FailureClassifier.categoryOf(new IllegalStateException("boom"))).isEqualTo(ErrorCategory.GENERAL);
+    }
+
+    private static String groqRpm() {
+        return "{\"error\":{\"message\":\"Rate limit reached for model `openai/gpt-oss-20b` in organization `org_01` service tier `on_demand` on requests per minute (RPM): Limit 30, Used 30, Requested 1. Please try again in 2s.\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}";
+    }
+
+    private FailureClassifier.Failure classify(int status, String body, Map<String, String> headers) {
+        Map<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseInsensitive.putAll(headers);
+        RateLimitHeaders limits = RateLimitHeaders.parse(caseInsensitive::get);
+        return classifier.classify(status, ProviderError.parse(body, json), caseInsensitive::get, limits);
+    }
+}

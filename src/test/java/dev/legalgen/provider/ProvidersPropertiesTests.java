@@ -1,0 +1,110 @@
+package dev.legalgen.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class ProvidersPropertiesTests {
+
+    private static final String SECRET = "gsk_live_supersecret_0123456789";
+
+    @Test
+    void bindsKebabCasePropertiesWithDefaults() {
+        Map<String, String> values = groq();
+
+        ProvidersProperties properties = bind(values);
+
+        ProviderSettings groq = properties.providers().get("groq");
+        assertThat(groq.baseUrl()).isEqualTo(URI.create("https://api.groq.com/openai/v1"));
+        assertThat(groq.models()).containsExactly("openai/gpt-oss-120b", "openai/gpt-oss-20b");
+        assertThat(groq.requestsPerMinute()).isEqualTo(30);
+        assertThat(groq.tokensPerMinute()).isEqualTo(8000);
+        assertThat(groq.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(groq.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(groq.maxCompletionTokens()).isEqualTo(1024);
+        assertThat(groq.weight()).isNull();
+        assertThat(groq.apiKey()).isEqualTo(ApiKey.of(SECRET));
+        assertThat(groq.chatCompletionsUri()).isEqualTo(URI.create("https://api.groq.com/openai/v1/chat/completions"));
+    }
+
+    @Test
+    void settingsNeverPrintTheKey() {
+        ProvidersProperties properties = bind(groq());
+
+        assertThat(properties.toString()).doesNotContain(SECRET).contains("apiKey=****");
+        assertThat(properties.providers().get("groq").apiKey().toString()).isEqualTo("****");
+        assertThat(ApiKey.of("").toString()).isEqualTo("<none>");
+    }
+
+    @Test
+    void providerWithoutKeyIsBoundButNotUsable() {
+        Map<String, String> values = groq();
+        values.remove("legalgen.providers.groq.api-key");
+
+        ProvidersProperties properties = bind(values);
+
+        assertThat(properties.providers()).containsKey("groq");
+        assertThat(properties.withKeys()).isEmpty();
+    }
+
+    @Test
+    void rejectsANonHttpBaseUrlNamingTheProperty() {
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.base-url", "ftp://api.groq.com");
+
+        assertThatThrownBy(() -> bind(values))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("legalgen.providers.groq.base-url must be an http(s) URL");
+    }
+
+    @Test
+    void rejectsMissingModelsNegativeLimitsAndZeroTimeout() {
+        Map<String, String> values = groq();
+        values.remove("legalgen.providers.groq.models[0]");
+        values.remove("legalgen.providers.groq.models[1]");
+        values.put("legalgen.providers.groq.tokens-per-minute", "-1");
+        values.put("legalgen.providers.groq.timeout", "0s");
+
+        assertThatThrownBy(() -> bind(values))
+                .rootCause()
+                .hasMessageContaining("legalgen.providers.groq.models must list at least one model")
+                .hasMessageContaining("legalgen.providers.groq.tokens-per-minute must be 0 (unknown) or positive, was -1")
+                .hasMessageContaining("legalgen.providers.groq.timeout must be a positive duration")
+                .message().doesNotContain(SECRET);
+    }
+
+    @Test
+    void rejectsBadProviderNames() {
+        assertThatThrownBy(() -> new ProvidersProperties(Map.of("Groq AI", settings())))
+                .hasMessageContaining("legalgen.providers.Groq AI: provider names are lower-case");
+    }
+
+    private static ProviderSettings settings() {
+        return new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), 0, 0, 0, 0, null, null, 0, null);
+    }
+
+    private static Map<String, String> groq() {
+        Map<String, String> values = new HashMap<>();
+        values.put("legalgen.providers.groq.base-url", "https://api.groq.com/openai/v1");
+        values.put("legalgen.providers.groq.api-key", SECRET);
+        values.put("legalgen.providers.groq.models[0]", "openai/gpt-oss-120b");
+        values.put("legalgen.providers.groq.models[1]", "openai/gpt-oss-20b");
+        values.put("legalgen.providers.groq.requests-per-minute", "30");
+        values.put("legalgen.providers.groq.tokens-per-minute", "8000");
+        return values;
+    }
+
+    private static ProvidersProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bind("legalgen", ProvidersProperties.class).get();
+    }
+}
