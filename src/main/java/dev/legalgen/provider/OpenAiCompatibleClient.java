@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Chat completions against one OpenAI-compatible provider (Groq, Cerebras, the simulator, ...). */
-public final class OpenAiCompatibleClient {
+public final class OpenAiCompatibleClient implements ChatClient {
 
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -57,6 +57,7 @@ public final class OpenAiCompatibleClient {
     }
 
     /** One JSON-object completion; throws {@link ProviderCallException} on any failure. */
+    @Override
     public Completion complete(String model, String systemPrompt, String userPrompt) {
         Route route = new Route(provider, model);
         byte[] body = json.writeValueAsBytes(ChatRequest.jsonObject(model, systemPrompt, userPrompt, settings.maxCompletionTokens(), null));

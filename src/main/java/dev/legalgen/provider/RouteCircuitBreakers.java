@@ -64,6 +64,11 @@ public final class RouteCircuitBreakers {
         return breaker(route).tryAcquirePermission();
     }
 
+    /** The permission was taken but no call was made (e.g. the rate limiter said wait). */
+    public void release(Route route) {
+        breaker(route).releasePermission();
+    }
+
     public void onSuccess(Route route, Duration latency) {
         breaker(route).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
     }

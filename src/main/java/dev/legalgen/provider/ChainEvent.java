@@ -1,0 +1,17 @@
+package dev.legalgen.provider;
+
+import java.time.Instant;
+
+/** Something the chain did or saw; {@code category} is null for switches, {@code reason} is short and never holds a key. */
+public record ChainEvent(Instant time, Type type, Route route, ErrorCategory category, String reason) {
+
+    public enum Type {
+        FAILURE,
+        RETRY,
+        MODEL_SWITCH,
+        PROVIDER_SWITCH,
+        MODEL_FAILED,
+        PROVIDER_OUT,
+        BREAKER_TRANSITION
+    }
+}

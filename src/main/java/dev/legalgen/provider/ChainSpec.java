@@ -1,0 +1,63 @@
+package dev.legalgen.provider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ordered routes of a {@code chain} spec such as {@code cerebras,groq:openai/gpt-oss-20b}: each entry
+ * is a provider, optionally pinning the model it starts with; then its other models in configured order.
+ * A model id is only ever paired with its own provider. An empty spec means every configured provider.
+ */
+public record ChainSpec(List<Route> routes, List<String> warnings) {
+
+    public static ChainSpec parse(String spec, Map<String, ProviderSettings> providers) {
+        List<String> entries = new ArrayList<>();
+        if (spec == null || spec.isBlank()) {
+            entries.addAll(providers.keySet());
+        } else {
+            for (String entry : spec.split(",")) {
+                entries.add(entry.strip());
+            }
+        }
+        List<Route> routes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            String provider = colon < 0 ? entry : entry.substring(0, colon).strip();
+            String pinned = colon < 0 ? null : entry.substring(colon + 1).strip();
+            ProviderSettings settings = providers.get(provider);
+            if (settings == null) {
+                throw new IllegalArgumentException("chain entry '" + entry + "' names no configured provider; known providers: "
+                        + String.join(", ", providers.keySet()));
+            }
+            if (!seen.add(provider)) {
+                throw new IllegalArgumentException("chain entry '" + entry + "': provider " + provider + " is listed twice");
+            }
+            if (pinned != null && !settings.models().contains(pinned)) {
+                throw new IllegalArgumentException("chain entry '" + entry + "': " + provider + " has no model '" + pinned + "'; its models: "
+                        + String.join(", ", settings.models()));
+            }
+            if (!settings.apiKey().isPresent()) {
+                warnings.add(provider + " has no API key (set " + FailureMessages.envVar(provider) + "): left out of the chain");
+                continue;
+            }
+            if (pinned != null) {
+                routes.add(new Route(provider, pinned));
+            }
+            for (String model : settings.models()) {
+                if (!model.equals(pinned)) {
+                    routes.add(new Route(provider, model));
+                }
+            }
+        }
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("no usable provider in chain '" + (spec == null ? "" : spec) + "': "
+                    + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)));
+        }
+        return new ChainSpec(List.copyOf(routes), List.copyOf(warnings));
+    }
+}

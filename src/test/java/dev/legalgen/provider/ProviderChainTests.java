@@ -1,0 +1,225 @@
+package dev.legalgen.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ProviderChainTests {
+
+    private static final Route CEREBRAS_120B = new Route("cerebras", "gpt-oss-120b");
+    private static final Route CEREBRAS_QWEN = new Route("cerebras", "qwen-3.8-27b");
+    private static final Route GROQ_20B = new Route("groq", "openai/gpt-oss-20b");
+
+    private final MutableClock clock = new MutableClock();
+    private final Instant start = clock.instant();
+    private final List<ChainEvent> events = new CopyOnWriteArrayList<>();
+    private final ScriptedClient cerebras = new ScriptedClient("cerebras");
+    private final ScriptedClient groq = new ScriptedClient("groq");
+    private final ProviderChain chain = chain();
+
+    @Test
+    void transientFailuresRetryTheSameRouteWithBackoff() {
+        cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR, ErrorCategory.TIMEOUT);
+
+        String content = generate();
+
+        assertThat(content).isEqualTo("{\"ok\":true}");
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b");
+        assertThat(clock.instant()).isEqualTo(start.plusMillis(500 + 1000)); // jitter fixed at its maximum
+        assertThat(types()).containsExactly(ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY, ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY);
+    }
+
+    @Test
+    void transientFailuresBeyondTheRetriesMoveToTheNextRouteAndCountAModelSwitch() {
+        generate();
+        cerebras.script("gpt-oss-120b", ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR);
+
+        generate();
+
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "qwen-3.8-27b");
+        assertThat(chain.state().current()).isEqualTo(CEREBRAS_QWEN);
+        assertThat(chain.state().modelSwitches()).isEqualTo(1);
+        assertThat(events).anyMatch(event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION && event.route().equals(CEREBRAS_120B));
+    }
+
+    @Test
+    void unavailableModelMovesToTheNextModelAtOnceForTheWholeRun() {
+        cerebras.script("gpt-oss-120b", ErrorCategory.MODEL_UNAVAILABLE);
+
+        generate();
+        generate();
+
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "qwen-3.8-27b", "qwen-3.8-27b");
+        assertThat(chain.state().failedModels()).isEqualTo(Map.of("cerebras", List.of("gpt-oss-120b")));
+        assertThat(clock.instant()).isEqualTo(start);
+    }
+
+    @Test
+    void rejectedKeyTakesTheProviderOutWithoutRetries() {
+        cerebras.script("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
+
+        generate();
+        generate();
+
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
+        assertThat(groq.calls).containsExactly("openai/gpt-oss-20b", "openai/gpt-oss-20b");
+        assertThat(chain.state().providersOut()).containsOnlyKeys("cerebras");
+        assertThat(chain.state().current()).isEqualTo(GROQ_20B);
+    }
+
+    @Test
+    void shortRateLimitIsWaitedOutOnTheSameRoute() {
+        cerebras.script("gpt-oss-120b", ErrorCategory.RATE_LIMIT); // retry-after 2s
+
+        generate();
+
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b");
+        assertThat(clock.instant()).isEqualTo(start.plusSeconds(2));
+        assertThat(groq.calls).isEmpty();
+    }
+
+    @Test
+    void longRateLimitMovesToAnotherProviderAndLaterItemsSkipTheBlockedOne() {
+        cerebras.script("gpt-oss-120b", cerebras.failure("gpt-oss-120b", ErrorCategory.RATE_LIMIT, Duration.ofSeconds(86399)));
+
+        generate();
+        generate();
+
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
+        assertThat(groq.calls).hasSize(2);
+        assertThat(clock.instant()).isEqualTo(start);
+    }
+
+    @Test
+    void invalidOutputIsReaskedOnceThenGivenUpForTheItem() {
+        List<String> seen = new ArrayList<>();
+        Function<Completion, String> rejectFirst = completion -> {
+            seen.add(completion.content());
+            if (seen.size() == 1) {
+                throw new InvalidOutputException("no question field");
+            }
+            return completion.content();
+        };
+        assertThat(chain.generate("s", "u", rejectFirst)).isEqualTo("{\"ok\":true}");
+
+        ProviderCallException failure = catchThrowableOfType(ProviderCallException.class,
+                () -> chain.generate("s", "u", completion -> { throw new InvalidOutputException("not JSON"); }));
+
+        assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
+        assertThat(failure.isSystemic()).isFalse();
+        assertThat(cerebras.calls).hasSize(4);
+    }
+
+    @Test
+    void badRequestGivesUpTheItemWithoutTryingOtherRoutes() {
+        cerebras.script("gpt-oss-120b", ErrorCategory.BAD_REQUEST);
+
+        ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
+
+        assertThat(failure.category()).isEqualTo(ErrorCategory.BAD_REQUEST);
+        assertThat(failure.isSystemic()).isFalse();
+        assertThat(groq.calls).isEmpty();
+    }
+
+    @Test
+    void noRouteLeftIsSystemicAndNamesEveryRoute() {
+        cerebras.always("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
+        groq.always("openai/gpt-oss-20b", ErrorCategory.QUOTA);
+
+        ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
+
+        assertThat(failure.isSystemic()).isTrue();
+        assertThat(failure.getMessage())
+                .startsWith("no provider route left: cerebras:gpt-oss-120b authentication")
+                .contains("groq:openai/gpt-oss-20b quota")
+                .contains("legalgen.providers");
+        assertThat(chain.state().providersOut()).containsOnlyKeys("cerebras", "groq");
+    }
+
+    @Test
+    void fortyConcurrentCallersAllGetAnAnswer() throws Exception {
+        cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR, ErrorCategory.MODEL_UNAVAILABLE);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                tasks.add(this::generate);
+            }
+            for (Future<String> result : pool.invokeAll(tasks)) {
+                assertThat(result.get()).isEqualTo("{\"ok\":true}");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(chain.state().samplesGenerated()).isEqualTo(40);
+        assertThat(chain.state().totalTokens()).isEqualTo(40 * 30);
+    }
+
+    @Test
+    void chainSpecPinsTheStartModelAndNeverMixesProviders() {
+        ChainSpec spec = ChainSpec.parse("groq:openai/gpt-oss-20b,cerebras", providers());
+
+        assertThat(spec.routes()).containsExactly(
+                GROQ_20B, new Route("groq", "openai/gpt-oss-120b"), CEREBRAS_120B, CEREBRAS_QWEN);
+    }
+
+    @Test
+    void chainSpecErrorsNameTheEntryAndWhatIsKnown() {
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ChainSpec.parse("openai", providers())))
+                .hasMessage("chain entry 'openai' names no configured provider; known providers: cerebras, groq");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ChainSpec.parse("groq:gpt-oss-120b", providers())))
+                .hasMessage("chain entry 'groq:gpt-oss-120b': groq has no model 'gpt-oss-120b'; its models: openai/gpt-oss-120b, openai/gpt-oss-20b");
+    }
+
+    @Test
+    void chainSpecLeavesOutProvidersWithoutKeys() {
+        Map<String, ProviderSettings> providers = new LinkedHashMap<>(providers());
+        providers.put("cerebras", settings(ApiKey.none(), "gpt-oss-120b"));
+
+        ChainSpec spec = ChainSpec.parse("", providers);
+
+        assertThat(spec.routes()).extracting(Route::provider).containsOnly("groq");
+        assertThat(spec.warnings()).containsExactly("cerebras has no API key (set CEREBRAS_API_KEY): left out of the chain");
+    }
+
+    private String generate() {
+        return chain.generate("system", "user", Completion::content);
+    }
+
+    private List<ChainEvent.Type> types() {
+        return events.stream().map(ChainEvent::type).toList();
+    }
+
+    private ProviderChain chain() {
+        Map<String, ProviderChain.Member> members = Map.of(
+                "cerebras", new ProviderChain.Member(cerebras, new ProviderRateLimiter("cerebras", settings(ApiKey.of("c"), "x"), clock, clock)),
+                "groq", new ProviderChain.Member(groq, new ProviderRateLimiter("groq", settings(ApiKey.of("g"), "x"), clock, clock)));
+        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members, ProviderChain.Settings.DEFAULT, clock, clock,
+                () -> 1.0, events::add);
+    }
+
+    private static Map<String, ProviderSettings> providers() {
+        Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+        providers.put("cerebras", settings(ApiKey.of("c"), "gpt-oss-120b", "qwen-3.8-27b"));
+        providers.put("groq", settings(ApiKey.of("g"), "openai/gpt-oss-120b", "openai/gpt-oss-20b"));
+        return providers;
+    }
+
+    private static ProviderSettings settings(ApiKey key, String... models) {
+        return new ProviderSettings(URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null);
+    }
+}
