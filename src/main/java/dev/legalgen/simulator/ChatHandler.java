@@ -73,6 +73,7 @@ final class ChatHandler implements HttpHandler {
             return;
         }
         Fault fault = faults.take(model);
+        // Latency is paid by every request that reaches a model, faulted or not; a Delay adds to it.
         pause(fault instanceof Fault.Delay delay ? latency.plus(delay.duration()) : latency);
         if (fault instanceof Fault.Drop) {
             Responder.drop(exchange);
@@ -85,7 +86,7 @@ final class ChatHandler implements HttpHandler {
         int promptTokens = ChatRequest.estimateTokens(prompt);
         RateWindows.Admission admission = limits.admit(model, request.reservedTokens(promptTokens));
         if (!admission.admitted()) {
-            send(exchange, arrival, admission.state(), refusal(model, admission));
+            send(exchange, arrival, admission.state(), errors.refusal(model, admission));
             return;
         }
         String content = SampleContent.render(json, samples.write(model, facts, prompt), fault);
@@ -116,20 +117,6 @@ final class ChatHandler implements HttpHandler {
             return errors.badRequest("'n' : number must be at most 1");
         }
         return models.contains(request.model()) ? null : errors.modelNotFound(request.model());
-    }
-
-    private Reply refusal(String model, RateWindows.Admission admission) {
-        LimitState state = admission.state();
-        if (admission.refused() == Quota.RPM) {
-            return errors.quotaExceeded(Quota.RPM, model, state.requestsPerMinute(), state.requestsThisMinute(), 1,
-                    admission.retryAfter());
-        }
-        if (dialect == Dialect.GROQ && admission.requestedTokens() > state.tokensPerMinute()) {
-            // Groq refuses a request that could never fit with a 413 rather than a 429.
-            return errors.requestTooLarge(model, state.tokensPerMinute(), admission.requestedTokens());
-        }
-        return errors.quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensThisMinute(),
-                admission.requestedTokens(), admission.retryAfter());
     }
 
     /** Records the status before sending, so a client that has its answer also sees it in the log. */

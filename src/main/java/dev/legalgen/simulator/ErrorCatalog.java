@@ -52,6 +52,21 @@ final class ErrorCatalog {
         return reply.withRetryAfter(retryAfter);
     }
 
+    /** The answer to a request the rate windows refused. */
+    Reply refusal(String model, RateWindows.Admission admission) {
+        LimitState state = admission.state();
+        if (admission.refused() == Quota.RPM) {
+            return quotaExceeded(Quota.RPM, model, state.requestsPerMinute(), state.requestsThisMinute(), 1,
+                    admission.retryAfter());
+        }
+        if (dialect == Dialect.GROQ && admission.requestedTokens() > state.tokensPerMinute()) {
+            // Groq refuses a request that could never fit with a 413 rather than a 429.
+            return requestTooLarge(model, state.tokensPerMinute(), admission.requestedTokens());
+        }
+        return quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensThisMinute(),
+                admission.requestedTokens(), admission.retryAfter());
+    }
+
     /** Groq's 413 for a request larger than the whole TPM limit: a rate-limit body, not a size error. */
     Reply requestTooLarge(String model, long limit, long requested) {
         return error(413, "Request too large for model `" + model + "` in organization `org_sim` service tier"

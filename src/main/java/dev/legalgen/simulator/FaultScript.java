@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Faults scripted per model. A model's own rules are consulted before the all-models rules; within one set of
- * rules, queued {@code next} faults come first, then the {@code always} fault, if any.
+ * rules, queued {@code next} faults come first, then the {@code always} fault, if any. Faults are taken once a
+ * request has passed authentication and validation. {@link Fault.Status} and {@link Fault.Drop} answer before
+ * rate limiting and consume no quota; the other faults shape an otherwise normal, admitted answer (a request
+ * the limits refuse still uses up its fault).
  */
 public final class FaultScript {
 
