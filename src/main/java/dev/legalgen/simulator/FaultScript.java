@@ -50,6 +50,7 @@ public final class FaultScript {
 
         private final Deque<Fault> queued = new ArrayDeque<>();
         private Fault standing;
+        private int healthyBeforeStanding;
 
         Rules() {
         }
@@ -57,6 +58,20 @@ public final class FaultScript {
         /** Every request gets {@code fault} (after any queued ones) until {@link #clear()}. */
         public synchronized Rules always(Fault fault) {
             standing = Objects.requireNonNull(fault, "fault");
+            healthyBeforeStanding = 0;
+            return this;
+        }
+
+        /**
+         * After {@code requests} more normal answers, every request gets {@code fault} until {@link #clear()}:
+         * a key revoked or a model retired in the middle of a run.
+         */
+        public synchronized Rules after(int requests, Fault fault) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("requests must not be negative, was " + requests);
+            }
+            standing = Objects.requireNonNull(fault, "fault");
+            healthyBeforeStanding = requests;
             return this;
         }
 
@@ -80,12 +95,20 @@ public final class FaultScript {
         public synchronized Rules clear() {
             queued.clear();
             standing = null;
+            healthyBeforeStanding = 0;
             return this;
         }
 
         synchronized Fault take() {
             Fault fault = queued.pollFirst();
-            return fault != null ? fault : standing;
+            if (fault != null || standing == null) {
+                return fault;
+            }
+            if (healthyBeforeStanding > 0) {
+                healthyBeforeStanding--;
+                return null;
+            }
+            return standing;
         }
     }
 }

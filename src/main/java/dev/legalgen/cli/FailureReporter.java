@@ -1,0 +1,60 @@
+package dev.legalgen.cli;
+
+import dev.legalgen.job.ExitCode;
+import dev.legalgen.job.NoSuchExecutionException;
+import dev.legalgen.job.UsageException;
+import java.sql.SQLException;
+import org.springframework.boot.context.properties.bind.BindException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns what a command threw into a message on stderr and the exit code of ARCHITECTURE §2. */
+final class FailureReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        Failure failure = classify(e);
+        commandLine.getErr().println("legalgen: " + failure.message());
+        commandLine.getErr().flush();
+        return failure.exitCode().code();
+    }
+
+    private record Failure(ExitCode exitCode, String message) {}
+
+    private static Failure classify(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UsageException) {
+                return new Failure(ExitCode.USAGE, cause.getMessage());
+            }
+            if (cause instanceof NoSuchExecutionException) {
+                return new Failure(ExitCode.NOT_RESTARTABLE, cause.getMessage());
+            }
+            if (cause instanceof BindException bind) {
+                return new Failure(ExitCode.USAGE, "configuration: " + bind.getName() + ": " + rootMessage(bind));
+            }
+            if (cause instanceof SQLException sql && isDatabaseInUse(sql)) {
+                return new Failure(ExitCode.ALREADY_RUNNING, "the embedded database is in use by another legalgen"
+                        + " process; wait for it, or stop it with SIGTERM (H2 allows one process at a time)");
+            }
+            if (cause instanceof SQLException sql) {
+                return new Failure(ExitCode.USAGE, "cannot use the database (" + sql.getMessage()
+                        + "); check SPRING_DATASOURCE_URL, USERNAME and PASSWORD");
+            }
+        }
+        return new Failure(ExitCode.FAILED, rootMessage(e));
+    }
+
+    /** H2 refuses a second process on the same file with error 90020. */
+    private static boolean isDatabaseInUse(SQLException e) {
+        return e.getErrorCode() == 90020;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

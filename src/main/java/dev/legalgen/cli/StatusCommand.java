@@ -1,0 +1,23 @@
+package dev.legalgen.cli;
+
+import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.job.ExecutionReports;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Status of an execution: counts, samples committed, partitions, provider chain.")
+final class StatusCommand extends SpringCommand {
+
+    @Parameters(paramLabel = "EXECUTION", defaultValue = DatasetLauncher.LAST, description = "execution id or last")
+    String execution;
+
+    @Override
+    public Integer call() {
+        List<String> lines = inContext(context -> context.getBean(ExecutionReports.class)
+                .status(context.getBean(DatasetLauncher.class).find(execution)));
+        lines.forEach(spec.commandLine().getOut()::println);
+        return 0;
+    }
+}

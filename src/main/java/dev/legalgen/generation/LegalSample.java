@@ -1,0 +1,26 @@
+package dev.legalgen.generation;
+
+import java.time.Instant;
+
+/**
+ * One generated training sample: the JSONL line of ARCHITECTURE §6 plus where it belongs
+ * (job instance and plan slot, the unique key that makes a restart exactly-once).
+ */
+public record LegalSample(
+        String id,
+        long jobInstanceId,
+        int slot,
+        String batchId,
+        String provider,
+        String model,
+        String practiceArea,
+        String topic,
+        String difficulty,
+        String question,
+        String answer,
+        String reasoning,
+        String caseCitation,
+        int tokensUsed,
+        long latencyMs,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,73 @@
+package dev.legalgen.generation;
+
+import dev.legalgen.catalog.GenerationRequest;
+import dev.legalgen.provider.Completion;
+import dev.legalgen.provider.InvalidOutputException;
+import dev.legalgen.provider.ProviderChain;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a plan slot into a sample: prompt, provider chain (failover, retries, rate limits), parse
+ * and validate. Thread-safe: the items of a chunk are processed concurrently.
+ */
+public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSample> {
+
+    private final SampleContext context;
+    private final PromptBuilder prompts;
+    private final SampleParser parser;
+    private final ProviderChain chain;
+    private final Clock clock;
+
+    public SampleProcessor(SampleContext context, PromptBuilder prompts, SampleParser parser, ProviderChain chain,
+            Clock clock) {
+        this.context = context;
+        this.prompts = prompts;
+        this.parser = parser;
+        this.chain = chain;
+        this.clock = clock;
+    }
+
+    @Override
+    public LegalSample process(GenerationRequest request) {
+        ChatPrompt prompt = prompts.build(request);
+        Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse);
+        Completion completion = parsed.completion();
+        SampleContent content = parsed.content();
+        Instant now = clock.instant();
+        return new LegalSample(
+                completion.provider() + "_" + UUID.randomUUID(),
+                context.jobInstanceId(),
+                request.slot(),
+                context.batchId(),
+                completion.provider(),
+                completion.model(),
+                request.practiceArea(),
+                request.topicLabel(),
+                request.difficulty(),
+                content.question(),
+                content.answer(),
+                content.reasoning(),
+                content.caseCitation(),
+                completion.totalTokens(),
+                completion.latencyMs(),
+                now,
+                now);
+    }
+
+    /** Rejects unusable content so that the chain re-asks once, then gives the item up as invalid_output. */
+    private Parsed parse(Completion completion) {
+        try {
+            return new Parsed(parser.parse(completion.content()), completion);
+        } catch (InvalidSampleException e) {
+            throw new InvalidOutputException(completion.route() + " returned an unusable sample: " + e.getMessage(), e);
+        }
+    }
+
+    private record Parsed(SampleContent content, Completion completion) {}
+
+    /** What every sample of a run shares: the job instance it belongs to and its fixed batch id. */
+    public record SampleContext(long jobInstanceId, String batchId) {}
+}

@@ -1,0 +1,153 @@
+package dev.legalgen.job;
+
+import dev.legalgen.catalog.GenerationRequest;
+import dev.legalgen.catalog.PlanItemReader;
+import dev.legalgen.generation.LegalSample;
+import dev.legalgen.generation.PromptBuilder;
+import dev.legalgen.generation.SampleParser;
+import dev.legalgen.generation.SampleProcessor;
+import dev.legalgen.store.JsonlExporter;
+import dev.legalgen.store.SampleStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The dataset job: a partitioned {@code generate} step (slot ranges; in each, chunks of 10 whose
+ * items call the providers concurrently), then {@code export} to JSONL.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatasetJobConfiguration {
+
+    public static final String JOB_NAME = "legalDatasetJob";
+    public static final String GENERATE_STEP = "generate";
+    public static final String WORKER_STEP = "generateWorker";
+    public static final String EXPORT_STEP = "export";
+    /** Samples commit every 10 items; restarts rely on it, so it is not configurable. */
+    public static final int CHUNK_SIZE = 10;
+
+    private static final PromptBuilder PROMPTS = new PromptBuilder();
+    private static final SampleParser PARSER = new SampleParser();
+
+    @Bean
+    Job legalDatasetJob(JobRepository jobRepository, Step generate, Step export,
+            GracefulShutdown gracefulShutdown, ProviderChains chains) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new DatasetRunListener())
+                .listener(gracefulShutdown)
+                .listener(chains)
+                .start(generate)
+                .next(export)
+                .build();
+    }
+
+    @Bean
+    Step generate(JobRepository jobRepository, Step generateWorker, SlotPartitioner slotPartitioner,
+            ThreadPoolTaskExecutor partitionExecutor, JobSettings settings) {
+        return new StepBuilder(GENERATE_STEP, jobRepository)
+                .partitioner(WORKER_STEP, slotPartitioner)
+                .step(generateWorker)
+                .gridSize(settings.partitions())
+                .taskExecutor(partitionExecutor)
+                .build();
+    }
+
+    @Bean
+    Step generateWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PlanItemReader planReader, SampleProcessor sampleProcessor, SampleStore sampleStore,
+            SkipRecorder skipRecorder, ChunkProgressLog progressLog, ThreadPoolTaskExecutor itemExecutor,
+            JobSettings settings) {
+        return new StepBuilder(WORKER_STEP, jobRepository)
+                .<GenerationRequest, LegalSample>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(planReader)
+                .processor(sampleProcessor)
+                .writer(sampleStore)
+                .faultTolerant()
+                .retryPolicy(FaultPolicies.retryPolicy(settings))
+                .skipPolicy(FaultPolicies.skipPolicy(settings))
+                .skipListener(skipRecorder)
+                .listener(progressLog)
+                .processorNonTransactional()
+                .taskExecutor(itemExecutor)
+                .build();
+    }
+
+    @Bean
+    Step export(JobRepository jobRepository, PlatformTransactionManager transactionManager, JsonlExporter exporter) {
+        return new StepBuilder(EXPORT_STEP, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    StepExecution step = contribution.getStepExecution();
+                    DatasetParameters params = DatasetParameters.from(step.getJobParameters());
+                    long lines = exporter.export(step.getJobExecution().getJobInstance().getInstanceId(),
+                            Path.of(params.output()));
+                    contribution.incrementWriteCount(lines);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SlotPartitioner slotPartitioner(@Value("#{jobParameters['targetCount']}") Long targetCount) {
+        return new SlotPartitioner(targetCount.intValue());
+    }
+
+    @Bean
+    @StepScope
+    PlanItemReader planReader(@Value("#{stepExecution}") StepExecution stepExecution, PlanFactory plans) {
+        DatasetParameters params = DatasetParameters.from(stepExecution.getJobParameters());
+        PlanItemReader reader = new PlanItemReader(plans.plan(params),
+                stepExecution.getExecutionContext().getInt(SlotPartitioner.FROM_SLOT),
+                stepExecution.getExecutionContext().getInt(SlotPartitioner.TO_SLOT));
+        return reader;
+    }
+
+    @Bean
+    @StepScope
+    SampleProcessor sampleProcessor(@Value("#{stepExecution}") StepExecution stepExecution, ProviderChains chains,
+            Clock clock) {
+        JobExecution job = stepExecution.getJobExecution();
+        SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
+                job.getJobInstance().getInstanceId(), job.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
+        return new SampleProcessor(context, PROMPTS, PARSER, chains.forExecution(job), clock);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor partitionExecutor(JobSettings settings) {
+        return executor("partition-", settings.partitions());
+    }
+
+    /** Shared by all partitions: each submits at most one chunk of items at a time. */
+    @Bean
+    ThreadPoolTaskExecutor itemExecutor(JobSettings settings) {
+        return executor("llm-", settings.callsInFlight());
+    }
+
+    private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setAllowCoreThreadTimeOut(true);
+        return executor;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.legalgen.job;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, restarts and operates dataset job executions with the restart rules of ARCHITECTURE §2,
+ * for the command line and the REST API alike.
+ */
+@Component
+public class DatasetLauncher {
+
+    public static final String LAST = "last";
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final PlanFactory plans;
+    private final ChainValidator chains;
+    private final JobSettings settings;
+
+    public DatasetLauncher(JobOperator jobOperator, JobRepository jobRepository, Job legalDatasetJob,
+            PlanFactory plans, ChainValidator chains, JobSettings settings) {
+        this.settings = settings;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = legalDatasetJob;
+        this.plans = plans;
+        this.chains = chains;
+    }
+
+    /** The chain used when the {@code chain} parameter is absent ({@code legalgen.job.chain}). */
+    public String defaultChain() {
+        return settings.chain();
+    }
+
+    /**
+     * Runs the instance the parameters name: a new one, or the restart of a FAILED/STOPPED one.
+     * A COMPLETED instance is reported and not run again, so scheduler reruns are harmless.
+     */
+    public Outcome start(DatasetParameters params, boolean recoverStale) {
+        chains.validate(params.chain());
+        plans.plan(params);
+        JobParameters jobParameters = params.toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(DatasetJobConfiguration.JOB_NAME, jobParameters);
+        if (last != null) {
+            Optional<Outcome> refusal = refuseRestart(last, recoverStale);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            log.info("Restarting instance {} after execution {} ended {}", last.getJobInstance().getInstanceId(),
+                    last.getId(), last.getStatus());
+        }
+        try {
+            return finished(jobOperator.start(job, jobParameters));
+        } catch (JobExecutionAlreadyRunningException e) {
+            return alreadyRunning(last);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params);
+        } catch (JobRestartException e) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
+        }
+    }
+
+    /** Restarts a FAILED or STOPPED execution in this process. */
+    public Outcome restart(String executionRef) {
+        JobExecution execution = find(executionRef);
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions restart");
+        }
+        try {
+            return finished(jobOperator.restart(execution));
+        } catch (JobRestartException e) {
+            if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
+                return alreadyRunning(execution);
+            }
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), e.getMessage());
+        }
+    }
+
+    /** Asks a running execution (possibly in another process) to stop after its current chunk. */
+    public Outcome stop(String executionRef) {
+        JobExecution execution = find(executionRef);
+        try {
+            jobOperator.stop(execution);
+            return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
+                    + " will stop after its current chunk");
+        } catch (JobExecutionNotRunningException e) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is not running (" + execution.getStatus() + ")");
+        }
+    }
+
+    /** Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. */
+    public Outcome abandon(String executionRef) {
+        JobExecution execution = find(executionRef);
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions can be abandoned");
+        }
+        try {
+            jobOperator.abandon(execution);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return alreadyRunning(execution);
+        }
+        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
+    }
+
+    /**
+     * Marks an execution left STARTED by a crashed process FAILED, so that it can restart. Only the
+     * operator knows that the old process is gone: this does not check.
+     */
+    public Outcome recover(String executionRef) {
+        JobExecution execution = find(executionRef);
+        if (!execution.isRunning()) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is " + execution.getStatus() + ", not left running: nothing to recover");
+        }
+        jobOperator.recover(execution);
+        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
+                + " marked FAILED; rerun the same start command (or restart " + execution.getId() + ") to continue");
+    }
+
+    /** Resolves an execution id or {@code last}; unknown ids end the command with exit 5. */
+    public JobExecution find(String executionRef) {
+        JobExecution execution;
+        if (LAST.equalsIgnoreCase(executionRef)) {
+            JobInstance instance = jobRepository.getLastJobInstance(DatasetJobConfiguration.JOB_NAME);
+            execution = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        } else {
+            execution = jobRepository.getJobExecution(parseId(executionRef));
+        }
+        if (execution == null) {
+            throw new NoSuchExecutionException(LAST.equalsIgnoreCase(executionRef)
+                    ? "there is no execution yet"
+                    : "no execution with id " + executionRef);
+        }
+        return execution;
+    }
+
+    private Optional<Outcome> refuseRestart(JobExecution last, boolean recoverStale) {
+        switch (last.getStatus()) {
+            case COMPLETED:
+                return Optional.of(Outcome.of(ExitCode.OK, last.getId(), "already complete (execution " + last.getId()
+                        + "); nothing to do. Use start --next for a new instance with the same parameters"));
+            case ABANDONED:
+                return Optional.of(Outcome.of(ExitCode.NOT_RESTARTABLE, last.getId(), "execution " + last.getId()
+                        + " was abandoned and will not restart; use start --next for a new instance"));
+            case STARTING:
+            case STARTED:
+            case STOPPING:
+                if (recoverStale) {
+                    log.warn("Recovering execution {} left {} by a process that is gone (--recover-stale)",
+                            last.getId(), last.getStatus());
+                    jobOperator.recover(last);
+                    return Optional.empty();
+                }
+                return Optional.of(alreadyRunning(last));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Outcome alreadyRunning(JobExecution execution) {
+        Long id = execution == null ? null : execution.getId();
+        return Outcome.of(ExitCode.ALREADY_RUNNING, id, "execution " + id + " of this instance is running."
+                + " If its process is gone (killed, machine lost), run: recover " + id
+                + " (or start --recover-stale), then rerun this command");
+    }
+
+    private static Outcome finished(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        StringBuilder message = new StringBuilder("execution ").append(execution.getId()).append(' ').append(status);
+        if (status == BatchStatus.FAILED) {
+            message.append(": ").append(FailureMessages.of(execution))
+                    .append(". Fix the cause, then rerun the same command to continue from the last commit");
+        } else if (status == BatchStatus.STOPPED) {
+            message.append(": rerun the same command to continue from the last commit");
+        }
+        return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
+    }
+
+    private static long parseId(String ref) {
+        try {
+            return Long.parseLong(ref);
+        } catch (NumberFormatException e) {
+            throw new UsageException("'" + ref + "' is not an execution id: give a number or 'last'");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.legalgen.job;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Keeps the {@code batch_id} in the job's execution context, which restarts inherit, so that it is
+ * fixed for an instance. (The plan's fingerprint is checked by each partition's reader.)
+ */
+class DatasetRunListener implements JobExecutionListener {
+
+    static final String BATCH_ID = "batchId";
+    /** Set by JobOperator.recover and copied into the restart's context, where it would block the next recover. */
+    private static final String RECOVERED_MARK = "batch.recovered";
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetRunListener.class);
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        ExecutionContext context = execution.getExecutionContext();
+        context.remove(RECOVERED_MARK);
+        if (!context.containsKey(BATCH_ID)) {
+            context.putString(BATCH_ID, newBatchId());
+        }
+        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
+        log.info("Job execution {} of instance {} ({}), batch {}", execution.getId(),
+                execution.getJobInstance().getInstanceId(), params, context.getString(BATCH_ID));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            log.warn("Job execution {} ended {}: {}", execution.getId(), execution.getStatus(),
+                    execution.getExitStatus().getExitDescription());
+        }
+    }
+
+    static String newBatchId() {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "batch_" + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(random);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.legalgen.job;
+
+import dev.legalgen.store.SampleStore;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** Human-readable status of executions, read from the JobRepository and the sample table. */
+@Component
+public class ExecutionReports {
+
+    private final JobRepository jobRepository;
+    private final SampleStore samples;
+
+    public ExecutionReports(JobRepository jobRepository, SampleStore samples) {
+        this.jobRepository = jobRepository;
+        this.samples = samples;
+    }
+
+    /** One line per execution, newest first. */
+    public List<String> list(int instances) {
+        List<String> lines = new ArrayList<>();
+        for (JobInstance instance : jobRepository.getJobInstances(DatasetJobConfiguration.JOB_NAME, 0, instances)) {
+            List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
+            executions.sort(Comparator.comparing(JobExecution::getId).reversed());
+            long committed = samples.count(instance.getInstanceId());
+            for (JobExecution execution : executions) {
+                DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
+                lines.add(String.format("%6d  %-9s %-19s %6s  %d/%d samples  %s", execution.getId(),
+                        execution.getStatus(), format(execution.getStartTime()), elapsed(execution), committed,
+                        params.targetCount(), params));
+            }
+        }
+        return lines;
+    }
+
+    /** The detailed status of one execution. */
+    public List<String> status(JobExecution execution) {
+        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
+        long instanceId = execution.getJobInstance().getInstanceId();
+        List<String> lines = new ArrayList<>();
+        lines.add("execution " + execution.getId() + " (instance " + instanceId + ") " + execution.getStatus()
+                + ", exit " + ExitCode.of(execution.getStatus()).code());
+        lines.add("  started " + format(execution.getStartTime()) + ", ended " + format(execution.getEndTime())
+                + ", elapsed " + elapsed(execution));
+        lines.add("  parameters: " + params + " output=" + params.output());
+        if (execution.getExecutionContext().containsKey(DatasetRunListener.BATCH_ID)) {
+            lines.add("  batch_id: " + execution.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
+        }
+        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
+            lines.add("  provider chain: " + execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+        }
+        lines.add("  samples committed: " + samples.count(instanceId) + " of " + params.targetCount());
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        long rollbacks = 0;
+        for (StepExecution step : workerSteps(execution)) {
+            read += step.getReadCount();
+            written += step.getWriteCount();
+            skipped += step.getSkipCount();
+            rollbacks += step.getRollbackCount();
+            lines.add(String.format("  %-28s %-9s read %d, written %d, skipped %d", step.getStepName(),
+                    step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount()));
+        }
+        lines.add(2, "  this execution: read " + read + ", written " + written + ", skipped " + skipped
+                + ", rollbacks " + rollbacks);
+        if (!execution.getExitStatus().getExitDescription().isBlank()) {
+            lines.add("  exit description: " + firstLine(execution.getExitStatus().getExitDescription()));
+        }
+        return lines;
+    }
+
+    private static List<StepExecution> workerSteps(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith(DatasetJobConfiguration.WORKER_STEP))
+                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .toList();
+    }
+
+    private static String elapsed(JobExecution execution) {
+        if (execution.getStartTime() == null) {
+            return "-";
+        }
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        Duration elapsed = Duration.between(execution.getStartTime(), end);
+        return String.format("%.1fs", elapsed.toMillis() / 1000.0);
+    }
+
+    private static String format(LocalDateTime time) {
+        return time == null ? "-" : time.withNano(0).toString().replace('T', ' ');
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

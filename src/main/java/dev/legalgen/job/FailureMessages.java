@@ -1,0 +1,49 @@
+package dev.legalgen.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Digs the user-facing cause out of the wrappers a failed execution collects. */
+final class FailureMessages {
+
+    private FailureMessages() {}
+
+    static String of(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
+        for (StepExecution step : execution.getStepExecutions()) {
+            failures.addAll(step.getFailureExceptions());
+        }
+        Set<String> messages = new LinkedHashSet<>();
+        for (Throwable failure : failures) {
+            messages.add(rootMessage(failure));
+        }
+        messages.remove(null);
+        if (messages.isEmpty()) {
+            String description = execution.getExitStatus().getExitDescription();
+            return description.isBlank() ? "no cause recorded" : firstLine(description);
+        }
+        return String.join("; ", messages);
+    }
+
+    /** The innermost message: Batch wraps the real cause in step, chunk and retry exceptions. */
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        String message = failure.getMessage();
+        while (cause != null) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        return message == null ? failure.getClass().getSimpleName() : firstLine(message);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.legalgen.job;
+
+import dev.legalgen.provider.ChainEvent;
+import dev.legalgen.provider.ChainSpec;
+import dev.legalgen.provider.ChainState;
+import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.ProviderSettings;
+import dev.legalgen.provider.ProvidersProperties;
+import dev.legalgen.store.EventStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One provider chain per job execution, shared by all its partitions, so that switches, dropped
+ * providers, breakers and rate limits are the run's, not a partition's. Its events go to
+ * {@code generation_event}; its final state to the job's execution context.
+ */
+@Component
+public class ProviderChains implements ChainValidator, JobExecutionListener {
+
+    static final String CHAIN_STATE = "chainState";
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderChains.class);
+
+    private final ProvidersProperties configured;
+    private final SimulatorProvider simulator;
+    private final ChainSettings settings;
+    private final EventStore events;
+    private final Clock clock;
+    private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
+
+    public ProviderChains(ProvidersProperties configured, SimulatorProvider simulator, ChainSettings settings,
+            EventStore events, Clock clock) {
+        this.configured = configured;
+        this.simulator = simulator;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void validate(String chain) {
+        try {
+            ChainSpec spec = ChainSpec.parse(chain, providers(chain));
+            spec.warnings().forEach(w -> log.warn("chain: {}", w));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(DatasetParameters.CHAIN + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The chain of a running execution, created on first use. */
+    public ProviderChain forExecution(JobExecution execution) {
+        return byExecution.computeIfAbsent(execution.getId(), id -> {
+            String chain = DatasetParameters.from(execution.getJobParameters()).chain();
+            long instanceId = execution.getJobInstance().getInstanceId();
+            ProvidersProperties providers = new ProvidersProperties(providers(chain));
+            return ProviderChain.create(providers, chain, settings.toChainSettings(), clock,
+                    event -> record(instanceId, id, event));
+        });
+    }
+
+    /** The state of a chain still running in this process, if any. */
+    public ChainState state(long executionId) {
+        ProviderChain chain = byExecution.get(executionId);
+        return chain == null ? null : chain.state();
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        ProviderChain chain = byExecution.remove(execution.getId());
+        if (chain != null) {
+            execution.getExecutionContext().putString(CHAIN_STATE, ChainStates.describe(chain.state()));
+        }
+    }
+
+    /** The configured providers, plus the built-in simulator when the chain names it. */
+    private Map<String, ProviderSettings> providers(String chain) {
+        Map<String, ProviderSettings> providers = new LinkedHashMap<>(configured.providers());
+        boolean namesSimulator = chain != null && java.util.Arrays.stream(chain.split(","))
+                .map(e -> e.split(":", 2)[0].trim())
+                .anyMatch(SimulatorProvider.NAME::equals);
+        if (namesSimulator && !providers.containsKey(SimulatorProvider.NAME)) {
+            providers.put(SimulatorProvider.NAME, simulator.providerSettings());
+        }
+        return providers;
+    }
+
+    private void record(long instanceId, long executionId, ChainEvent event) {
+        if (event.type() != ChainEvent.Type.FAILURE && event.type() != ChainEvent.Type.RETRY) {
+            log.warn("{} {}: {}", event.type(), event.route(), event.reason());
+        }
+        events.record(new EventStore.Event(instanceId, executionId, event.time(),
+                event.type().name().toLowerCase(Locale.ROOT),
+                event.route() == null ? null : event.route().provider(),
+                event.route() == null ? null : event.route().model(),
+                event.category() == null ? null : event.category().label(), null, event.reason()));
+    }
+}

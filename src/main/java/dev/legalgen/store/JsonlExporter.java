@@ -1,0 +1,99 @@
+package dev.legalgen.store;
+
+import dev.legalgen.generation.LegalSample;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an instance's samples as JSONL. The file is streamed from the database into a temporary
+ * file beside the target and moved into place, so readers never see a half-written export.
+ */
+@Component
+public class JsonlExporter {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonlExporter.class);
+
+    private final SampleStore samples;
+    private final JsonMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    public JsonlExporter(SampleStore samples) {
+        this.samples = samples;
+    }
+
+    /** Exports and returns the number of lines written. */
+    public long export(long jobInstanceId, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        long[] lines = {0};
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                samples.forEach(jobInstanceId, sample -> {
+                    writeLine(out, sample);
+                    lines[0]++;
+                });
+            }
+            moveIntoPlace(temp, absolute);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        log.info("Exported {} samples to {}", lines[0], absolute);
+        return lines[0];
+    }
+
+    /** The JSONL line of ARCHITECTURE §6, in its field order; slot and instance stay internal. */
+    private record Line(
+            String id,
+            String provider,
+            String model,
+            String createdAt,
+            String updatedAt,
+            String batchId,
+            String question,
+            String answer,
+            String reasoning,
+            String caseCitation,
+            String practiceArea,
+            String topic,
+            String difficulty,
+            int tokensUsed,
+            long latencyMs) {
+
+        static Line of(LegalSample s) {
+            return new Line(s.id(), s.provider(), s.model(), s.createdAt().toString(), s.updatedAt().toString(),
+                    s.batchId(), s.question(), s.answer(), s.reasoning(), s.caseCitation(), s.practiceArea(),
+                    s.topic(), s.difficulty(), s.tokensUsed(), s.latencyMs());
+        }
+    }
+
+    private void writeLine(OutputStream out, LegalSample sample) {
+        try {
+            out.write(json.writeValueAsBytes(Line.of(sample)));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

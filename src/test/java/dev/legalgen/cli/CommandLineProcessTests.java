@@ -1,0 +1,170 @@
+package dev.legalgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.testsupport.LegalgenProcess;
+import dev.legalgen.testsupport.LegalgenProcess.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged jar as a scheduler runs it: exit codes, SIGTERM, SIGINT, kill -9 and recovery, on
+ * the default embedded H2 file database, in a fresh directory per test.
+ */
+class CommandLineProcessTests {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void completesThenTreatsARerunAsAlreadyComplete() throws Exception {
+        Result first = run("start", "targetCount=30", "chain=simulator");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertExportHasDistinctSamples(30);
+
+        Result rerun = run("start", "targetCount=30", "chain=simulator");
+        assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+        assertThat(rerun.output()).contains("already complete");
+
+        Result status = run("status", "last");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).contains("COMPLETED").contains("samples committed: 30 of 30");
+    }
+
+    @Test
+    void usageErrorsExit2NamingWhatIsWrong() throws Exception {
+        Result badNumber = run("start", "targetCount=ten", "chain=simulator");
+        assertThat(badNumber.exitCode()).isEqualTo(2);
+        assertThat(badNumber.output()).contains("targetCount: 'ten'");
+
+        Result unknownArea = run("start", "practiceAreas=Space Law", "chain=simulator");
+        assertThat(unknownArea.exitCode()).isEqualTo(2);
+        assertThat(unknownArea.output()).contains("practiceAreas").contains("Contract Law");
+
+        Result unknownCommand = run("generate");
+        assertThat(unknownCommand.exitCode()).isEqualTo(2);
+
+        Result badConfig = run("start", "chain=simulator", "--legalgen.job.partitions=0");
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(badConfig.output()).contains("legalgen.job.partitions");
+    }
+
+    @Test
+    void operatorCommandsOnMissingOrFinishedExecutionsExit5() throws Exception {
+        assertThat(run("restart", "999").exitCode()).isEqualTo(5);
+        assertThat(run("status", "last").exitCode()).isEqualTo(5);
+        assertThat(run("start", "targetCount=10", "chain=simulator").exitCode()).isZero();
+        assertThat(run("restart", "last").exitCode()).isEqualTo(5);
+        assertThat(run("abandon", "last").exitCode()).isEqualTo(5);
+        assertThat(run("recover", "last").exitCode()).isEqualTo(5);
+    }
+
+    @Test
+    void sigtermStopsAfterTheCurrentChunkAndTheSameCommandContinues() throws Exception {
+        // given a run slow enough to be caught mid-way
+        List<String> start = List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+
+        // when
+        running.terminate();
+        Result stopped = running.await(Duration.ofSeconds(30));
+
+        // then: STOPPED with whole chunks committed, no export, no temporary file left behind
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+        assertThat(run("status", "last").output()).contains("STOPPED");
+        assertThat(workDir.resolve("out")).doesNotExist();
+
+        // when the same command runs again
+        Result resumed = run(start.toArray(String[]::new));
+
+        // then
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertExportHasDistinctSamples(400);
+    }
+
+    @Test
+    void ctrlCStopsLikeSigtermWithExit130() throws Exception {
+        List<String> start = List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+
+        running.interrupt();
+        Result stopped = running.await(Duration.ofSeconds(30));
+
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(130);
+        assertThat(run("status", "last").output()).contains("STOPPED");
+    }
+
+    @Test
+    void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinue() throws Exception {
+        // given a run killed mid-way: its execution stays STARTED
+        List<String> start = List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        running.kill();
+
+        // when the scheduler reruns the same command
+        Result rerun = run(start.toArray(String[]::new));
+
+        // then it refuses, and says how to recover
+        assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(4);
+        assertThat(rerun.output()).contains("recover");
+
+        // when the operator recovers and reruns
+        assertThat(run("recover", "last").exitCode()).isZero();
+        Result resumed = run(start.toArray(String[]::new));
+
+        // then every slot is there exactly once
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertExportHasDistinctSamples(300);
+    }
+
+    @Test
+    void recoverStaleRecoversAndContinuesInOneStep() throws Exception {
+        List<String> start = new ArrayList<>(List.of("start", "targetCount=200", "chain=simulator",
+                "--legalgen.simulator.latency=50ms"));
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        running.kill();
+
+        start.add(1, "--recover-stale");
+        Result resumed = run(start.toArray(String[]::new));
+
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertExportHasDistinctSamples(200);
+    }
+
+    @Test
+    void aSecondLaunchWhileTheFirstRunsExits4AndTouchesNothing() throws Exception {
+        List<String> start = List.of("start", "targetCount=200", "chain=simulator", "--legalgen.simulator.latency=50ms");
+        LegalgenProcess first = LegalgenProcess.start(workDir, start);
+        first.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+
+        Result second = run(start.toArray(String[]::new));
+
+        assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+        Result firstResult = first.await(Duration.ofSeconds(60));
+        assertThat(firstResult.exitCode()).as(firstResult.output()).isZero();
+        assertExportHasDistinctSamples(200);
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        return LegalgenProcess.run(workDir, List.of(args));
+    }
+
+    /** The export has exactly {@code count} lines, with distinct ids. */
+    private void assertExportHasDistinctSamples(int count) throws IOException {
+        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(lines).hasSize(count);
+        assertThat(lines.stream().map(line -> json.readTree(line).get("id").asString()).distinct()).hasSize(count);
+    }
+}
