@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -146,7 +147,7 @@ public class DatasetLauncher {
             JobInstance instance = jobRepository.getLastJobInstance(DatasetJobConfiguration.JOB_NAME);
             execution = instance == null ? null : jobRepository.getLastJobExecution(instance);
         } else {
-            execution = jobRepository.getJobExecution(parseId(executionRef));
+            execution = executionById(parseId(executionRef));
         }
         if (execution == null) {
             throw new NoSuchExecutionException(LAST.equalsIgnoreCase(executionRef)
@@ -154,6 +155,15 @@ public class DatasetLauncher {
                     : "no execution with id " + executionRef);
         }
         return execution;
+    }
+
+    /** Batch 6.0's JDBC DAO throws, rather than returning null, for an unknown id. */
+    private JobExecution executionById(long id) {
+        try {
+            return jobRepository.getJobExecution(id);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     private Optional<Outcome> refuseRestart(JobExecution last, boolean recoverStale) {

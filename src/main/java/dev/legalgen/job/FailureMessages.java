@@ -10,6 +10,9 @@ import org.springframework.batch.core.step.StepExecution;
 /** Digs the user-facing cause out of the wrappers a failed execution collects. */
 final class FailureMessages {
 
+    /** What the partitioned step says when a partition failed: the partition's own failure says why. */
+    private static final String PARTITION_HANDLER_FAILED = "Partition handler returned an unsuccessful step";
+
     private FailureMessages() {}
 
     static String of(JobExecution execution) {
@@ -22,6 +25,9 @@ final class FailureMessages {
             messages.add(rootMessage(failure));
         }
         messages.remove(null);
+        messages.remove(PARTITION_HANDLER_FAILED);
+        // a wrapper's message often quotes its cause's: keep the fullest one
+        messages.removeIf(m -> messages.stream().anyMatch(other -> !other.equals(m) && other.contains(m)));
         if (messages.isEmpty()) {
             String description = execution.getExitStatus().getExitDescription();
             return description.isBlank() ? "no cause recorded" : firstLine(description);

@@ -144,7 +144,9 @@ class CommandLineProcessTests {
 
     @Test
     void aSecondLaunchWhileTheFirstRunsExits4AndTouchesNothing() throws Exception {
-        List<String> start = List.of("start", "targetCount=200", "chain=simulator", "--legalgen.simulator.latency=50ms");
+        // given a first run slow enough to outlast the second one's start-up (100 calls, 2 at a time, 100 ms each)
+        List<String> start = List.of("start", "targetCount=100", "chain=simulator", "--legalgen.simulator.latency=100ms",
+                "--legalgen.job.partitions=1", "--legalgen.job.concurrency=2");
         LegalgenProcess first = LegalgenProcess.start(workDir, start);
         first.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
 
@@ -153,7 +155,7 @@ class CommandLineProcessTests {
         assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
         Result firstResult = first.await(Duration.ofSeconds(60));
         assertThat(firstResult.exitCode()).as(firstResult.output()).isZero();
-        assertExportHasDistinctSamples(200);
+        assertExportHasDistinctSamples(100);
     }
 
     private Result run(String... args) throws IOException, InterruptedException {

@@ -1,0 +1,17 @@
+package dev.legalgen.job;
+
+import dev.legalgen.testsupport.PostgresTestDatabase;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same whole-job tests (coverage, rerun, failure and restart) on PostgreSQL, in a fresh schema. */
+@EnabledIf(value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
+        disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
+class PostgresDatasetJobFunctionalTests extends DatasetJobFunctionalTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+    }
+}
