@@ -198,12 +198,13 @@ public class DatasetLauncher {
 
     private static Outcome finished(JobExecution execution) {
         BatchStatus status = execution.getStatus();
-        StringBuilder message = new StringBuilder("execution ").append(execution.getId()).append(' ').append(status);
+        StringBuilder message = new StringBuilder("execution ").append(execution.getId()).append(' ').append(status)
+                .append(": ").append(ExecutionReports.throughput(execution));
         if (status == BatchStatus.FAILED) {
-            message.append(": ").append(FailureMessages.of(execution))
+            message.append("; ").append(FailureMessages.of(execution))
                     .append(". Fix the cause, then rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.STOPPED) {
-            message.append(": rerun the same command to continue from the last commit");
+            message.append("; rerun the same command to continue from the last commit");
         }
         return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
     }

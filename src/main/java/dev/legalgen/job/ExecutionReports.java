@@ -1,11 +1,14 @@
 package dev.legalgen.job;
 
+import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,10 +21,12 @@ public class ExecutionReports {
 
     private final JobRepository jobRepository;
     private final SampleStore samples;
+    private final EventStore events;
 
-    public ExecutionReports(JobRepository jobRepository, SampleStore samples) {
+    public ExecutionReports(JobRepository jobRepository, SampleStore samples, EventStore events) {
         this.jobRepository = jobRepository;
         this.samples = samples;
+        this.events = events;
     }
 
     /** One line per execution, newest first. */
@@ -57,6 +62,10 @@ public class ExecutionReports {
         if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
             lines.add("  provider chain: " + execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
         }
+        Map<String, Long> eventCounts = events.countsByKind(instanceId);
+        if (!eventCounts.isEmpty()) {
+            lines.add("  events (all executions of the instance): " + eventCounts);
+        }
         lines.add("  samples committed: " + samples.count(instanceId) + " of " + params.targetCount());
         long read = 0;
         long written = 0;
@@ -78,6 +87,19 @@ public class ExecutionReports {
         return lines;
     }
 
+    /** What this execution wrote and how fast: {@code wrote 100 samples in 1.2s (83.3 samples/s), skipped 0}. */
+    static String throughput(JobExecution execution) {
+        long written = 0;
+        long skipped = 0;
+        for (StepExecution step : workerSteps(execution)) {
+            written += step.getWriteCount();
+            skipped += step.getSkipCount();
+        }
+        double seconds = elapsedMillis(execution) / 1000.0;
+        return String.format(Locale.ROOT, "wrote %d samples in %.1fs (%.1f samples/s), skipped %d", written, seconds,
+                seconds > 0 ? written / seconds : 0.0, skipped);
+    }
+
     private static List<StepExecution> workerSteps(JobExecution execution) {
         return execution.getStepExecutions().stream()
                 .filter(s -> s.getStepName().startsWith(DatasetJobConfiguration.WORKER_STEP))
@@ -86,12 +108,17 @@ public class ExecutionReports {
     }
 
     private static String elapsed(JobExecution execution) {
+        return execution.getStartTime() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.1fs", elapsedMillis(execution) / 1000.0);
+    }
+
+    private static long elapsedMillis(JobExecution execution) {
         if (execution.getStartTime() == null) {
-            return "-";
+            return 0;
         }
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
-        Duration elapsed = Duration.between(execution.getStartTime(), end);
-        return String.format("%.1fs", elapsed.toMillis() / 1000.0);
+        return Duration.between(execution.getStartTime(), end).toMillis();
     }
 
     private static String format(LocalDateTime time) {

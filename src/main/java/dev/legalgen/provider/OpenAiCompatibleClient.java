@@ -3,6 +3,8 @@ package dev.legalgen.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.http.HttpHeaders;
@@ -36,9 +38,20 @@ public final class OpenAiCompatibleClient implements ChatClient {
         this.http = RestClient.builder().requestFactory(requestFactory(settings)).build();
     }
 
+    /**
+     * Completion stages of the JDK HttpClient run on this pool. Without one they go to the common
+     * ForkJoinPool, which on a 2-core machine has parallelism 1 and so starts a new thread per stage.
+     */
+    private static final ExecutorService HTTP_STAGES = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "http-client");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** JDK HttpClient: connect timeout on the client, read timeout per request, a connection per concurrent call. */
     private static JdkClientHttpRequestFactory requestFactory(ProviderSettings settings) {
         HttpClient client = HttpClient.newBuilder()
+                .executor(HTTP_STAGES)
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
