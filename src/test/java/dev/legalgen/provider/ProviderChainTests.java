@@ -208,7 +208,7 @@ class ProviderChainTests {
         Map<String, ProviderChain.Member> members = Map.of(
                 "cerebras", new ProviderChain.Member(cerebras, new ProviderRateLimiter("cerebras", settings(ApiKey.of("c"), "x"), clock, clock)),
                 "groq", new ProviderChain.Member(groq, new ProviderRateLimiter("groq", settings(ApiKey.of("g"), "x"), clock, clock)));
-        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members, ProviderChain.Settings.DEFAULT, clock, clock,
+        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members, ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock,
                 () -> 1.0, events::add);
     }
 
