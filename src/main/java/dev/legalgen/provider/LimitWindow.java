@@ -5,25 +5,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One limit (e.g. requests per minute) as a rolling window: never more than the capacity in any
  * {@code period}, so it holds whether the provider counts in fixed clock-aligned windows, sliding
  * windows or a token bucket (a refilling bucket of the same capacity would allow twice the limit
- * across a fixed window's boundary). Uses may be reserved at a future instant, in order, so that
- * waiting callers queue instead of racing. Not thread-safe: the owning limiter synchronises.
+ * across a fixed window's boundary). A use counts from its reservation until a period after the
+ * call ended, as the provider counted it somewhere in between. Uses may be reserved at a future
+ * instant, in order, so that waiting callers queue instead of racing. Not thread-safe: the owning
+ * limiter synchronises.
  */
 final class LimitWindow {
 
-    /** One reservation; its amount is corrected when the actual usage is known. */
+    /** One reservation; its amount is corrected, and its expiry pushed back, when the call ends. */
     static final class Use {
         private final long at;
         private long amount;
+        private long expiresAt;
 
-        private Use(long at, long amount) {
+        private Use(long at, long amount, long expiresAt) {
             this.at = at;
             this.amount = amount;
+            this.expiresAt = expiresAt;
         }
     }
 
@@ -59,17 +65,26 @@ final class LimitWindow {
     /** Reserves {@code amount} at {@code nanosFromNow} (from {@link #waitFor}); settle it with {@link #settle}. */
     Use reserve(long amount, long nanosFromNow) {
         long at = Math.max(now() + nanosFromNow, uses.isEmpty() ? Long.MIN_VALUE : uses.peekLast().at);
-        Use use = new Use(at, cap(amount));
+        Use use = new Use(at, cap(amount), at + periodNanos);
         uses.addLast(use);
         used += use.amount;
         return use;
     }
 
-    /** The reservation's real amount: gives back what it did not use, or takes the overrun (the log may go over capacity). */
+    /**
+     * The call ended: the use counts for a period from now, since the provider may have counted it as late as
+     * that; {@code actual} gives back what it did not use, or takes the overrun (the log may go over capacity).
+     */
     void settle(Use use, long actual) {
         long amount = Math.max(0, actual);
         used += amount - use.amount;
         use.amount = amount;
+        use.expiresAt = Math.max(use.expiresAt, now() + periodNanos);
+    }
+
+    /** The call ended, using what it reserved. */
+    void settle(Use use) {
+        settle(use, use.amount);
     }
 
     /** The server knows best: when it reports fewer remaining than we see, hold the difference until its reset. */
@@ -89,20 +104,21 @@ final class LimitWindow {
         long now = now();
         evict(now);
         long time = uses.isEmpty() ? now : Math.max(now, uses.peekLast().at);
-        boolean heldCounted = serverHeldUntil > time;
-        long usage = used + (heldCounted ? serverHeld : 0);
-        Iterator<Use> oldest = uses.iterator();
-        Use next = oldest.hasNext() ? oldest.next() : null;
-        while (usage + amount > capacity && (next != null || heldCounted)) {
-            long expiry = next == null ? Long.MAX_VALUE : next.at + periodNanos;
-            if (heldCounted && serverHeldUntil <= expiry) {
-                time = Math.max(time, serverHeldUntil);
-                usage -= serverHeld;
-                heldCounted = false;
-            } else {
-                time = Math.max(time, expiry);
-                usage -= next.amount;
-                next = oldest.hasNext() ? oldest.next() : null;
+        long usage = used + (serverHeldUntil > time ? serverHeld : 0);
+        if (usage + amount <= capacity) {
+            return time;
+        }
+        List<long[]> expiries = new ArrayList<>(uses.size() + 1); // {expiresAt, amount}
+        uses.forEach(use -> expiries.add(new long[] {use.expiresAt, use.amount}));
+        if (serverHeldUntil > time) {
+            expiries.add(new long[] {serverHeldUntil, serverHeld});
+        }
+        expiries.sort(Comparator.comparingLong(expiry -> expiry[0]));
+        for (long[] expiry : expiries) {
+            time = Math.max(time, expiry[0]);
+            usage -= expiry[1];
+            if (usage + amount <= capacity) {
+                return time;
             }
         }
         return time;
@@ -113,9 +129,11 @@ final class LimitWindow {
     }
 
     private void evict(long now) {
-        while (!uses.isEmpty() && uses.peekFirst().at + periodNanos <= now) {
-            used -= uses.pollFirst().amount;
-        }
+        uses.removeIf(use -> {
+            boolean expired = use.expiresAt <= now;
+            used -= expired ? use.amount : 0;
+            return expired;
+        });
     }
 
     private long now() {

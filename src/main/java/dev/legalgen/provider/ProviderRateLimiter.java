@@ -189,12 +189,21 @@ public final class ProviderRateLimiter {
         return limit > 0 ? new LimitWindow(name, limit, period, clock) : null;
     }
 
-    /** Token reservations become the actual usage (0 when the request most likely never arrived). */
+    /** The call ended: token reservations become the actual usage (0 when the request most likely never arrived). */
     private synchronized void settleTokens(Permit permit, long actualTokens) {
         for (Held held : permit.held) {
             if (held.tokens()) {
                 held.window().settle(held.use(), actualTokens);
+            } else {
+                held.window().settle(held.use());
             }
+        }
+    }
+
+    /** The call ended and everything reserved counts. */
+    private synchronized void settleAll(Permit permit) {
+        for (Held held : permit.held) {
+            held.window().settle(held.use());
         }
     }
 
@@ -251,6 +260,9 @@ public final class ProviderRateLimiter {
         public void failed(ProviderCallException failure) {
             if (!markSettled()) {
                 return;
+            }
+            if (failure.category() != ErrorCategory.CONNECTION_ERROR) {
+                settleAll(this);
             }
             if (failure.category() == ErrorCategory.RATE_LIMIT) {
                 onRateLimited(failure.retryAfter());

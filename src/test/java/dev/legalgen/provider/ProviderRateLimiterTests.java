@@ -71,6 +71,17 @@ class ProviderRateLimiterTests {
     }
 
     @Test
+    void aRequestCountsUntilAPeriodAfterItsCallEndedAsTheProviderMayHaveCountedItThatLate() {
+        ProviderRateLimiter limiter = limiter(1, 0, 0, 0);
+        ProviderRateLimiter.Permit slow = limiter.tryAcquire(0).permit();
+        clock.advance(Duration.ofSeconds(30));
+
+        slow.succeeded(10);
+
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
     void availableInReservesNothing() {
         ProviderRateLimiter limiter = limiter(1, 0, 0, 0);
 
