@@ -2,11 +2,16 @@ package dev.legalgen.job;
 
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.provider.RouteCircuitBreakers;
+import dev.legalgen.provider.Routing;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code legalgen.chain.*}: how the provider chain retries, paces and trips its breakers. */
+/**
+ * {@code legalgen.chain.*}: how the provider chain retries, paces and trips its breakers; {@code routing}
+ * {@code weighted} spreads calls over providers with headroom, {@code priority} drains them in chain order;
+ * {@code fixed-delay} pauses before every request (the seed's policy, for comparison).
+ */
 @ConfigurationProperties("legalgen.chain")
 public record ChainSettings(
         @DefaultValue("2") int maxRetries,
@@ -15,17 +20,22 @@ public record ChainSettings(
         @DefaultValue("5s") Duration maxRateLimitWait,
         @DefaultValue("60s") Duration maxPacingWait,
         @DefaultValue("3") int breakerFailureThreshold,
-        @DefaultValue("30s") Duration breakerCooldown) {
+        @DefaultValue("30s") Duration breakerCooldown,
+        @DefaultValue("weighted") Routing routing,
+        @DefaultValue("0ms") Duration fixedDelay) {
 
     public ChainSettings {
         if (maxRetries < 0 || breakerFailureThreshold < 1) {
             throw new IllegalArgumentException("legalgen.chain.max-retries must be 0 or more and"
                     + " legalgen.chain.breaker-failure-threshold 1 or more");
         }
+        if (fixedDelay.isNegative()) {
+            throw new IllegalArgumentException("legalgen.chain.fixed-delay must not be negative, was " + fixedDelay);
+        }
     }
 
     ProviderChain.Settings toChainSettings() {
         return new ProviderChain.Settings(maxRetries, initialBackoff, maxBackoff, maxRateLimitWait, maxPacingWait,
-                new RouteCircuitBreakers.Settings(breakerFailureThreshold, breakerCooldown));
+                new RouteCircuitBreakers.Settings(breakerFailureThreshold, breakerCooldown), routing, fixedDelay);
     }
 }

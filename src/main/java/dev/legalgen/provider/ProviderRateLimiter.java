@@ -10,7 +10,8 @@ import java.util.List;
  * The rate limiter of one provider: reserves one request and the estimated tokens
  * (prompt chars / 4 + max completion tokens, as the providers themselves reserve) against the known
  * per-minute and per-day limits, corrects itself from response headers, and after a 429 blocks for
- * the retry-after and then lets a single probe through until an answer arrives.
+ * the retry-after and then lets a single probe through until an answer arrives. Waiting callers
+ * reserve the next free slot and sleep until it, so concurrent callers queue instead of racing.
  */
 public final class ProviderRateLimiter {
 
@@ -56,55 +57,96 @@ public final class ProviderRateLimiter {
         return promptChars / 4L + maxCompletionTokens;
     }
 
-    /** Waits up to {@code maxWait} for room; when the wait would be longer, returns at once with it. */
+    /**
+     * Reserves the next free slot if it comes within {@code maxWait} and waits for it; when the wait
+     * would be longer, returns at once with it, reserving nothing.
+     */
     public Admission acquire(int promptChars, Duration maxWait) throws InterruptedException {
         Instant deadline = clock.instant().plus(maxWait);
         while (true) {
-            Admission admission = tryAcquire(promptChars);
             Duration left = Duration.between(clock.instant(), deadline);
-            if (admission.granted() || admission.waitTime().compareTo(left) > 0) {
+            Admission admission = reserve(promptChars, left.isNegative() ? Duration.ZERO : left);
+            if (admission.granted()) {
+                waitFor(admission);
                 return admission;
             }
-            sleeper.sleep(admission.waitTime());
+            if (admission.waitTime().compareTo(left) > 0) {
+                return admission;
+            }
+            sleeper.sleep(admission.waitTime()); // a 429 block or the probe out: nothing to reserve, look again then
+        }
+    }
+
+    private void waitFor(Admission admission) throws InterruptedException {
+        if (admission.waitTime().compareTo(Duration.ZERO) > 0) {
+            try {
+                sleeper.sleep(admission.waitTime());
+            } catch (InterruptedException interrupted) {
+                admission.permit().cancelled();
+                throw interrupted;
+            }
         }
     }
 
     /** Never waits: a permit now, or the time until there may be room. */
-    public synchronized Admission tryAcquire(int promptChars) {
-        Instant now = clock.instant();
-        if (now.isBefore(blockedUntil)) {
-            return new Admission(null, Duration.between(now, blockedUntil));
-        }
-        if (probeInFlight) {
-            return new Admission(null, lastRetryAfter); // one request per retry-after window after a 429
+    public Admission tryAcquire(int promptChars) {
+        return reserve(promptChars, Duration.ZERO);
+    }
+
+    /** How long until a request of this size could start, reserving nothing; zero means headroom now. */
+    public synchronized Duration availableIn(int promptChars) {
+        Duration refused = refusal();
+        return refused != null ? refused : Duration.ofNanos(windowWait(estimateTokens(promptChars)));
+    }
+
+    private synchronized Admission reserve(int promptChars, Duration maxWait) {
+        Duration refused = refusal();
+        if (refused != null) {
+            return new Admission(null, refused);
         }
         long tokens = estimateTokens(promptChars);
-        List<LimitWindow> taken = new ArrayList<>();
-        long waitNanos = take(requestsPerMinute, 1, taken);
-        waitNanos = waitNanos > 0 ? waitNanos : take(requestsPerDay, 1, taken);
-        waitNanos = waitNanos > 0 ? waitNanos : take(tokensPerMinute, tokens, taken);
-        waitNanos = waitNanos > 0 ? waitNanos : take(tokensPerDay, tokens, taken);
-        if (waitNanos > 0) {
-            for (LimitWindow window : taken) {
-                window.giveBack(window == requestsPerMinute || window == requestsPerDay ? 1 : window.cap(tokens));
-            }
-            return new Admission(null, Duration.ofNanos(waitNanos));
+        long wait = windowWait(tokens);
+        if (wait > maxWait.toNanos()) {
+            return new Admission(null, Duration.ofNanos(wait));
         }
         boolean probe = recovering;
         probeInFlight = probe;
-        return new Admission(new Permit(tokens, probe), Duration.ZERO);
+        List<Held> held = new ArrayList<>();
+        hold(held, requestsPerMinute, 1, wait, false);
+        hold(held, requestsPerDay, 1, wait, false);
+        hold(held, tokensPerMinute, tokens, wait, true);
+        hold(held, tokensPerDay, tokens, wait, true);
+        return new Admission(new Permit(tokens, probe, held), Duration.ofNanos(wait));
     }
 
-    private static long take(LimitWindow window, long amount, List<LimitWindow> taken) {
-        if (window == null) {
-            return 0;
+    /** Why nothing may start now, whatever the windows say: a 429 block, or the probe that is out. */
+    private Duration refusal() {
+        Instant now = clock.instant();
+        if (now.isBefore(blockedUntil)) {
+            return Duration.between(now, blockedUntil);
         }
-        long wait = window.tryTake(amount);
-        if (wait == 0) {
-            taken.add(window);
+        return probeInFlight ? lastRetryAfter : null; // one request per retry-after window after a 429
+    }
+
+    private long windowWait(long tokens) {
+        long wait = 0;
+        for (LimitWindow window : new LimitWindow[] {requestsPerMinute, requestsPerDay}) {
+            wait = window == null ? wait : Math.max(wait, window.waitFor(1));
+        }
+        for (LimitWindow window : new LimitWindow[] {tokensPerMinute, tokensPerDay}) {
+            wait = window == null ? wait : Math.max(wait, window.waitFor(tokens));
         }
         return wait;
     }
+
+    private static void hold(List<Held> held, LimitWindow window, long amount, long nanosFromNow, boolean tokens) {
+        if (window != null) {
+            held.add(new Held(window, window.reserve(amount, nanosFromNow), tokens));
+        }
+    }
+
+    /** One window's part of a permit; token parts are settled with the actual usage. */
+    private record Held(LimitWindow window, LimitWindow.Use use, boolean tokens) {}
 
     /** Every response's headers: the server's remaining counts override ours when lower. */
     public synchronized void onHeaders(RateLimitHeaders headers) {
@@ -135,28 +177,40 @@ public final class ProviderRateLimiter {
         }
         LimitWindow corrected = window;
         if (corrected == null && reported.limit() != null && reported.limit() > 0) {
-            corrected = new LimitWindow(name, reported.limit(), period, reported.remaining(), clock); // learnt from the server
+            corrected = new LimitWindow(name, reported.limit(), period, clock); // learnt from the server
         }
         if (corrected != null) {
-            corrected.correctDown(reported.remaining());
+            corrected.correctDown(reported.remaining(), reported.reset());
         }
         return corrected;
     }
 
     private LimitWindow window(String name, int limit, Duration period) {
-        return limit > 0 ? new LimitWindow(name, limit, period, limit, clock) : null;
+        return limit > 0 ? new LimitWindow(name, limit, period, clock) : null;
     }
 
-    private synchronized void refund(Permit permit, long actualTokens) {
-        for (LimitWindow window : new LimitWindow[] {tokensPerMinute, tokensPerDay}) {
-            if (window != null) {
-                long reserved = window.cap(permit.reservedTokens);
-                if (actualTokens < reserved) {
-                    window.giveBack(reserved - actualTokens);
-                } else {
-                    window.takeAnyway(actualTokens - reserved);
-                }
+    /** The call ended: token reservations become the actual usage (0 when the request most likely never arrived). */
+    private synchronized void settleTokens(Permit permit, long actualTokens) {
+        for (Held held : permit.held) {
+            if (held.tokens()) {
+                held.window().settle(held.use(), actualTokens);
+            } else {
+                held.window().settle(held.use());
             }
+        }
+    }
+
+    /** The call ended and everything reserved counts. */
+    private synchronized void settleAll(Permit permit) {
+        for (Held held : permit.held) {
+            held.window().settle(held.use());
+        }
+    }
+
+    /** A reservation never used (the caller was interrupted while waiting for it): give all of it back. */
+    private synchronized void release(Permit permit) {
+        for (Held held : permit.held) {
+            held.window().settle(held.use(), 0);
         }
     }
 
@@ -173,11 +227,13 @@ public final class ProviderRateLimiter {
 
         private final long reservedTokens;
         private final boolean probe;
+        private final List<Held> held;
         private boolean settled;
 
-        private Permit(long reservedTokens, boolean probe) {
+        private Permit(long reservedTokens, boolean probe, List<Held> held) {
             this.reservedTokens = reservedTokens;
             this.probe = probe;
+            this.held = List.copyOf(held);
         }
 
         public long reservedTokens() {
@@ -187,8 +243,16 @@ public final class ProviderRateLimiter {
         /** The call succeeded: refund what it did not use (or charge the overrun). */
         public void succeeded(int actualTotalTokens) {
             if (markSettled()) {
-                refund(this, actualTotalTokens);
+                settleTokens(this, actualTotalTokens);
                 endProbe(this, true);
+            }
+        }
+
+        /** The call was never made: the reservation is returned in full. */
+        public void cancelled() {
+            if (markSettled()) {
+                release(this);
+                endProbe(this, false);
             }
         }
 
@@ -197,10 +261,13 @@ public final class ProviderRateLimiter {
             if (!markSettled()) {
                 return;
             }
+            if (failure.category() != ErrorCategory.CONNECTION_ERROR) {
+                settleAll(this);
+            }
             if (failure.category() == ErrorCategory.RATE_LIMIT) {
                 onRateLimited(failure.retryAfter());
             } else if (failure.category() == ErrorCategory.CONNECTION_ERROR) {
-                refund(this, 0); // most likely never reached the provider: refund the tokens
+                settleTokens(this, 0); // most likely never reached the provider: refund the tokens
                 endProbe(this, false);
             } else {
                 endProbe(this, failure.httpStatus() != null);

@@ -41,6 +41,14 @@ public record ProviderSettings(
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
     }
 
+    /** Share of weighted routing: {@code weight} when set, else requests per minute, else tokens per minute, else 1. */
+    public int routingWeight() {
+        if (weight != null) {
+            return weight;
+        }
+        return requestsPerMinute > 0 ? requestsPerMinute : tokensPerMinute > 0 ? tokensPerMinute : 1;
+    }
+
     /** Problems with these settings, each naming the property under {@code path}; empty when valid. */
     public List<String> problems(String path) {
         List<String> problems = new ArrayList<>();

@@ -170,6 +170,18 @@ class ProviderChainTests {
     }
 
     @Test
+    void fixedDelayPausesBeforeEveryRequestLikeTheSeed() {
+        ProviderChain seedLike = new ProviderChain(List.of(CEREBRAS_120B, GROQ_20B), members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)), clock, clock, () -> 1.0, events::add);
+        cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR);
+
+        seedLike.generate("system", "user", Completion::content);
+
+        assertThat(cerebras.calls).hasSize(2);
+        assertThat(clock.instant()).isEqualTo(start.plusMillis(2400 + 500 + 2400)); // delay, backoff, delay
+    }
+
+    @Test
     void chainSpecPinsTheStartModelAndNeverMixesProviders() {
         ChainSpec spec = ChainSpec.parse("groq:openai/gpt-oss-20b,cerebras", providers());
 
@@ -205,11 +217,14 @@ class ProviderChainTests {
     }
 
     private ProviderChain chain() {
-        Map<String, ProviderChain.Member> members = Map.of(
+        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(), ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock,
+                () -> 1.0, events::add);
+    }
+
+    private Map<String, ProviderChain.Member> members() {
+        return Map.of(
                 "cerebras", new ProviderChain.Member(cerebras, new ProviderRateLimiter("cerebras", settings(ApiKey.of("c"), "x"), clock, clock)),
                 "groq", new ProviderChain.Member(groq, new ProviderRateLimiter("groq", settings(ApiKey.of("g"), "x"), clock, clock)));
-        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members, ProviderChain.Settings.DEFAULT, clock, clock,
-                () -> 1.0, events::add);
     }
 
     private static Map<String, ProviderSettings> providers() {

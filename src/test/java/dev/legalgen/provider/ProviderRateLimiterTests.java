@@ -22,20 +22,74 @@ class ProviderRateLimiterTests {
         ProviderRateLimiter.Admission fourth = limiter.tryAcquire(100);
 
         assertThat(fourth.granted()).isFalse();
-        assertThat(fourth.waitTime()).isEqualTo(Duration.ofSeconds(20)); // greedy refill: one request every 60s/3
+        assertThat(fourth.waitTime()).isEqualTo(Duration.ofMinutes(1)); // rolling window: until the first leaves it
     }
 
     @Test
-    void acquireWaitsOnTheInjectedClockWhenTheWaitIsShortEnough() throws InterruptedException {
+    void neverAdmitsMoreThanTheLimitInAnyRollingMinute() {
+        ProviderRateLimiter limiter = limiter(3, 0, 0, 0);
+        List<Integer> admittedAtSecond = new ArrayList<>();
+
+        for (int second = 0; second < 150; second++) {
+            if (limiter.tryAcquire(0).granted()) {
+                admittedAtSecond.add(second);
+            }
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // a refilling bucket of 3 would also admit at 20 s and 40 s, 5 in the first minute
+        assertThat(admittedAtSecond).containsExactly(0, 1, 2, 60, 61, 62, 120, 121, 122);
+    }
+
+    @Test
+    void acquireReservesTheNextSlotAndWaitsForItOnTheInjectedClock() throws InterruptedException {
         ProviderRateLimiter limiter = limiter(30, 0, 0, 0);
         for (int i = 0; i < 30; i++) {
             limiter.tryAcquire(0);
         }
+        clock.advance(Duration.ofSeconds(58));
 
         ProviderRateLimiter.Admission waited = limiter.acquire(0, Duration.ofSeconds(5));
 
         assertThat(waited.granted()).isTrue();
-        assertThat(clock.instant()).isEqualTo(new MutableClock().instant().plusSeconds(2));
+        assertThat(clock.instant()).isEqualTo(new MutableClock().instant().plusSeconds(60));
+    }
+
+    @Test
+    void waitingCallersQueueBehindEachOthersReservations() throws InterruptedException {
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(2, 0, 0, 0), clock, duration -> {}); // reserves, never sleeps
+        limiter.tryAcquire(0);
+        clock.advance(Duration.ofSeconds(10));
+        limiter.tryAcquire(0);
+
+        ProviderRateLimiter.Admission first = limiter.acquire(0, Duration.ofMinutes(2));
+        ProviderRateLimiter.Admission second = limiter.acquire(0, Duration.ofMinutes(2));
+
+        assertThat(first.waitTime()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(second.waitTime()).as("the second slot frees at 70 s, after the first caller's").isEqualTo(Duration.ofSeconds(60));
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofSeconds(110));
+    }
+
+    @Test
+    void aRequestCountsUntilAPeriodAfterItsCallEndedAsTheProviderMayHaveCountedItThatLate() {
+        ProviderRateLimiter limiter = limiter(1, 0, 0, 0);
+        ProviderRateLimiter.Permit slow = limiter.tryAcquire(0).permit();
+        clock.advance(Duration.ofSeconds(30));
+
+        slow.succeeded(10);
+
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void availableInReservesNothing() {
+        ProviderRateLimiter limiter = limiter(1, 0, 0, 0);
+
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ZERO);
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ZERO);
+        limiter.tryAcquire(0);
+
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -129,8 +183,10 @@ class ProviderRateLimiterTests {
     }
 
     private ProviderRateLimiter limiter(int rpm, int tpm, int rpd, int tpd) {
-        ProviderSettings settings = new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, rpd, tpd,
-                null, null, 0, null);
-        return new ProviderRateLimiter("groq", settings, clock, clock);
+        return new ProviderRateLimiter("groq", settings(rpm, tpm, rpd, tpd), clock, clock);
+    }
+
+    private static ProviderSettings settings(int rpm, int tpm, int rpd, int tpd) {
+        return new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, rpd, tpd, null, null, 0, null);
     }
 }

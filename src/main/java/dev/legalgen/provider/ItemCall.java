@@ -1,0 +1,127 @@
+package dev.legalgen.provider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * One item's attempts on a route, acting on each failure's category (the {@link ErrorCategory.Action});
+ * remembers the re-ask so that it happens once per item, whatever the route.
+ */
+final class ItemCall<T> {
+    private final String systemPrompt;
+    private final String userPrompt;
+    private final Function<Completion, T> validate;
+    private final RouteCaller caller;
+    private boolean reasked;
+    private ProviderCallException lastFailure;
+
+    ItemCall(String systemPrompt, String userPrompt, Function<Completion, T> validate, RouteCaller caller) {
+        this.systemPrompt = systemPrompt;
+        this.userPrompt = userPrompt;
+        this.validate = validate;
+        this.caller = caller;
+    }
+
+    ProviderCallException lastFailure() {
+        return lastFailure;
+    }
+
+    RouteAttempt<T> on(Route route) {
+        ProviderChain.Member member = caller.members.get(route.provider());
+        int retries = 0;
+        int rateLimitWaits = 0;
+        while (true) {
+            if (caller.settings.fixedDelay().compareTo(Duration.ZERO) > 0) {
+                caller.pause(caller.settings.fixedDelay()); // the seed's policy: a fixed pause before every request
+            }
+            if (!caller.breakers.tryAcquire(route)) {
+                return RouteAttempt.next(caller.health.untilHalfOpen(route));
+            }
+            ProviderRateLimiter.Admission admission = caller.admit(route, systemPrompt.length() + userPrompt.length());
+            if (!admission.granted()) {
+                caller.breakers.release(route);
+                return RouteAttempt.next(admission.waitTime());
+            }
+            Instant started = caller.clock.instant();
+            Completion completion;
+            try {
+                completion = member.client().complete(route.model(), systemPrompt, userPrompt);
+            } catch (ProviderCallException failure) {
+                Duration elapsed = Duration.between(started, caller.clock.instant());
+                admission.permit().failed(failure);
+                caller.breakers.onFailure(route, failure, elapsed);
+                caller.tracker.failed(route, failure.category(), failure.getMessage());
+                lastFailure = failure;
+                switch (failure.category().action()) {
+                    case RETRY -> {
+                        if (retries++ < caller.settings.maxRetries()) {
+                            Duration delay = caller.backoff.delay(retries, failure.retryAfter());
+                            caller.tracker.retrying(route, failure.category(), "retry " + retries + " in " + Durations.format(delay));
+                            caller.pause(delay);
+                            continue; // same route, after backoff
+                        }
+                        return RouteAttempt.next(null); // retries used up: next route
+                    }
+                    case NEXT_MODEL -> {
+                        caller.tracker.modelFailed(route, failure); // this model is out for the run
+                        return RouteAttempt.next(null);
+                    }
+                    case DROP_PROVIDER -> {
+                        caller.tracker.providerOut(route, failure); // no retries: the key or account must be fixed
+                        return RouteAttempt.next(null);
+                    }
+                    case PACE -> {
+                        Duration retryAfter = failure.retryAfter() == null ? ProviderRateLimiter.DEFAULT_BLOCK : failure.retryAfter();
+                        if (retryAfter.compareTo(caller.settings.maxRateLimitWait()) <= 0 && rateLimitWaits++ < caller.settings.maxRetries()) {
+                            continue; // short reset: the limiter holds us until then
+                        }
+                        return RouteAttempt.next(retryAfter); // long reset: a route with headroom
+                    }
+                    case REASK -> {
+                        if (reask(route, failure.category())) {
+                            continue;
+                        }
+                        throw failure;
+                    }
+                    case SKIP_ITEM -> throw failure; // the request itself is wrong: no route will take it
+                }
+                throw new IllegalStateException("unhandled action " + failure.category().action());
+            }
+            admission.permit().succeeded(completion.totalTokens());
+            caller.breakers.onSuccess(route, Duration.between(started, caller.clock.instant()));
+            try {
+                T value = validate.apply(completion);
+                caller.tracker.succeeded(completion);
+                return RouteAttempt.success(value);
+            } catch (InvalidOutputException invalid) {
+                caller.tracker.failed(route, ErrorCategory.INVALID_OUTPUT, invalid.getMessage());
+                if (reask(route, ErrorCategory.INVALID_OUTPUT)) {
+                    continue;
+                }
+                throw new ProviderCallException(route.provider(), route.model(), ErrorCategory.INVALID_OUTPUT, null, null, null, null,
+                        route + " returned unusable content twice: " + invalid.getMessage(), invalid);
+            }
+        }
+    }
+
+    private boolean reask(Route route, ErrorCategory category) {
+        if (reasked) {
+            return false;
+        }
+        reasked = true;
+        caller.tracker.retrying(route, category, "re-asking once");
+        return true;
+    }
+
+    /** The outcome of trying one route: a value, or "move on" with the time after which it may work again. */
+    record RouteAttempt<T>(boolean done, T value, Duration retryIn) {
+        static <T> RouteAttempt<T> success(T value) {
+            return new RouteAttempt<>(true, value, null);
+        }
+
+        static <T> RouteAttempt<T> next(Duration wait) {
+            return new RouteAttempt<>(false, null, wait);
+        }
+    }
+}

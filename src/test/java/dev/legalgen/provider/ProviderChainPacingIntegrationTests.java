@@ -1,0 +1,100 @@
+package dev.legalgen.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.simulator.Dialect;
+import dev.legalgen.simulator.SeenRequest;
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.simulator.SimulatorConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forty callers against two rate-limited simulators over real HTTP, on a clock running 20 times faster
+ * than real time on both sides (a simulated minute lasts 3 s): calls spread by the providers' limits and
+ * the simulators' own minute windows are never exceeded.
+ */
+class ProviderChainPacingIntegrationTests {
+
+    private static final long SPEED = 20;
+    private static final int CALLS = 360; // two minutes' worth of both limits: the second minute needs pacing
+
+    @Test
+    void fortyCallersSpreadOverTwoProvidersByTheirLimitsAndStayWithinThem() throws Exception {
+        FastClock clock = new FastClock(SPEED);
+        try (Simulator alpha = Simulator.start(SimulatorConfig.defaults().withModels("alpha-large", "alpha-small").withApiKey("alpha-key")
+                .withDialect(Dialect.GROQ).withLimits(60, 0).withClock(clock));
+                Simulator beta = Simulator.start(SimulatorConfig.defaults().withModels("beta-large").withApiKey("beta-key")
+                        .withDialect(Dialect.CEREBRAS).withLimits(120, 0).withClock(clock))) {
+            Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+            providers.put("alpha", provider(alpha, "alpha-key", 60, "alpha-large", "alpha-small"));
+            providers.put("beta", provider(beta, "beta-key", 120, "beta-large"));
+            ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5),
+                    Duration.ofMinutes(5), RouteCircuitBreakers.Settings.DEFAULT, Routing.WEIGHTED, Duration.ZERO);
+            ProviderChain chain = ProviderChain.create(new ProvidersProperties(providers), "alpha,beta", settings, clock, clock,
+                    ChainEventListener.NONE);
+
+            List<String> answers = inParallel(40, CALLS, () -> chain.generate("system", "user", Completion::content));
+
+            assertThat(answers).hasSize(CALLS);
+            int alphaServed = served(alpha);
+            int betaServed = served(beta);
+            assertThat(alphaServed + betaServed).isEqualTo(CALLS);
+            assertThat(alphaServed / (double) CALLS).as("alpha has a third of the capacity").isBetween(0.28, 0.39);
+            int refused = refused(alpha) + refused(beta);
+            assertThat(refused).as("429s among %d requests", alpha.requestCount() + beta.requestCount())
+                    .isLessThanOrEqualTo((alpha.requestCount() + beta.requestCount()) / 100);
+            assertThat(perMinute(alpha).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(60));
+            assertThat(perMinute(beta).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(120));
+        }
+    }
+
+    private static int served(Simulator simulator) {
+        return (int) simulator.requests().stream().filter(seen -> seen.status() == 200).count();
+    }
+
+    private static int refused(Simulator simulator) {
+        return (int) simulator.requests().stream().filter(seen -> seen.status() == 429).count();
+    }
+
+    /** Requests per simulated clock minute, the simulators' own windows. */
+    private static Map<Long, Integer> perMinute(Simulator simulator) {
+        Map<Long, Integer> counts = new TreeMap<>();
+        for (SeenRequest seen : simulator.requests()) {
+            counts.merge(seen.time().getEpochSecond() / 60, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static List<String> inParallel(int threads, int calls, Callable<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                tasks.add(call);
+            }
+            List<String> answers = new ArrayList<>();
+            for (Future<String> answer : pool.invokeAll(tasks)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ProviderSettings provider(Simulator simulator, String key, int requestsPerMinute, String... models) {
+        return new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of(key), List.of(models), requestsPerMinute, 0, 0, 0,
+                Duration.ofSeconds(20), Duration.ofSeconds(20), 0, null);
+    }
+}
