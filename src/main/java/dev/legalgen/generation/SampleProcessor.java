@@ -7,6 +7,7 @@ import dev.legalgen.provider.ProviderChain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -32,6 +33,11 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
 
     @Override
     public LegalSample process(GenerationRequest request) {
+        if (context.stepFailed().getAsBoolean()) {
+            // A chunk's items are all submitted before the first result is awaited, and Batch does not
+            // cancel the rest when one fails: they must not go on calling (and paying) the provider.
+            throw new IllegalStateException("slot " + request.slot() + " not generated: its step has already failed");
+        }
         ChatPrompt prompt = prompts.build(request);
         Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse);
         Completion completion = parsed.completion();
@@ -68,6 +74,9 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
 
     private record Parsed(SampleContent content, Completion completion) {}
 
-    /** What every sample of a run shares: the job instance it belongs to and its fixed batch id. */
-    public record SampleContext(long jobInstanceId, String batchId) {}
+    /**
+     * What every sample of a run shares: the job instance it belongs to, its fixed batch id, and
+     * whether the step processing it has failed.
+     */
+    public record SampleContext(long jobInstanceId, String batchId, BooleanSupplier stepFailed) {}
 }

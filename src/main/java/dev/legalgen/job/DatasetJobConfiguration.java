@@ -10,6 +10,7 @@ import dev.legalgen.store.JsonlExporter;
 import dev.legalgen.store.SampleStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -122,7 +123,8 @@ public class DatasetJobConfiguration {
             Clock clock) {
         JobExecution job = stepExecution.getJobExecution();
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
-                job.getJobInstance().getInstanceId(), job.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
+                job.getJobInstance().getInstanceId(), job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
+                () -> stepExecution.getStatus() == BatchStatus.FAILED);
         return new SampleProcessor(context, PROMPTS, PARSER, chains.forExecution(job), clock);
     }
 

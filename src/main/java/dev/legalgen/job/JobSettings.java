@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("legalgen.job")
 public record JobSettings(
         @DefaultValue("groq,cerebras") String chain,
-        @DefaultValue("4") int partitions,
-        @DefaultValue("10") int concurrency,
+        @DefaultValue("8") int partitions,
+        @DefaultValue("5") int concurrency,
         @DefaultValue("10") int skipLimit,
         @DefaultValue("2") int retryLimit,
         @DefaultValue("500ms") Duration retryDelay,

@@ -15,21 +15,35 @@ import java.util.List;
  * windows or a token bucket (a refilling bucket of the same capacity would allow twice the limit
  * across a fixed window's boundary). A use counts from its reservation until a period after the
  * call ended, as the provider counted it somewhere in between. Uses may be reserved at a future
- * instant, in order, so that waiting callers queue instead of racing. Not thread-safe: the owning
- * limiter synchronises.
+ * instant, in order, so that waiting callers queue instead of racing. Uses reserved within a
+ * 600th of the period share one slot, so memory and work stay bounded (about 600 slots) however
+ * high the limit, e.g. a per-day limit learnt from headers. Not thread-safe: the owning limiter
+ * synchronises.
  */
 final class LimitWindow {
 
-    /** One reservation; its amount is corrected, and its expiry pushed back, when the call ends. */
-    static final class Use {
+    private static final int SLOTS_PER_PERIOD = 600;
+
+    /** Uses reserved close together; counted until the latest of them expires. */
+    private static final class Slot {
         private final long at;
         private long amount;
         private long expiresAt;
 
-        private Use(long at, long amount, long expiresAt) {
+        private Slot(long at, long expiresAt) {
             this.at = at;
-            this.amount = amount;
             this.expiresAt = expiresAt;
+        }
+    }
+
+    /** One reservation; its amount is corrected, and its slot's expiry pushed back, when the call ends. */
+    static final class Use {
+        private final Slot slot;
+        private long amount;
+
+        private Use(Slot slot, long amount) {
+            this.slot = slot;
+            this.amount = amount;
         }
     }
 
@@ -37,7 +51,8 @@ final class LimitWindow {
     private final long capacity;
     private final long periodNanos;
     private final Clock clock;
-    private final Deque<Use> uses = new ArrayDeque<>(); // ordered by time: reservations are appended
+    private final long slotNanos;
+    private final Deque<Slot> slots = new ArrayDeque<>(); // ordered by time: reservations are appended
     private long used;
     private long serverHeld; // what the server says is used beyond our own log, until serverHeldUntil
     private long serverHeldUntil = Long.MIN_VALUE;
@@ -46,6 +61,7 @@ final class LimitWindow {
         this.name = name;
         this.capacity = capacity;
         this.periodNanos = period.toNanos();
+        this.slotNanos = Math.max(1, periodNanos / SLOTS_PER_PERIOD);
         this.clock = clock;
     }
 
@@ -64,9 +80,16 @@ final class LimitWindow {
 
     /** Reserves {@code amount} at {@code nanosFromNow} (from {@link #waitFor}); settle it with {@link #settle}. */
     Use reserve(long amount, long nanosFromNow) {
-        long at = Math.max(now() + nanosFromNow, uses.isEmpty() ? Long.MIN_VALUE : uses.peekLast().at);
-        Use use = new Use(at, cap(amount), at + periodNanos);
-        uses.addLast(use);
+        Slot last = slots.peekLast();
+        long at = Math.max(now() + nanosFromNow, last == null ? Long.MIN_VALUE : last.at);
+        Slot slot = last;
+        if (last == null || at - last.at >= slotNanos) {
+            slot = new Slot(at, at + periodNanos);
+            slots.addLast(slot);
+        }
+        slot.expiresAt = Math.max(slot.expiresAt, at + periodNanos);
+        Use use = new Use(slot, cap(amount));
+        slot.amount += use.amount;
         used += use.amount;
         return use;
     }
@@ -78,8 +101,9 @@ final class LimitWindow {
     void settle(Use use, long actual) {
         long amount = Math.max(0, actual);
         used += amount - use.amount;
+        use.slot.amount += amount - use.amount;
         use.amount = amount;
-        use.expiresAt = Math.max(use.expiresAt, now() + periodNanos);
+        use.slot.expiresAt = Math.max(use.slot.expiresAt, now() + periodNanos);
     }
 
     /** The call ended, using what it reserved. */
@@ -103,13 +127,13 @@ final class LimitWindow {
     private long earliest(long amount) {
         long now = now();
         evict(now);
-        long time = uses.isEmpty() ? now : Math.max(now, uses.peekLast().at);
+        long time = slots.isEmpty() ? now : Math.max(now, slots.peekLast().at);
         long usage = used + (serverHeldUntil > time ? serverHeld : 0);
         if (usage + amount <= capacity) {
             return time;
         }
-        List<long[]> expiries = new ArrayList<>(uses.size() + 1); // {expiresAt, amount}
-        uses.forEach(use -> expiries.add(new long[] {use.expiresAt, use.amount}));
+        List<long[]> expiries = new ArrayList<>(slots.size() + 1); // {expiresAt, amount}
+        slots.forEach(slot -> expiries.add(new long[] {slot.expiresAt, slot.amount}));
         if (serverHeldUntil > time) {
             expiries.add(new long[] {serverHeldUntil, serverHeld});
         }
@@ -128,12 +152,11 @@ final class LimitWindow {
         return serverHeldUntil > now ? serverHeld : 0;
     }
 
+    /** Drops expired slots from the head; one expiring early behind a later one waits its turn (conservative). */
     private void evict(long now) {
-        uses.removeIf(use -> {
-            boolean expired = use.expiresAt <= now;
-            used -= expired ? use.amount : 0;
-            return expired;
-        });
+        while (!slots.isEmpty() && slots.peekFirst().expiresAt <= now) {
+            used -= slots.pollFirst().amount;
+        }
     }
 
     private long now() {

@@ -1,0 +1,171 @@
+package dev.legalgen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.simulator.Dialect;
+import dev.legalgen.simulator.Fault;
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole job over two providers, each a simulator speaking its real dialect over HTTP: the job
+ * keeps producing samples while one fails, and records what it switched and why.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:failover;DB_CLOSE_DELAY=-1",
+    "legalgen.chain.initial-backoff=5ms",
+    "legalgen.chain.max-backoff=20ms",
+    "legalgen.job.retry-delay=5ms"
+})
+class FailoverFunctionalTests {
+
+    static final Simulator ALPHA = Simulator.start(SimulatorConfig.defaults()
+            .withModels("alpha-large", "alpha-small").withApiKey("alpha-key").withDialect(Dialect.GROQ));
+    static final Simulator BETA = Simulator.start(SimulatorConfig.defaults()
+            .withModels("beta-large").withApiKey("beta-key").withDialect(Dialect.CEREBRAS));
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        provider(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
+        provider(registry, "beta", BETA, "beta-key", "beta-large");
+    }
+
+    private static void provider(DynamicPropertyRegistry registry, String name, Simulator simulator, String key,
+            String models) {
+        String prefix = "legalgen.providers." + name + ".";
+        registry.add(prefix + "base-url", simulator::baseUrl);
+        registry.add(prefix + "api-key", () -> key);
+        registry.add(prefix + "models", () -> models);
+        registry.add(prefix + "requests-per-minute", () -> "0");
+        registry.add(prefix + "tokens-per-minute", () -> "0");
+        registry.add(prefix + "requests-per-day", () -> "0");
+        registry.add(prefix + "tokens-per-day", () -> "0");
+    }
+
+    @AfterAll
+    static void stopSimulators() {
+        ALPHA.close();
+        BETA.close();
+    }
+
+    @Autowired
+    DatasetLauncher launcher;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path outDir;
+
+    @BeforeEach
+    void resetSimulators() {
+        ALPHA.reset();
+        BETA.reset();
+    }
+
+    @Test
+    void retiredAndRateLimitedModelsOfTheFirstProviderGiveWayToTheSecond() {
+        // given: alpha's primary model is over capacity and its second model rate-limited for a long while
+        ALPHA.faults().forModel("alpha-large").always(new Fault.Status(503, "over_capacity"));
+        ALPHA.faults().forModel("alpha-small").always(new Fault.Status(429, "rpm", Duration.ofSeconds(30)));
+
+        // when
+        Outcome outcome = launcher.start(params("chain=alpha,beta"), false);
+
+        // then: every sample, all from beta, and the switches on record
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        long instance = instanceOf(outcome);
+        assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
+        assertThat(ALPHA.requestCount("alpha-large")).as("a model over capacity is dropped for the run")
+                .isLessThanOrEqualTo(40);
+        assertThat(events(instance, "model_failed")).contains("alpha:alpha-large/model_unavailable");
+        assertThat(events(instance, "failure")).contains("alpha:alpha-small/rate_limit");
+        assertThat(slots(instance)).hasSize(100).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRejectedKeyTakesItsProviderOutWithoutRetriesAndTheOtherServesEverything() {
+        // given
+        ALPHA.faults().forAllModels().always(new Fault.Status(401, null));
+
+        // when
+        Outcome outcome = launcher.start(params("chain=alpha,beta"), false);
+
+        // then
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        long instance = instanceOf(outcome);
+        assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
+        assertThat(ALPHA.requestCount()).as("at most the calls already in flight when the first 401 came back")
+                .isLessThanOrEqualTo(40);
+        assertThat(events(instance, "provider_out")).containsExactly("alpha:alpha-large/authentication");
+        assertThat(events(instance, "retry")).noneMatch(e -> e.startsWith("alpha"));
+    }
+
+    @Test
+    void rejectedKeysEverywhereFailFastNamingTheProvidersAndTheSameCommandCompletesOnceFixed() {
+        // given
+        ALPHA.faults().forAllModels().always(new Fault.Status(401, null));
+        BETA.faults().forAllModels().always(new Fault.Status(401, null));
+        DatasetParameters params = params("chain=alpha,beta");
+
+        // when
+        Outcome failed = launcher.start(params, false);
+
+        // then
+        assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.message()).contains("alpha").contains("beta").contains("API key");
+        assertThat(ALPHA.requestCount() + BETA.requestCount()).isLessThanOrEqualTo(80);
+
+        // when the keys are fixed and the same command runs again
+        ALPHA.reset();
+        BETA.reset();
+        Outcome resumed = launcher.start(params, false);
+
+        // then
+        assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
+        assertThat(slots(instanceOf(resumed))).hasSize(100).doesNotHaveDuplicates();
+    }
+
+    private DatasetParameters params(String chain) {
+        return DatasetParameters.parse(List.of("targetCount=100", chain, "runId=" + UUID.randomUUID(),
+                "output=" + outDir.resolve("samples.jsonl")), null);
+    }
+
+    private long instanceOf(Outcome outcome) {
+        return jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
+                Long.class, outcome.executionId());
+    }
+
+    private Map<String, Long> samplesByProvider(long instance) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT provider, COUNT(*) AS n FROM legal_sample WHERE job_instance_id = ? GROUP BY provider",
+                rs -> {
+                    counts.put(rs.getString("provider"), rs.getLong("n"));
+                }, instance);
+        return counts;
+    }
+
+    private List<Integer> slots(long instance) {
+        return jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ?", Integer.class, instance);
+    }
+
+    /** Events of a kind as {@code provider:model/category}, distinct. */
+    private List<String> events(long instance, String kind) {
+        return jdbc.queryForList("SELECT DISTINCT provider || ':' || model || '/' || category FROM generation_event"
+                + " WHERE job_instance_id = ? AND kind = ?", String.class, instance, kind);
+    }
+}

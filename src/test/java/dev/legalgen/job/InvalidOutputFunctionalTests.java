@@ -1,0 +1,101 @@
+package dev.legalgen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.simulator.Fault;
+import dev.legalgen.simulator.Simulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Unusable model output: re-asked once, then the item is skipped, within the skip limit. One
+ * partition, one call at a time, so that the scripted faults land on known items.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:invalid-output;DB_CLOSE_DELAY=-1",
+    "legalgen.job.partitions=1",
+    "legalgen.job.concurrency=1",
+    "legalgen.job.skip-limit=2"
+})
+class InvalidOutputFunctionalTests {
+
+    @Autowired
+    DatasetLauncher launcher;
+
+    @Autowired
+    SimulatorProvider simulatorProvider;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ThreadPoolTaskExecutor itemExecutor;
+
+    @TempDir
+    Path outDir;
+
+    @Test
+    void unusableOutputIsReaskedOnceThenSkippedAndCounted() {
+        // given: slot 0 gets malformed JSON twice, slot 1 a sample missing fields once
+        Simulator simulator = simulatorProvider.simulator();
+        awaitNoCallsInFlight();
+        simulator.reset();
+        simulator.faults().forAllModels().next(2, new Fault.MalformedJson()).next(new Fault.MissingFields());
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=20"), false);
+
+        // then
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        assertThat(outcome.message()).contains("wrote 19 samples").contains("skipped 1");
+        long instance = instanceOf(outcome);
+        assertThat(jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ? ORDER BY slot",
+                Integer.class, instance)).hasSize(19).doesNotContain(0).contains(1);
+        assertThat(simulator.requestCount()).as("20 items, two of them re-asked once").isEqualTo(22);
+        assertThat(jdbc.queryForList("SELECT category FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
+                String.class, instance)).containsExactly("invalid_output");
+    }
+
+    @Test
+    void moreUnusableItemsThanTheSkipLimitFailTheJob() {
+        // given: every answer is unusable
+        Simulator simulator = simulatorProvider.simulator();
+        simulator.reset();
+        simulator.faults().forAllModels().always(new Fault.MissingFields());
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=20"), false);
+
+        // then: two skips are allowed, the third item fails the step, and the rest of its chunk is not sent
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(outcome.message()).contains("missing field");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
+                Integer.class, instanceOf(outcome))).isEqualTo(2);
+    }
+
+    /** Items of an earlier failed chunk may still be finishing their call: let them, before scripting faults. */
+    private void awaitNoCallsInFlight() {
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> itemExecutor.getActiveCount() == 0 && itemExecutor.getQueueSize() == 0);
+    }
+
+    private DatasetParameters params(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("chain=simulator", "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")));
+        return DatasetParameters.parse(all, null);
+    }
+
+    private long instanceOf(Outcome outcome) {
+        return jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
+                Long.class, outcome.executionId());
+    }
+}
