@@ -27,7 +27,11 @@ final class ItemCall<T> {
         return lastFailure;
     }
 
-    RouteAttempt<T> on(Route route) {
+    /**
+     * Tries {@code route}, waiting up to {@code maxQueueWait} for a slot in its provider's pace;
+     * a longer wait comes back as a paced {@link RouteAttempt} for the caller to weigh.
+     */
+    RouteAttempt<T> on(Route route, Duration maxQueueWait) {
         ProviderChain.Member member = caller.members.get(route.provider());
         int retries = 0;
         int rateLimitWaits = 0;
@@ -36,12 +40,14 @@ final class ItemCall<T> {
                 caller.pause(caller.settings.fixedDelay()); // the seed's policy: a fixed pause before every request
             }
             if (!caller.breakers.tryAcquire(route)) {
-                return RouteAttempt.next(caller.health.untilHalfOpen(route));
+                return RouteAttempt.next(caller.health.untilHalfOpen(route), false);
             }
-            ProviderRateLimiter.Admission admission = caller.admit(route, systemPrompt.length() + userPrompt.length());
+            ProviderRateLimiter.Admission admission =
+                    caller.admit(route, systemPrompt.length() + userPrompt.length(), maxQueueWait);
             if (!admission.granted()) {
                 caller.breakers.release(route);
-                return RouteAttempt.next(admission.waitTime());
+                // our own pacing is a queue to wait in; a provider's block after a 429 is not
+                return RouteAttempt.next(admission.waitTime(), !member.limiter().blocked());
             }
             Instant started = caller.clock.instant();
             Completion completion;
@@ -61,22 +67,22 @@ final class ItemCall<T> {
                             caller.pause(delay);
                             continue; // same route, after backoff
                         }
-                        return RouteAttempt.next(null); // retries used up: next route
+                        return RouteAttempt.next(null, false); // retries used up: next route
                     }
                     case NEXT_MODEL -> {
                         caller.tracker.modelFailed(route, failure); // this model is out for the run
-                        return RouteAttempt.next(null);
+                        return RouteAttempt.next(null, false);
                     }
                     case DROP_PROVIDER -> {
                         caller.tracker.providerOut(route, failure); // no retries: the key or account must be fixed
-                        return RouteAttempt.next(null);
+                        return RouteAttempt.next(null, false);
                     }
                     case PACE -> {
                         Duration retryAfter = failure.retryAfter() == null ? ProviderRateLimiter.DEFAULT_BLOCK : failure.retryAfter();
                         if (retryAfter.compareTo(caller.settings.maxRateLimitWait()) <= 0 && rateLimitWaits++ < caller.settings.maxRetries()) {
                             continue; // short reset: the limiter holds us until then
                         }
-                        return RouteAttempt.next(retryAfter); // long reset: a route with headroom
+                        return RouteAttempt.next(retryAfter, false); // long reset: a route with headroom
                     }
                     case REASK -> {
                         if (reask(route, failure.category())) {
@@ -114,14 +120,17 @@ final class ItemCall<T> {
         return true;
     }
 
-    /** The outcome of trying one route: a value, or "move on" with the time after which it may work again. */
-    record RouteAttempt<T>(boolean done, T value, Duration retryIn) {
+    /**
+     * The outcome of trying one route: a value, or "move on" with the time after which it may work
+     * again, {@code paced} when that time is only the provider's pace (a queue, not a fault).
+     */
+    record RouteAttempt<T>(boolean done, T value, Duration retryIn, boolean paced) {
         static <T> RouteAttempt<T> success(T value) {
-            return new RouteAttempt<>(true, value, null);
+            return new RouteAttempt<>(true, value, null, false);
         }
 
-        static <T> RouteAttempt<T> next(Duration wait) {
-            return new RouteAttempt<>(false, null, wait);
+        static <T> RouteAttempt<T> next(Duration wait, boolean paced) {
+            return new RouteAttempt<>(false, null, wait, paced);
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 final class LimitWindow {
 
     private static final int SLOTS_PER_PERIOD = 600;
+    /** Requests per minute are spread evenly, one every minute / limit, as the paced ideal. */
+    static final String REQUESTS_PER_MINUTE = "requests per minute";
 
     /** Uses reserved close together; counted until the latest of them expires. */
     private static final class Slot {
@@ -52,6 +54,14 @@ final class LimitWindow {
     private final long periodNanos;
     private final Clock clock;
     private final long slotNanos;
+    /**
+     * Even spacing, for requests per minute: 40 callers behind a 60-per-minute limit then leave one
+     * a second, at the provider's pace, instead of 60 at once and none for a minute, which a provider
+     * enforcing a smoother bucket would answer with 429s. Tokens and days keep the rolling window
+     * alone: token reservations are estimates corrected after the call, and a day's budget may burst.
+     */
+    private final long spacingNanos;
+    private long nextFree = Long.MIN_VALUE;
     private final Deque<Slot> slots = new ArrayDeque<>(); // ordered by time: reservations are appended
     private long used;
     private long serverHeld; // what the server says is used beyond our own log, until serverHeldUntil
@@ -62,6 +72,7 @@ final class LimitWindow {
         this.capacity = capacity;
         this.periodNanos = period.toNanos();
         this.slotNanos = Math.max(1, periodNanos / SLOTS_PER_PERIOD);
+        this.spacingNanos = REQUESTS_PER_MINUTE.equals(name) ? periodNanos / Math.max(1, capacity) : 0;
         this.clock = clock;
     }
 
@@ -81,7 +92,10 @@ final class LimitWindow {
     /** Reserves {@code amount} at {@code nanosFromNow} (from {@link #waitFor}); settle it with {@link #settle}. */
     Use reserve(long amount, long nanosFromNow) {
         Slot last = slots.peekLast();
-        long at = Math.max(now() + nanosFromNow, last == null ? Long.MIN_VALUE : last.at);
+        long at = Math.max(Math.max(now() + nanosFromNow, nextFree), last == null ? Long.MIN_VALUE : last.at);
+        if (spacingNanos > 0) {
+            nextFree = at + spacingNanos * cap(amount);
+        }
         Slot slot = last;
         if (last == null || at - last.at >= slotNanos) {
             slot = new Slot(at, at + periodNanos);
@@ -127,7 +141,7 @@ final class LimitWindow {
     private long earliest(long amount) {
         long now = now();
         evict(now);
-        long time = slots.isEmpty() ? now : Math.max(now, slots.peekLast().at);
+        long time = Math.max(slots.isEmpty() ? now : Math.max(now, slots.peekLast().at), nextFree);
         long usage = used + (serverHeldUntil > time ? serverHeld : 0);
         if (usage + amount <= capacity) {
             return time;

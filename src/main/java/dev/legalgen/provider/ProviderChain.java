@@ -65,6 +65,9 @@ public final class ProviderChain {
         }
     }
 
+    /** How long a call may queue at its provider's pace, e.g. 40 calls behind a 30-per-minute provider. */
+    private static final Duration QUEUE_WAIT = Duration.ofHours(1);
+
     private final List<Route> routes;
     private final Map<String, Member> members;
     private final Settings settings;
@@ -133,15 +136,31 @@ public final class ProviderChain {
         int promptChars = systemPrompt.length() + userPrompt.length();
         while (true) {
             Duration soonest = null;
+            Route paced = null;
+            Duration pacedIn = null;
             for (Route route : selector.order(promptChars)) {
                 if (health.isOut(route)) {
                     continue;
                 }
-                ItemCall.RouteAttempt<T> attempt = call.on(route);
+                ItemCall.RouteAttempt<T> attempt = call.on(route, settings.maxRateLimitWait());
                 if (attempt.done()) {
                     return attempt.value();
                 }
-                soonest = attempt.retryIn() == null ? soonest : soonest == null || attempt.retryIn().compareTo(soonest) < 0 ? attempt.retryIn() : soonest;
+                if (attempt.paced() && (pacedIn == null || attempt.retryIn().compareTo(pacedIn) < 0)) {
+                    paced = route;
+                    pacedIn = attempt.retryIn();
+                } else if (!attempt.paced() && attempt.retryIn() != null) {
+                    soonest = soonest == null || attempt.retryIn().compareTo(soonest) < 0 ? attempt.retryIn() : soonest;
+                }
+            }
+            if (paced != null) {
+                // Every usable route is only busy at its provider's pace: queue for the soonest one.
+                // The providers set the pace of the run; waiting for it is never a failure.
+                ItemCall.RouteAttempt<T> attempt = call.on(paced, QUEUE_WAIT);
+                if (attempt.done()) {
+                    return attempt.value();
+                }
+                continue;
             }
             if (soonest == null && call.lastFailure() != null && health.anyRouteLeft()) {
                 throw call.lastFailure(); // this item used up its retries; the routes still work for others

@@ -42,7 +42,7 @@ public final class ProviderRateLimiter {
         this.maxCompletionTokens = settings.maxCompletionTokens();
         this.clock = clock;
         this.sleeper = sleeper;
-        this.requestsPerMinute = window("requests per minute", settings.requestsPerMinute(), Duration.ofMinutes(1));
+        this.requestsPerMinute = window(LimitWindow.REQUESTS_PER_MINUTE, settings.requestsPerMinute(), Duration.ofMinutes(1));
         this.requestsPerDay = window("requests per day", settings.requestsPerDay(), Duration.ofDays(1));
         this.tokensPerMinute = window("tokens per minute", settings.tokensPerMinute(), Duration.ofMinutes(1));
         this.tokensPerDay = window("tokens per day", settings.tokensPerDay(), Duration.ofDays(1));
@@ -91,6 +91,11 @@ public final class ProviderRateLimiter {
     /** Never waits: a permit now, or the time until there may be room. */
     public Admission tryAcquire(int promptChars) {
         return reserve(promptChars, Duration.ZERO);
+    }
+
+    /** Whether the provider itself holds us back (after a 429), rather than our own pacing. */
+    public synchronized boolean blocked() {
+        return refusal() != null;
     }
 
     /** How long until a request of this size could start, reserving nothing; zero means headroom now. */
@@ -150,7 +155,7 @@ public final class ProviderRateLimiter {
 
     /** Every response's headers: the server's remaining counts override ours when lower. */
     public synchronized void onHeaders(RateLimitHeaders headers) {
-        requestsPerMinute = correct(requestsPerMinute, headers.requestsPerMinute(), "requests per minute", Duration.ofMinutes(1));
+        requestsPerMinute = correct(requestsPerMinute, headers.requestsPerMinute(), LimitWindow.REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
         requestsPerDay = correct(requestsPerDay, headers.requestsPerDay(), "requests per day", Duration.ofDays(1));
         tokensPerMinute = correct(tokensPerMinute, headers.tokensPerMinute(), "tokens per minute", Duration.ofMinutes(1));
         tokensPerDay = correct(tokensPerDay, headers.tokensPerDay(), "tokens per day", Duration.ofDays(1));

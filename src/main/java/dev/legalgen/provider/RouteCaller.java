@@ -28,10 +28,10 @@ final class RouteCaller {
         this.sleeper = sleeper;
     }
 
-    /** A permit from the provider's limiter, waiting up to {@code maxRateLimitWait} for its slot. */
-    ProviderRateLimiter.Admission admit(Route route, int promptChars) {
+    /** A permit from the provider's limiter, waiting up to {@code maxWait} for its slot. */
+    ProviderRateLimiter.Admission admit(Route route, int promptChars, Duration maxWait) {
         try {
-            return members.get(route.provider()).limiter().acquire(promptChars, settings.maxRateLimitWait());
+            return members.get(route.provider()).limiter().acquire(promptChars, maxWait);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ProviderCallException(route.provider(), route.model(), ErrorCategory.GENERAL, null, null, null, null,

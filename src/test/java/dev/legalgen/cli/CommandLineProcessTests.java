@@ -2,6 +2,8 @@ package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import java.io.IOException;
@@ -156,6 +158,38 @@ class CommandLineProcessTests {
         Result firstResult = first.await(Duration.ofSeconds(60));
         assertThat(firstResult.exitCode()).as(firstResult.output()).isZero();
         assertExportHasDistinctSamples(100);
+    }
+
+    @Test
+    void aRejectedKeyFailsTheRunAndTheSameCommandCompletesOnceTheKeyIsFixed() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("right-key"))) {
+            // given a provider whose key is wrong
+            List<String> start = List.of("start", "targetCount=30", "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small");
+
+            // when
+            Result failed = run(with(start, "--legalgen.providers.ext.api-key=wrong-key"));
+
+            // then: FAILED at once, saying which key to fix, without showing it
+            assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+            assertThat(failed.output()).contains("ext rejected the API key").doesNotContain("wrong-key");
+            assertThat(provider.requestCount()).isLessThanOrEqualTo(40);
+
+            // when the key is fixed (configuration, not a job parameter: the same instance continues)
+            Result resumed = run(with(start, "--legalgen.providers.ext.api-key=right-key"));
+
+            // then
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertThat(resumed.output()).contains("Restarting instance");
+            assertExportHasDistinctSamples(30);
+        }
+    }
+
+    private static String[] with(List<String> args, String extra) {
+        List<String> all = new ArrayList<>(args);
+        all.add(extra);
+        return all.toArray(String[]::new);
     }
 
     private Result run(String... args) throws IOException, InterruptedException {

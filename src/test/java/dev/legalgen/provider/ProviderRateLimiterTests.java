@@ -13,16 +13,14 @@ class ProviderRateLimiterTests {
     private final MutableClock clock = new MutableClock();
 
     @Test
-    void requestsPerMinuteAdmitsTheLimitThenSaysHowLongToWait() {
+    void requestsPerMinuteAreSpacedEvenlyAndSayHowLongToWait() {
         ProviderRateLimiter limiter = limiter(3, 0, 0, 0);
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryAcquire(100).granted()).isTrue();
-        }
-        ProviderRateLimiter.Admission fourth = limiter.tryAcquire(100);
+        assertThat(limiter.tryAcquire(100).granted()).isTrue();
+        ProviderRateLimiter.Admission second = limiter.tryAcquire(100);
 
-        assertThat(fourth.granted()).isFalse();
-        assertThat(fourth.waitTime()).isEqualTo(Duration.ofMinutes(1)); // rolling window: until the first leaves it
+        assertThat(second.granted()).isFalse();
+        assertThat(second.waitTime()).isEqualTo(Duration.ofSeconds(20)); // one every minute / 3
     }
 
     @Test
@@ -37,22 +35,19 @@ class ProviderRateLimiterTests {
             clock.advance(Duration.ofSeconds(1));
         }
 
-        // a refilling bucket of 3 would also admit at 20 s and 40 s, 5 in the first minute
-        assertThat(admittedAtSecond).containsExactly(0, 1, 2, 60, 61, 62, 120, 121, 122);
+        // evenly spaced: three in any rolling minute, never a burst of three then a minute of nothing
+        assertThat(admittedAtSecond).containsExactly(0, 20, 40, 60, 80, 100, 120, 140);
     }
 
     @Test
     void acquireReservesTheNextSlotAndWaitsForItOnTheInjectedClock() throws InterruptedException {
         ProviderRateLimiter limiter = limiter(30, 0, 0, 0);
-        for (int i = 0; i < 30; i++) {
-            limiter.tryAcquire(0);
-        }
-        clock.advance(Duration.ofSeconds(58));
+        limiter.tryAcquire(0);
 
         ProviderRateLimiter.Admission waited = limiter.acquire(0, Duration.ofSeconds(5));
 
         assertThat(waited.granted()).isTrue();
-        assertThat(clock.instant()).isEqualTo(new MutableClock().instant().plusSeconds(60));
+        assertThat(clock.instant()).isEqualTo(new MutableClock().instant().plusSeconds(2)); // one every 2 s
     }
 
     @Test
@@ -60,14 +55,13 @@ class ProviderRateLimiterTests {
         ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(2, 0, 0, 0), clock, duration -> {}); // reserves, never sleeps
         limiter.tryAcquire(0);
         clock.advance(Duration.ofSeconds(10));
-        limiter.tryAcquire(0);
 
         ProviderRateLimiter.Admission first = limiter.acquire(0, Duration.ofMinutes(2));
         ProviderRateLimiter.Admission second = limiter.acquire(0, Duration.ofMinutes(2));
 
-        assertThat(first.waitTime()).isEqualTo(Duration.ofSeconds(50));
-        assertThat(second.waitTime()).as("the second slot frees at 70 s, after the first caller's").isEqualTo(Duration.ofSeconds(60));
-        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofSeconds(110));
+        assertThat(first.waitTime()).as("2 a minute: the next slot is at 30 s").isEqualTo(Duration.ofSeconds(20));
+        assertThat(second.waitTime()).as("then at 60 s, when the use at 0 s leaves the window").isEqualTo(Duration.ofSeconds(50));
+        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofSeconds(80));
     }
 
     @Test
