@@ -35,21 +35,26 @@ final class ChainTracker {
                 || failedModels.getOrDefault(route.provider(), Set.of()).contains(route.model());
     }
 
-    void succeeded(Completion completion) {
+    /**
+     * An item got its answer from {@code completion}'s route after starting at {@code firstChoice}.
+     * A switch is a failover: the item had to leave its first choice. (Weighted routing sends
+     * consecutive items to different providers by design; that is not a switch.)
+     */
+    void succeeded(Completion completion, Route firstChoice) {
         samples.incrementAndGet();
         tokens.addAndGet(completion.totalTokens());
         consecutiveFailures.set(0);
         Route route = completion.route();
-        Route previous = current.getAndSet(route);
-        if (previous == null || previous.equals(route)) {
+        current.set(route);
+        if (firstChoice == null || firstChoice.equals(route)) {
             return;
         }
-        if (previous.provider().equals(route.provider())) {
+        if (firstChoice.provider().equals(route.provider())) {
             modelSwitches.incrementAndGet();
-            emit(ChainEvent.Type.MODEL_SWITCH, route, null, "from " + previous);
+            emit(ChainEvent.Type.MODEL_SWITCH, route, null, "from " + firstChoice);
         } else {
             providerSwitches.incrementAndGet();
-            emit(ChainEvent.Type.PROVIDER_SWITCH, route, null, "from " + previous);
+            emit(ChainEvent.Type.PROVIDER_SWITCH, route, null, "from " + firstChoice);
         }
     }
 

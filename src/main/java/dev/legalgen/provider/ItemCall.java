@@ -15,6 +15,7 @@ final class ItemCall<T> {
     private final RouteCaller caller;
     private boolean reasked;
     private ProviderCallException lastFailure;
+    private Route firstChoice;
 
     ItemCall(String systemPrompt, String userPrompt, Function<Completion, T> validate, RouteCaller caller) {
         this.systemPrompt = systemPrompt;
@@ -33,6 +34,9 @@ final class ItemCall<T> {
      */
     RouteAttempt<T> on(Route route, Duration maxQueueWait) {
         ProviderChain.Member member = caller.members.get(route.provider());
+        if (firstChoice == null) {
+            firstChoice = route;
+        }
         int retries = 0;
         int rateLimitWaits = 0;
         while (true) {
@@ -98,7 +102,7 @@ final class ItemCall<T> {
             caller.breakers.onSuccess(route, Duration.between(started, caller.clock.instant()));
             try {
                 T value = validate.apply(completion);
-                caller.tracker.succeeded(completion);
+                caller.tracker.succeeded(completion, firstChoice);
                 return RouteAttempt.success(value);
             } catch (InvalidOutputException invalid) {
                 caller.tracker.failed(route, ErrorCategory.INVALID_OUTPUT, invalid.getMessage());

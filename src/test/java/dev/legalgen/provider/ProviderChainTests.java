@@ -216,6 +216,28 @@ class ProviderChainTests {
         return events.stream().map(ChainEvent::type).toList();
     }
 
+    @Test
+    void waitingInLineAtAProvidersPaceIsNeverAFailureHoweverLong() {
+        // given one provider at 1 request per minute, and a pacing deadline far shorter than that
+        ProviderSettings slow = new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0,
+                0, 0, null, null, 0, null);
+        ScriptedClient client = new ScriptedClient("slow");
+        ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(500), Duration.ofSeconds(8),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), RouteCircuitBreakers.Settings.DEFAULT);
+        ProviderChain paced = new ProviderChain(List.of(new Route("slow", "m")),
+                Map.of("slow", new ProviderChain.Member(client, new ProviderRateLimiter("slow", slow, clock, clock))),
+                settings, clock, clock, () -> 1.0, events::add);
+
+        // when three calls come in a row
+        for (int i = 0; i < 3; i++) {
+            paced.generate("system", "user", Completion::content);
+        }
+
+        // then each waited its turn in line: the run is as slow as the provider allows, and no slower
+        assertThat(client.calls).hasSize(3);
+        assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofMinutes(2)));
+    }
+
     private ProviderChain chain() {
         return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(), ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock,
                 () -> 1.0, events::add);
