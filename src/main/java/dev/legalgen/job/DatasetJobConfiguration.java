@@ -45,11 +45,12 @@ public class DatasetJobConfiguration {
 
     @Bean
     Job legalDatasetJob(JobRepository jobRepository, Step generate, Step export,
-            GracefulShutdown gracefulShutdown, ProviderChains chains) {
+            GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new DatasetRunListener())
                 .listener(gracefulShutdown)
                 .listener(chains)
+                .listener(progress)
                 .start(generate)
                 .next(export)
                 .build();

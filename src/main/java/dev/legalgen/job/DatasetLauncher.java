@@ -34,10 +34,12 @@ public class DatasetLauncher {
     private final PlanFactory plans;
     private final ChainValidator chains;
     private final JobSettings settings;
+    private final InstanceLocks locks;
 
     public DatasetLauncher(JobOperator jobOperator, JobRepository jobRepository, Job legalDatasetJob,
-            PlanFactory plans, ChainValidator chains, JobSettings settings) {
+            PlanFactory plans, ChainValidator chains, JobSettings settings, InstanceLocks locks) {
         this.settings = settings;
+        this.locks = locks;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = legalDatasetJob;
@@ -59,18 +61,21 @@ public class DatasetLauncher {
         plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(DatasetJobConfiguration.JOB_NAME, jobParameters);
-        if (last != null) {
-            Optional<Outcome> refusal = refuseRestart(last, recoverStale);
-            if (refusal.isPresent()) {
-                return refusal.get();
+        try (InstanceLocks.Lock lock = locks.tryLock(jobParameters)) {
+            if (!lock.acquired()) {
+                return alreadyRunning(last, false);
             }
-            log.info("Restarting instance {} after execution {} ended {}", last.getJobInstance().getInstanceId(),
-                    last.getId(), last.getStatus());
-        }
-        try {
+            if (last != null) {
+                Optional<Outcome> refusal = refuseRestart(last, recoverStale);
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
+                log.info("Restarting instance {} after execution {} ended {}", last.getJobInstance().getInstanceId(),
+                        last.getId(), last.getStatus());
+            }
             return finished(jobOperator.start(job, jobParameters));
         } catch (JobExecutionAlreadyRunningException e) {
-            return alreadyRunning(last);
+            return alreadyRunning(last, false);
         } catch (JobInstanceAlreadyCompleteException e) {
             return Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params);
         } catch (JobRestartException e) {
@@ -87,11 +92,14 @@ public class DatasetLauncher {
             return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
                     + " is " + execution.getStatus() + "; only FAILED or STOPPED executions restart");
         }
-        try {
+        try (InstanceLocks.Lock lock = locks.tryLock(execution.getJobParameters())) {
+            if (!lock.acquired()) {
+                return alreadyRunning(execution, false);
+            }
             return finished(jobOperator.restart(execution));
         } catch (JobRestartException e) {
             if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
-                return alreadyRunning(execution);
+                return alreadyRunning(execution, false);
             }
             return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), e.getMessage());
         }
@@ -120,7 +128,7 @@ public class DatasetLauncher {
         try {
             jobOperator.abandon(execution);
         } catch (JobExecutionAlreadyRunningException e) {
-            return alreadyRunning(execution);
+            return alreadyRunning(execution, false);
         }
         return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
     }
@@ -183,17 +191,22 @@ public class DatasetLauncher {
                     jobOperator.recover(last);
                     return Optional.empty();
                 }
-                return Optional.of(alreadyRunning(last));
+                // we hold the instance's lock, so no live process runs it: it was left behind
+                return Optional.of(alreadyRunning(last, true));
             default:
                 return Optional.empty();
         }
     }
 
-    private static Outcome alreadyRunning(JobExecution execution) {
+    private static Outcome alreadyRunning(JobExecution execution, boolean processGone) {
         Long id = execution == null ? null : execution.getId();
-        return Outcome.of(ExitCode.ALREADY_RUNNING, id, "execution " + id + " of this instance is running."
-                + " If its process is gone (killed, machine lost), run: recover " + id
-                + " (or start --recover-stale), then rerun this command");
+        String message = processGone
+                ? "execution " + id + " of this instance was left " + execution.getStatus() + " by a process that"
+                        + " is gone (killed, or its machine lost). Run: recover " + id + ", then rerun this command"
+                        + " (or rerun it with start --recover-stale)"
+                : "this instance is being run by another process" + (id == null ? "" : " (execution " + id + ")")
+                        + "; wait for it, or stop it (SIGTERM, or stop " + (id == null ? "last" : id) + ")";
+        return Outcome.of(ExitCode.ALREADY_RUNNING, id, message);
     }
 
     private static Outcome finished(JobExecution execution) {

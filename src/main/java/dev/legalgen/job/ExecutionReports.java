@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -59,9 +60,7 @@ public class ExecutionReports {
         if (execution.getExecutionContext().containsKey(DatasetRunListener.BATCH_ID)) {
             lines.add("  batch_id: " + execution.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
         }
-        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
-            lines.add("  provider chain: " + execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
-        }
+        chainState(execution).ifPresent(state -> lines.add("  provider chain: " + state));
         Map<String, Long> eventCounts = events.countsByKind(instanceId);
         if (!eventCounts.isEmpty()) {
             lines.add("  events (all executions of the instance): " + eventCounts);
@@ -98,6 +97,18 @@ public class ExecutionReports {
         double seconds = elapsedMillis(execution) / 1000.0;
         return String.format(Locale.ROOT, "wrote %d samples in %.1fs (%.1f samples/s), skipped %d", written, seconds,
                 seconds > 0 ? written / seconds : 0.0, skipped);
+    }
+
+    /** At the end, from the job's context; while running, the latest one a partition committed. */
+    private static Optional<String> chainState(JobExecution execution) {
+        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
+            return Optional.of(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+        }
+        return workerSteps(execution).stream()
+                .filter(step -> step.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE))
+                .max(Comparator.comparing(StepExecution::getLastUpdated,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(step -> step.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
     }
 
     private static List<StepExecution> workerSteps(JobExecution execution) {

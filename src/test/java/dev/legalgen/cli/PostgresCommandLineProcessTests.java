@@ -1,0 +1,92 @@
+package dev.legalgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.testsupport.LegalgenProcess;
+import dev.legalgen.testsupport.LegalgenProcess.Result;
+import dev.legalgen.testsupport.PostgresTestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar on PostgreSQL, where several processes share the database: {@code stop} from
+ * another process (exit 3), concurrent launches, kill -9 and recovery.
+ */
+@EnabledIf(value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
+        disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
+class PostgresCommandLineProcessTests {
+
+    @TempDir
+    Path workDir;
+
+    List<String> database;
+
+    @BeforeEach
+    void freshSchema() {
+        database = List.of("--spring.datasource.url=" + PostgresTestDatabase.freshSchemaUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.user(), "--spring.datasource.password=");
+    }
+
+    @Test
+    void stopFromAnotherProcessEndsTheRunStoppedWithExit3AndTheSameCommandContinues() throws Exception {
+        // given a running job
+        List<String> start = args("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+
+        // when an operator stops it from another process
+        Result stop = run(args("stop", "last"));
+
+        // then
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        Result stopped = running.await(Duration.ofSeconds(60));
+        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(3);
+        assertThat(run(args("status", "last")).output()).contains("STOPPED");
+
+        // when the same command runs again
+        Result resumed = run(start);
+
+        // then
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"))).hasSize(400);
+    }
+
+    @Test
+    void aSecondLaunchOfARunningInstanceExits4AndAKilledOneRecoversAndContinues() throws Exception {
+        List<String> start = args("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+
+        Result second = run(start);
+        assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+
+        running.kill();
+        Result afterKill = run(start);
+        assertThat(afterKill.exitCode()).as(afterKill.output()).isEqualTo(4);
+        assertThat(afterKill.output()).contains("recover");
+
+        assertThat(run(args("recover", "last")).exitCode()).isZero();
+        Result resumed = run(start);
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
+        assertThat(lines).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    private List<String> args(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(database);
+        return all;
+    }
+
+    private Result run(List<String> args) throws IOException, InterruptedException {
+        return LegalgenProcess.run(workDir, args);
+    }
+}
