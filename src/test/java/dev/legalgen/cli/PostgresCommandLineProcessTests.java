@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
         disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
 class PostgresCommandLineProcessTests {
 
+    /** 4 calls in flight, 100 ms each: runs long enough for a second process to start beside it. */
+    private static final String[] SLOW = {"--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2",
+        "--legalgen.job.concurrency=2"};
+
     @TempDir
     Path workDir;
 
@@ -38,7 +42,7 @@ class PostgresCommandLineProcessTests {
     @Test
     void stopFromAnotherProcessEndsTheRunStoppedWithExit3AndTheSameCommandContinues() throws Exception {
         // given a running job
-        List<String> start = args("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        List<String> start = args("start", "targetCount=400", "chain=simulator", SLOW);
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
 
@@ -56,12 +60,12 @@ class PostgresCommandLineProcessTests {
 
         // then
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"))).hasSize(400);
+        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"))).hasSize(400).doesNotHaveDuplicates();
     }
 
     @Test
     void aSecondLaunchOfARunningInstanceExits4AndAKilledOneRecoversAndContinues() throws Exception {
-        List<String> start = args("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        List<String> start = args("start", "targetCount=300", "chain=simulator", SLOW);
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
 
@@ -78,6 +82,13 @@ class PostgresCommandLineProcessTests {
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
         assertThat(lines).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    private List<String> args(String command, String targetCount, String chain, String... more) {
+        List<String> all = new ArrayList<>(List.of(command, targetCount, chain));
+        all.addAll(List.of(more));
+        all.addAll(database);
+        return all;
     }
 
     private List<String> args(String... args) {
