@@ -14,20 +14,20 @@ import picocli.CommandLine.Command;
         description = "Builds legal Q&A training datasets with a restartable Spring Batch job.",
         subcommands = {
             StartCommand.class,
-            RestartCommand.class,
-            StopCommand.class,
-            AbandonCommand.class,
-            RecoverCommand.class,
+            OperatorCommands.Restart.class,
+            OperatorCommands.Stop.class,
+            OperatorCommands.Abandon.class,
+            OperatorCommands.Recover.class,
             StatusCommand.class,
             ListCommand.class,
             SimulateCommand.class
         },
         footer = {
-            "",
-            "Spring properties may follow any command as --name.with.dots=value.",
-            "Exit codes: 0 completed (or already complete), 1 failed (restartable), 2 usage or configuration error,",
-            "3 stopped (restartable), 4 already running (or left running by a crash: recover), 5 no such execution",
-            "or not restartable, 130/143 interrupted by SIGINT/SIGTERM (stopped, restartable)."
+            "%nSpring properties may follow any command as --name.with.dots=value.",
+            "%nExit codes: 0 completed (or already complete), 1 failed (restartable), 2 usage or configuration"
+                    + " error, 3 stopped (restartable), 4 already running (or left running by a crash: recover),"
+                    + " 5 no such execution or not restartable, 130/143 interrupted by SIGINT/SIGTERM (stopped,"
+                    + " restartable)."
         })
 public final class Legalgen implements Runnable {
 
