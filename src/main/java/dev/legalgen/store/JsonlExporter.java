@@ -47,7 +47,11 @@ public class JsonlExporter {
                 });
             }
             moveIntoPlace(temp, absolute);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write the export to " + absolute + " (" + e.getMessage()
+                    + "); rerun with another output=, or fix the path, and only the export runs again", e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }

@@ -134,6 +134,38 @@ class DatasetJobFunctionalTests {
                 .isLessThanOrEqualTo(40);
     }
 
+    @Test
+    void aFailedExportLeavesNoPartialFileAndTheRestartOnlyExportsAgain() throws IOException {
+        // given an output path that cannot be replaced by a file: a non-empty directory
+        Path blocked = outDir.resolve("blocked.jsonl");
+        Files.createDirectories(blocked.resolve("inside"));
+        List<String> args = new ArrayList<>(List.of("targetCount=30", "chain=simulator", "runId=" + UUID.randomUUID()));
+        DatasetParameters first = DatasetParameters.parse(with(args, "output=" + blocked), null);
+
+        // when
+        Outcome failed = launcher.start(first, false);
+
+        // then: generation committed, the export failed, and nothing half-written is left behind
+        assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(Files.list(outDir).map(p -> p.getFileName().toString())).containsExactly("blocked.jsonl");
+        int calls = simulator.requestCount();
+
+        // when the output is fixed (output does not identify the instance) and the command reruns
+        Outcome resumed = launcher.start(DatasetParameters.parse(with(args, "output=" + outDir.resolve("ok.jsonl")),
+                null), false);
+
+        // then only the export runs again
+        assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
+        assertThat(simulator.requestCount()).isEqualTo(calls);
+        assertThat(readJsonl(outDir.resolve("ok.jsonl"))).hasSize(30);
+    }
+
+    private static List<String> with(List<String> args, String extra) {
+        List<String> all = new ArrayList<>(args);
+        all.add(extra);
+        return all;
+    }
+
     private DatasetParameters params(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("chain=simulator");
