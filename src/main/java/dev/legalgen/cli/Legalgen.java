@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             RecoverCommand.class,
             StatusCommand.class,
             ListCommand.class,
-            SimulateCommand.class
+            SimulateCommand.class,
+            ServeCommand.class
         },
         footer = {
             "",
