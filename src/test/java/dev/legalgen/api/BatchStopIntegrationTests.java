@@ -25,12 +25,19 @@ class BatchStopIntegrationTests {
     int port;
 
     @Test
-    void aStoppedBatchEndsStoppedAndStartingItAgainRestartsItToCompletion() {
+    void aRunningBatchRefusesASecondStartAndOnceStoppedTheSameStartRestartsItToCompletion() {
         // given: a batch that has committed its first chunk
         ApiClient api = new ApiClient(port);
         long first = api.post("/api/generate/batch/start", BODY).body().get("execution_id").asLong();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status(api, first).at("/samples/committed").asLong() >= 10);
+
+        // when: started again while it runs
+        ApiClient.Response duplicate = api.post("/api/generate/batch/start", BODY);
+
+        // then
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.contentType()).startsWith("application/problem+json");
 
         // when
         ApiClient.Response stop = api.post("/api/generate/batch/stop", "{\"execution_id\": " + first + "}");
