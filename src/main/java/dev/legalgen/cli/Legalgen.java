@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             OperatorCommands.Recover.class,
             StatusCommand.class,
             ListCommand.class,
-            SimulateCommand.class
+            SimulateCommand.class,
+            ServeCommand.class
         },
         footer = {
             "%nSpring properties may follow any command as --name.with.dots=value.",

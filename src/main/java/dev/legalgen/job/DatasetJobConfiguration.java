@@ -45,12 +45,14 @@ public class DatasetJobConfiguration {
 
     @Bean
     Job legalDatasetJob(JobRepository jobRepository, Step generate, Step export,
-            GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress) {
+            GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress,
+            InstanceLocks instanceLocks) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new DatasetRunListener())
                 .listener(gracefulShutdown)
                 .listener(chains)
                 .listener(progress)
+                .listener(instanceLocks) // last: the instance is free once everything else is done
                 .start(generate)
                 .next(export)
                 .build();

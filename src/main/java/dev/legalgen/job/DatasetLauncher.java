@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import java.util.Comparator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,31 +58,55 @@ public class DatasetLauncher {
      * A COMPLETED instance is reported and not run again, so scheduler reruns are harmless.
      */
     public Outcome start(DatasetParameters params, boolean recoverStale) {
+        return launch(params, recoverStale, jobOperator).outcome();
+    }
+
+    /**
+     * What {@link #start} does, on {@code operator}, which may run the job on another thread (the REST
+     * API's): then the outcome is the new execution, still running, and {@link Launch#launched} tells it
+     * from a refusal (already complete, already running, not restartable).
+     */
+    public Launch launch(DatasetParameters params, boolean recoverStale, JobOperator operator) {
         chains.validate(params.chain());
         plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(DatasetJobConfiguration.JOB_NAME, jobParameters);
-        try (InstanceLocks.Lock lock = locks.tryLock(jobParameters)) {
+        InstanceLocks.Lock lock = locks.tryLock(jobParameters);
+        try {
             if (!lock.acquired()) {
-                return alreadyRunning(last, false);
+                return Launch.refused(alreadyRunning(last, false));
             }
             if (last != null) {
                 Optional<Outcome> refusal = refuseRestart(last, recoverStale);
                 if (refusal.isPresent()) {
-                    return refusal.get();
+                    return Launch.refused(refusal.get());
                 }
                 log.info("Restarting instance {} after execution {} ended {}", last.getJobInstance().getInstanceId(),
                         last.getId(), last.getStatus());
             }
-            return finished(jobOperator.start(job, jobParameters));
+            JobExecution execution = operator.start(job, jobParameters);
+            lock = locks.holdUntilEnd(execution, lock); // an asynchronous operator returns while the job runs
+            return new Launch(finished(execution), true);
         } catch (JobExecutionAlreadyRunningException e) {
-            return alreadyRunning(last, false);
+            return Launch.refused(alreadyRunning(last, false));
         } catch (JobInstanceAlreadyCompleteException e) {
-            return Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params);
+            return Launch.refused(Outcome.of(ExitCode.OK, last == null ? null : last.getId(),
+                    "already complete: " + params));
         } catch (JobRestartException e) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage());
+            return Launch.refused(Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(),
+                    e.getMessage()));
         } catch (Exception e) {
             throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** The outcome of a launch; {@code launched} is false when the restart rules refused it. */
+    public record Launch(Outcome outcome, boolean launched) {
+
+        static Launch refused(Outcome outcome) {
+            return new Launch(outcome, false);
         }
     }
 
@@ -146,6 +171,12 @@ public class DatasetLauncher {
         jobOperator.recover(execution);
         return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
                 + " marked FAILED; rerun the same start command (or restart " + execution.getId() + ") to continue");
+    }
+
+    /** The newest execution still running (in any process sharing the database), if any. */
+    public Optional<JobExecution> latestRunning() {
+        return jobRepository.findRunningJobExecutions(DatasetJobConfiguration.JOB_NAME).stream()
+                .max(Comparator.comparing(JobExecution::getId));
     }
 
     /** Resolves an execution id or {@code last}; unknown ids end the command with exit 5. */

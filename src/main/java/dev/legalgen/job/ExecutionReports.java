@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
 import java.time.Duration;
@@ -23,11 +24,40 @@ public class ExecutionReports {
     private final JobRepository jobRepository;
     private final SampleStore samples;
     private final EventStore events;
+    private final ProviderChains chains;
 
-    public ExecutionReports(JobRepository jobRepository, SampleStore samples, EventStore events) {
+    public ExecutionReports(JobRepository jobRepository, SampleStore samples, EventStore events,
+            ProviderChains chains) {
         this.jobRepository = jobRepository;
         this.samples = samples;
         this.events = events;
+        this.chains = chains;
+    }
+
+    /** The status of one execution as data; the chain is the live one while it runs in this process. */
+    public ExecutionSummary summary(JobExecution execution) {
+        long instanceId = execution.getJobInstance().getInstanceId();
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        long rollbacks = 0;
+        for (StepExecution step : workerSteps(execution)) {
+            read += step.getReadCount();
+            written += step.getWriteCount();
+            skipped += step.getSkipCount();
+            rollbacks += step.getRollbackCount();
+        }
+        ChainState live = chains.state(execution.getId());
+        ChainState chain = live;
+        if (chain == null && execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
+            chain = ChainStates.parse(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+        }
+        String description = execution.getExitStatus().getExitDescription();
+        return new ExecutionSummary(execution.getId(), instanceId, execution.getStatus(),
+                execution.getExitStatus().getExitCode(), description.isBlank() ? null : firstLine(description),
+                DatasetParameters.from(execution.getJobParameters()), samples.count(instanceId),
+                new ExecutionSummary.Counts(read, written, skipped, rollbacks), chain, live != null,
+                events.countsByKind(instanceId), execution.getStartTime(), execution.getEndTime());
     }
 
     /** One line per execution, newest first. */

@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -20,10 +23,11 @@ import org.springframework.stereotype.Component;
  * one process anyway, so there the lock is this JVM's.
  */
 @Component
-public class InstanceLocks {
+public class InstanceLocks implements JobExecutionListener {
 
     private final DataSource dataSource;
     private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Lock> untilEnd = new ConcurrentHashMap<>();
 
     public InstanceLocks(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,6 +39,31 @@ public class InstanceLocks {
 
         @Override
         void close();
+    }
+
+    /**
+     * Keeps {@code lock} until {@code execution} ends, when it still runs (an asynchronous launch), and
+     * returns the lock the caller should close now: {@code lock} itself when the run is over, or a no-op.
+     */
+    public Lock holdUntilEnd(JobExecution execution, Lock lock) {
+        if (!execution.isRunning()) {
+            return lock;
+        }
+        untilEnd.put(execution.getId(), lock);
+        if (!execution.isRunning()) {
+            // it ended meanwhile, perhaps before afterJob could find the lock: release it here
+            Lock ended = untilEnd.remove(execution.getId());
+            return ended == null ? notAcquired() : ended;
+        }
+        return notAcquired();
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        Lock lock = untilEnd.remove(execution.getId());
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     public Lock tryLock(JobParameters identifying) {

@@ -46,6 +46,7 @@ final class ChainTracker {
         consecutiveFailures.set(0);
         Route route = completion.route();
         current.set(route);
+        listener.onCompletion(completion);
         if (firstChoice == null || firstChoice.equals(route)) {
             return;
         }

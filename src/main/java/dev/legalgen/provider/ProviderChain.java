@@ -125,6 +125,15 @@ public final class ProviderChain {
         return tracker.snapshot();
     }
 
+    /** Each route's circuit breaker now, in chain order (for health displays). */
+    public Map<Route, RouteCircuitBreakers.State> breakerStates() {
+        Map<Route, RouteCircuitBreakers.State> states = new LinkedHashMap<>();
+        for (Route route : routes) {
+            states.put(route, health.breakers().state(route));
+        }
+        return states;
+    }
+
     /**
      * A completion accepted by {@code validate} (which throws {@link InvalidOutputException} to reject it).
      * Throws {@link ProviderCallException}: item-level (give up this item) or {@link ProviderCallException#isSystemic()}

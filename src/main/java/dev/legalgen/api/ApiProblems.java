@@ -1,0 +1,87 @@
+package dev.legalgen.api;
+
+import dev.legalgen.job.NoSuchExecutionException;
+import dev.legalgen.job.UsageException;
+import dev.legalgen.provider.ProviderCallException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of the API as an RFC 9457 problem detail ({@code application/problem+json}); a
+ * {@code field} property names the request field at fault when there is one.
+ */
+@RestControllerAdvice
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(UsageException.class)
+    ResponseEntity<ProblemDetail> badParameters(UsageException e) {
+        return problem(HttpStatus.BAD_REQUEST, ParameterFields.rename(e.getMessage()), ParameterFields.field(e.getMessage()));
+    }
+
+    @ExceptionHandler(NoSuchExecutionException.class)
+    ResponseEntity<ProblemDetail> noSuchExecution(NoSuchExecutionException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    /** The providers could not produce the sample: their failure, not the client's (messages hold no keys). */
+    @ExceptionHandler(ProviderCallException.class)
+    ResponseEntity<ProblemDetail> providerFailed(ProviderCallException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_GATEWAY, e.getMessage(), null);
+        response.getBody().setProperty("category", e.category().label());
+        return response;
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: name the field when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            field = jackson.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = jackson instanceof UnrecognizedPropertyException
+                    ? field + ": unknown field" + known((UnrecognizedPropertyException) jackson)
+                    : field + ": " + jackson.getOriginalMessage();
+        }
+        log.debug("Unreadable request body: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field).getBody());
+    }
+
+    private static String known(UnrecognizedPropertyException e) {
+        return e.getKnownPropertyIds() == null ? "" : "; known: " + e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.legalgen.api;
+
+import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.ExecutionReports;
+import dev.legalgen.job.ExitCode;
+import dev.legalgen.job.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The batch endpoints of ARCHITECTURE §5: the same job, restart rules and repository as the command line. */
+@RestController
+@RequestMapping("/api/generate/batch")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class BatchController {
+
+    private final AsyncDatasetLauncher asyncLauncher;
+    private final DatasetLauncher launcher;
+    private final ExecutionReports reports;
+
+    BatchController(AsyncDatasetLauncher asyncLauncher, DatasetLauncher launcher, ExecutionReports reports) {
+        this.asyncLauncher = asyncLauncher;
+        this.launcher = launcher;
+        this.reports = reports;
+    }
+
+    /** 202 launched (or restarted), 200 already complete, 409 running or not restartable. */
+    @PostMapping("/start")
+    ResponseEntity<LaunchBody> start(@RequestBody(required = false) BatchStartRequest request) {
+        DatasetParameters params = DatasetParameters.parse(arguments(request == null ? empty() : request),
+                launcher.defaultChain());
+        DatasetLauncher.Launch launch = asyncLauncher.start(params);
+        Outcome outcome = launch.outcome();
+        if (!launch.launched()) {
+            return refused(outcome);
+        }
+        JobExecution execution = launcher.find(String.valueOf(outcome.executionId()));
+        if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, null, AsyncDatasetLauncher.MAX_RUNNING
+                    + " batches are already running in this server; start this one when one ends (execution "
+                    + execution.getId() + " was not started and can be restarted)");
+        }
+        return ResponseEntity.accepted().body(new LaunchBody(execution.getId(), execution.getStatus().name(),
+                "execution " + execution.getId() + " launched; follow it at GET /api/generate/batch/status?execution_id="
+                        + execution.getId()));
+    }
+
+    @GetMapping("/status")
+    StatusBody status(@RequestParam(name = "execution_id", required = false) Long executionId) {
+        return StatusBody.of(reports.summary(launcher.find(executionId == null
+                ? DatasetLauncher.LAST : String.valueOf(executionId))));
+    }
+
+    /** 202 when the execution will stop after its current chunk, 409 when it is not running. */
+    @PostMapping("/stop")
+    ResponseEntity<LaunchBody> stop(@RequestBody(required = false) StopRequest request) {
+        String ref;
+        if (request != null && request.executionId() != null) {
+            ref = String.valueOf(request.executionId());
+        } else {
+            ref = launcher.latestRunning().map(e -> String.valueOf(e.getId())).orElseThrow(() -> new ApiException(
+                    HttpStatus.CONFLICT, null, "no execution is running"));
+        }
+        Outcome outcome = launcher.stop(ref);
+        if (outcome.exitCode() != ExitCode.OK) {
+            throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
+        }
+        return ResponseEntity.accepted().body(new LaunchBody(outcome.executionId(),
+                launcher.find(ref).getStatus().name(), outcome.message()));
+    }
+
+    private ResponseEntity<LaunchBody> refused(Outcome outcome) {
+        if (outcome.exitCode() == ExitCode.OK) {
+            return ResponseEntity.ok(new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(),
+                    outcome.message()));
+        }
+        throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
+    }
+
+    /** The body as the command line's {@code name=value} parameters, so both are validated alike. */
+    private static List<String> arguments(BatchStartRequest request) {
+        List<String> args = new ArrayList<>();
+        if (request.targetCount() != null) {
+            args.add(DatasetParameters.TARGET_COUNT + "=" + request.targetCount());
+        }
+        if (request.dataset() != null) {
+            args.add(DatasetParameters.DATASET + "=" + request.dataset());
+        }
+        if (request.practiceAreas() != null && !request.practiceAreas().isEmpty()) {
+            args.add(DatasetParameters.PRACTICE_AREAS + "=" + String.join(",", request.practiceAreas()));
+        }
+        if (request.difficulties() != null && !request.difficulties().isEmpty()) {
+            args.add(DatasetParameters.DIFFICULTIES + "=" + String.join(",", request.difficulties()));
+        }
+        String chain = Chains.of(request.provider(), request.model());
+        if (chain != null) {
+            args.add(DatasetParameters.CHAIN + "=" + chain);
+        }
+        return args;
+    }
+
+    private static BatchStartRequest empty() {
+        return new BatchStartRequest(null, null, null, null, null, null);
+    }
+}

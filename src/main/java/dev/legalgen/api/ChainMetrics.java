@@ -1,0 +1,58 @@
+package dev.legalgen.api;
+
+import dev.legalgen.provider.ChainEvent;
+import dev.legalgen.provider.ChainEventListener;
+import dev.legalgen.provider.Completion;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chains' counters, fed by every chain {@code ProviderChains} makes: {@code legalgen.samples},
+ * {@code legalgen.provider.calls} (provider, model, outcome = success or the error category),
+ * {@code legalgen.tokens} (provider) and {@code legalgen.switches} (kind = model or provider). The
+ * provider package stays free of Micrometer.
+ */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ChainMetrics implements ChainEventListener {
+
+    static final String SAMPLES = "legalgen.samples";
+    static final String CALLS = "legalgen.provider.calls";
+    static final String TOKENS = "legalgen.tokens";
+    static final String SWITCHES = "legalgen.switches";
+    private static final String SUCCESS = "success";
+
+    private final MeterRegistry registry;
+
+    ChainMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void onCompletion(Completion completion) {
+        registry.counter(SAMPLES).increment();
+        calls(completion.provider(), completion.model(), SUCCESS).increment();
+        Counter.builder(TOKENS).description("Tokens used by accepted completions").baseUnit("tokens")
+                .tag("provider", completion.provider()).register(registry).increment(completion.totalTokens());
+    }
+
+    /** A FAILURE is one call that failed (an invalid answer included); the other events are not calls. */
+    @Override
+    public void onEvent(ChainEvent event) {
+        switch (event.type()) {
+            case FAILURE -> calls(event.route().provider(), event.route().model(), event.category().label()).increment();
+            case MODEL_SWITCH -> registry.counter(SWITCHES, "kind", "model").increment();
+            case PROVIDER_SWITCH -> registry.counter(SWITCHES, "kind", "provider").increment();
+            case RETRY, MODEL_FAILED, PROVIDER_OUT, BREAKER_TRANSITION -> {
+                // not calls: the failure that caused them was counted as one
+            }
+        }
+    }
+
+    private Counter calls(String provider, String model, String outcome) {
+        return Counter.builder(CALLS).description("Provider calls by outcome")
+                .tags("provider", provider, "model", model, "outcome", outcome).register(registry);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.legalgen.job;
+
+import dev.legalgen.provider.ChainState;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * The status of one execution as data, for the REST API: what {@code status} prints. {@code chain} is
+ * the live chain while the execution runs in this process ({@code chainLive}), else the state saved
+ * when it ended (counters and current route only), else null.
+ */
+public record ExecutionSummary(
+        long executionId,
+        long instanceId,
+        BatchStatus status,
+        String exitCode,
+        String exitDescription,
+        DatasetParameters parameters,
+        long samplesCommitted,
+        Counts counts,
+        ChainState chain,
+        boolean chainLive,
+        Map<String, Long> events,
+        LocalDateTime startTime,
+        LocalDateTime endTime) {
+
+    /** The worker steps' counters summed over the partitions of this execution. */
+    public record Counts(long read, long written, long skipped, long rollbacks) {}
+
+    /**
+     * Whether the execution is still at work. Its status alone does not say: {@code JobOperator.stop}
+     * records STOPPED (with an end time) at once, while the job finishes its chunk; an execution whose
+     * chain is still live in this process has not ended yet, and restarting it now would be refused.
+     */
+    public boolean running() {
+        return status.isRunning() || chainLive;
+    }
+
+    /** Committed samples of the instance as a share of its target, 0-100. */
+    public double progressPercent() {
+        int target = parameters.targetCount();
+        return Math.min(100.0, Math.round(samplesCommitted * 1000.0 / target) / 10.0);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.legalgen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Bad requests are 400 problem details naming the field and the allowed values; one sample on request. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1",
+    "legalgen.job.chain=simulator"
+})
+class ApiRequestsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void aTargetCountOfZeroIsRejectedNamingTheFieldAndTheRange() {
+        // when
+        ApiClient.Response response = api.post("/api/generate/batch/start", """
+                {"target_count": 0, "provider": "simulator", "dataset": "bad-count"}""");
+
+        // then
+        assertProblem(response, 400, "target_count");
+        assertThat(response.body().get("detail").asString()).contains("1 to 1000000");
+    }
+
+    @Test
+    void anUnknownPracticeAreaIsRejectedListingTheKnownOnes() {
+        // when
+        ApiClient.Response response = api.post("/api/generate/batch/start", """
+                {"target_count": 20, "provider": "simulator", "practice_areas": ["Space Law"]}""");
+
+        // then
+        assertProblem(response, 400, "practice_areas");
+        assertThat(response.body().get("detail").asString()).contains("Space Law").contains("Contract Law");
+    }
+
+    @Test
+    void anUnknownProviderIsRejectedListingTheConfiguredOnes() {
+        // when
+        ApiClient.Response response = api.post("/api/generate/batch/start", """
+                {"target_count": 20, "provider": "acme"}""");
+
+        // then
+        assertProblem(response, 400, "provider");
+        assertThat(response.body().get("detail").asString()).contains("acme").contains("groq");
+    }
+
+    @Test
+    void anUnknownModelIsRejectedListingTheProvidersModels() {
+        // when
+        ApiClient.Response response = api.post("/api/generate/batch/start", """
+                {"target_count": 20, "provider": "simulator", "model": "gpt-9"}""");
+
+        // then
+        assertProblem(response, 400, "model");
+        assertThat(response.body().get("detail").asString()).contains("legal-sim-large");
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedByName() {
+        // when
+        ApiClient.Response response = api.post("/api/generate/batch/start", """
+                {"targetCount": 20, "provider": "simulator"}""");
+
+        // then
+        assertProblem(response, 400, "targetCount");
+    }
+
+    @Test
+    void generateReturnsOneSampleFromTheSimulatorWithoutStoringIt() {
+        // given
+        int stored = api.get("/api/samples?limit=500").body().size();
+
+        // when
+        ApiClient.Response response = api.post("/api/generate", """
+                {"practice_area": "Contract Law", "difficulty": "advanced", "provider": "simulator"}""");
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("provider").asString()).isEqualTo("simulator");
+        assertThat(response.body().get("model").asString()).startsWith("legal-sim-");
+        assertThat(response.body().get("practice_area").asString()).isEqualTo("Contract Law");
+        assertThat(response.body().get("topic").asString()).startsWith("Contract Law - ");
+        assertThat(response.body().get("difficulty").asString()).isEqualTo("advanced");
+        assertThat(response.body().get("tokens_used").asInt()).isPositive();
+        for (String field : new String[] {"question", "answer", "reasoning", "case_citation"}) {
+            assertThat(response.body().get(field).asString()).isNotBlank();
+        }
+        assertThat(api.get("/api/samples?limit=500").body().size()).isEqualTo(stored);
+    }
+
+    @Test
+    void generateRejectsAnUnknownPracticeArea() {
+        // when
+        ApiClient.Response response = api.post("/api/generate", """
+                {"practice_area": "Space Law", "provider": "simulator"}""");
+
+        // then
+        assertProblem(response, 400, "practice_area");
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndTheProviders() {
+        // when
+        ApiClient.Response response = api.get("/api/health");
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("status").asString()).isEqualTo("UP");
+        assertThat(response.body().get("database").asString()).startsWith("H2");
+        assertThat(response.body().at("/providers/simulator").asString()).startsWith("usable");
+        assertThat(response.body().at("/providers/groq").asString()).startsWith("no key");
+    }
+
+    private static void assertProblem(ApiClient.Response response, int status, String field) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().get("field").asString()).isEqualTo(field);
+        assertThat(response.body().get("detail").asString()).startsWith(field + ":");
+    }
+}

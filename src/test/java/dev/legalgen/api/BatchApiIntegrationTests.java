@@ -1,0 +1,117 @@
+package dev.legalgen.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The batch endpoints over real HTTP: asynchronous launch, status from the repository, restart rules, samples. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1",
+    "legalgen.job.chain=simulator"
+})
+class BatchApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void aStartedBatchRunsInTheBackgroundToCompletionAndItsSamplesAreListed() {
+        // given
+        String body = """
+                {"target_count": 30, "provider": "simulator", "model": "legal-sim-small", "dataset": "api-complete"}""";
+
+        // when
+        ApiClient.Response started = api.post("/api/generate/batch/start", body);
+
+        // then: accepted at once, with the execution to follow
+        assertThat(started.status()).isEqualTo(202);
+        long executionId = started.body().get("execution_id").asLong();
+        JsonNode status = awaitEnd(executionId);
+        assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(status.get("chain").asString()).isEqualTo("simulator:legal-sim-small");
+        assertThat(status.at("/samples/committed").asLong()).isEqualTo(30);
+        assertThat(status.at("/samples/target").asLong()).isEqualTo(30);
+        assertThat(status.get("progress_percent").asDouble()).isEqualTo(100.0);
+        assertThat(status.at("/counts/written").asLong()).isEqualTo(30);
+        assertThat(status.at("/provider/current_provider").asString()).isEqualTo("simulator");
+        assertThat(status.at("/provider/samples_generated").asLong()).isEqualTo(30);
+        assertThat(status.get("end_time").isNull()).isFalse();
+
+        ApiClient.Response samples = api.get("/api/samples?limit=5");
+        assertThat(samples.status()).isEqualTo(200);
+        assertThat(samples.body()).hasSize(5);
+        JsonNode sample = samples.body().get(0);
+        assertThat(sample.get("id").asString()).startsWith("simulator_");
+        assertThat(sample.get("model").asString()).isEqualTo("legal-sim-small");
+        for (String field : new String[] {"question", "answer", "reasoning", "case_citation", "batch_id", "topic"}) {
+            assertThat(sample.get(field).asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void startingACompletedBatchAgainAnswers200WithTheCompletedExecution() {
+        // given
+        String body = """
+                {"target_count": 20, "provider": "simulator", "dataset": "api-rerun"}""";
+        long first = api.post("/api/generate/batch/start", body).body().get("execution_id").asLong();
+        awaitEnd(first);
+
+        // when
+        ApiClient.Response again = api.post("/api/generate/batch/start", body);
+
+        // then
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("execution_id").asLong()).isEqualTo(first);
+        assertThat(again.body().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(again.body().get("message").asString()).contains("already complete");
+    }
+
+    @Test
+    void statusWithoutAnIdReportsTheLatestExecution() {
+        // given
+        long executionId = api.post("/api/generate/batch/start", """
+                {"target_count": 20, "dataset": "api-latest"}""").body().get("execution_id").asLong();
+        awaitEnd(executionId);
+
+        // when
+        ApiClient.Response latest = api.get("/api/generate/batch/status");
+
+        // then
+        assertThat(latest.status()).isEqualTo(200);
+        assertThat(latest.body().get("execution_id").asLong()).isEqualTo(executionId);
+        assertThat(latest.body().get("dataset").asString()).isEqualTo("api-latest");
+    }
+
+    @Test
+    void anUnknownExecutionIs404ProblemDetail() {
+        // when
+        ApiClient.Response response = api.get("/api/generate/batch/status?execution_id=987654");
+
+        // then
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("detail").asString()).contains("987654");
+    }
+
+    private JsonNode awaitEnd(long executionId) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = api.get("/api/generate/batch/status?execution_id=" + executionId).body();
+            return !last[0].get("running").asBoolean();
+        });
+        return last[0];
+    }
+}
