@@ -49,8 +49,11 @@ public class JsonlExporter {
             moveIntoPlace(temp, absolute);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            throw new IOException("cannot write the export to " + absolute + " (" + e.getMessage()
-                    + "); rerun with another output=, or fix the path, and only the export runs again", e);
+            // not a cause: failure reports show the innermost message, and this one says what to do
+            IOException failure = new IOException("cannot write the export to " + absolute + " (" + e.getMessage()
+                    + "); rerun with another output=, or fix the path, and only the export runs again");
+            failure.addSuppressed(e);
+            throw failure;
         } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
