@@ -1,5 +1,7 @@
 package dev.legalgen.api;
 
+import dev.legalgen.store.SampleJson;
+
 import dev.legalgen.store.SampleStore;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,19 +27,19 @@ class GenerateController {
     }
 
     @PostMapping("/api/generate")
-    SampleBody generate(@RequestBody GenerateRequest request) {
+    SampleJson generate(@RequestBody GenerateRequest request) {
         return generator.generate(request);
     }
 
     /** Newest first, across all instances. */
     @GetMapping("/api/samples")
-    List<SampleBody> samples(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+    List<SampleJson> samples(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", limit + " is out of range; allowed: 1 to " + MAX_LIMIT);
         }
         if (offset < 0) {
             throw ApiException.badRequest("offset", offset + " must be 0 or more");
         }
-        return samples.latest(limit, offset).stream().map(SampleBody::of).toList();
+        return samples.latest(limit, offset).stream().map(SampleJson::of).toList();
     }
 }

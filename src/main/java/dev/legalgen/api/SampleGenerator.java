@@ -1,5 +1,7 @@
 package dev.legalgen.api;
 
+import dev.legalgen.store.SampleJson;
+
 import dev.legalgen.catalog.Catalog;
 import dev.legalgen.catalog.Difficulty;
 import dev.legalgen.catalog.GenerationRequest;
@@ -39,7 +41,7 @@ class SampleGenerator {
         this.launcher = launcher;
     }
 
-    SampleBody generate(GenerateRequest body) {
+    SampleJson generate(GenerateRequest body) {
         GenerationRequest request = request(body);
         String chainSpec = Chains.of(body.provider(), null);
         ProviderChain chain = chains.forRequest(chainSpec == null ? launcher.defaultChain() : chainSpec);
@@ -47,7 +49,7 @@ class SampleGenerator {
         Generated generated = chain.generate(prompt.system(), prompt.user(), this::parse);
         Completion completion = generated.completion();
         SampleContent content = generated.content();
-        return new SampleBody(null, completion.provider(), completion.model(), null, null, null, content.question(),
+        return new SampleJson(null, completion.provider(), completion.model(), null, null, null, content.question(),
                 content.answer(), content.reasoning(), content.caseCitation(), request.practiceArea(),
                 request.topicLabel(), request.difficulty(), completion.totalTokens(), completion.latencyMs());
     }

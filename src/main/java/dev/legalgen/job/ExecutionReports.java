@@ -48,10 +48,7 @@ public class ExecutionReports {
             rollbacks += step.getRollbackCount();
         }
         ChainState live = chains.state(execution.getId());
-        ChainState chain = live;
-        if (chain == null && execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
-            chain = ChainStates.parse(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
-        }
+        ChainState chain = live != null ? live : savedChainState(execution).map(ChainStates::parse).orElse(null);
         String description = execution.getExitStatus().getExitDescription();
         return new ExecutionSummary(execution.getId(), instanceId, execution.getStatus(),
                 execution.getExitStatus().getExitCode(), description.isBlank() ? null : firstLine(description),
@@ -77,43 +74,50 @@ public class ExecutionReports {
         return lines;
     }
 
-    /** The detailed status of one execution. */
+    /** The detailed status of one execution: {@link #summary} as text, with a line per partition. */
     public List<String> status(JobExecution execution) {
-        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
-        long instanceId = execution.getJobInstance().getInstanceId();
+        ExecutionSummary summary = summary(execution);
+        DatasetParameters params = summary.parameters();
         List<String> lines = new ArrayList<>();
-        lines.add("execution " + execution.getId() + " (instance " + instanceId + ") " + execution.getStatus()
-                + ", exit " + ExitCode.of(execution.getStatus()).code());
-        lines.add("  started " + format(execution.getStartTime()) + ", ended " + format(execution.getEndTime())
+        lines.add("execution " + summary.executionId() + " (instance " + summary.instanceId() + ") "
+                + summary.status() + ", exit " + ExitCode.of(summary.status()).code());
+        lines.add("  started " + format(summary.startTime()) + ", ended " + format(summary.endTime())
                 + ", elapsed " + elapsed(execution));
+        ExecutionSummary.Counts counts = summary.counts();
+        lines.add("  this execution: read " + counts.read() + ", written " + counts.written() + ", skipped "
+                + counts.skipped() + ", rollbacks " + counts.rollbacks());
         lines.add("  parameters: " + params + " output=" + params.output());
         if (execution.getExecutionContext().containsKey(DatasetRunListener.BATCH_ID)) {
             lines.add("  batch_id: " + execution.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
         }
-        chainState(execution).ifPresent(state -> lines.add("  provider chain: " + state));
-        Map<String, Long> eventCounts = events.countsByKind(instanceId);
-        if (!eventCounts.isEmpty()) {
-            lines.add("  events (all executions of the instance): " + eventCounts);
+        if (summary.chain() != null) {
+            lines.add("  provider chain" + (summary.chainLive() ? " (live)" : "") + ": "
+                    + ChainStates.describe(summary.chain()));
         }
-        lines.add("  samples committed: " + samples.count(instanceId) + " of " + params.targetCount());
-        long read = 0;
-        long written = 0;
-        long skipped = 0;
-        long rollbacks = 0;
+        if (!summary.events().isEmpty()) {
+            lines.add("  events (all executions of the instance): " + summary.events());
+        }
+        lines.add("  samples committed: " + summary.samplesCommitted() + " of " + params.targetCount());
         for (StepExecution step : workerSteps(execution)) {
-            read += step.getReadCount();
-            written += step.getWriteCount();
-            skipped += step.getSkipCount();
-            rollbacks += step.getRollbackCount();
             lines.add(String.format("  %-28s %-9s read %d, written %d, skipped %d", step.getStepName(),
                     step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount()));
         }
-        lines.add(2, "  this execution: read " + read + ", written " + written + ", skipped " + skipped
-                + ", rollbacks " + rollbacks);
-        if (!execution.getExitStatus().getExitDescription().isBlank()) {
-            lines.add("  exit description: " + firstLine(execution.getExitStatus().getExitDescription()));
+        if (summary.exitDescription() != null) {
+            lines.add("  exit description: " + summary.exitDescription());
         }
         return lines;
+    }
+
+    /** At the end, from the job's context; while running, the latest one a partition committed. */
+    private static Optional<String> savedChainState(JobExecution execution) {
+        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
+            return Optional.of(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+        }
+        return workerSteps(execution).stream()
+                .filter(step -> step.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE))
+                .max(Comparator.comparing(StepExecution::getLastUpdated,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(step -> step.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
     }
 
     /** What this execution wrote and how fast: {@code wrote 100 samples in 1.2s (83.3 samples/s), skipped 0}. */
@@ -127,18 +131,6 @@ public class ExecutionReports {
         double seconds = elapsedMillis(execution) / 1000.0;
         return String.format(Locale.ROOT, "wrote %d samples in %.1fs (%.1f samples/s), skipped %d", written, seconds,
                 seconds > 0 ? written / seconds : 0.0, skipped);
-    }
-
-    /** At the end, from the job's context; while running, the latest one a partition committed. */
-    private static Optional<String> chainState(JobExecution execution) {
-        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
-            return Optional.of(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
-        }
-        return workerSteps(execution).stream()
-                .filter(step -> step.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE))
-                .max(Comparator.comparing(StepExecution::getLastUpdated,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(step -> step.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
     }
 
     private static List<StepExecution> workerSteps(JobExecution execution) {

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,9 +24,7 @@ public class JsonlExporter {
     private static final Logger log = LoggerFactory.getLogger(JsonlExporter.class);
 
     private final SampleStore samples;
-    private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .build();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public JsonlExporter(SampleStore samples) {
         this.samples = samples;
@@ -62,34 +59,9 @@ public class JsonlExporter {
         return lines[0];
     }
 
-    /** The JSONL line of ARCHITECTURE §6, in its field order; slot and instance stay internal. */
-    private record Line(
-            String id,
-            String provider,
-            String model,
-            String createdAt,
-            String updatedAt,
-            String batchId,
-            String question,
-            String answer,
-            String reasoning,
-            String caseCitation,
-            String practiceArea,
-            String topic,
-            String difficulty,
-            int tokensUsed,
-            long latencyMs) {
-
-        static Line of(LegalSample s) {
-            return new Line(s.id(), s.provider(), s.model(), s.createdAt().toString(), s.updatedAt().toString(),
-                    s.batchId(), s.question(), s.answer(), s.reasoning(), s.caseCitation(), s.practiceArea(),
-                    s.topic(), s.difficulty(), s.tokensUsed(), s.latencyMs());
-        }
-    }
-
     private void writeLine(OutputStream out, LegalSample sample) {
         try {
-            out.write(json.writeValueAsBytes(Line.of(sample)));
+            out.write(json.writeValueAsBytes(SampleJson.of(sample)));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package dev.legalgen.api;
+package dev.legalgen.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.legalgen.generation.LegalSample;
@@ -7,12 +7,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A sample as the export writes it (ARCHITECTURE §6, snake_case); a sample generated on request and
- * not stored has no id, batch or timestamps.
+ * A sample as JSON: the export's line (ARCHITECTURE §6, snake_case, in this field order) and the REST
+ * API's body. A sample generated on request and not stored has no id, batch or timestamps.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SampleBody(
+public record SampleJson(
         String id,
         String provider,
         String model,
@@ -29,8 +29,8 @@ record SampleBody(
         int tokensUsed,
         long latencyMs) {
 
-    static SampleBody of(LegalSample s) {
-        return new SampleBody(s.id(), s.provider(), s.model(), s.createdAt(), s.updatedAt(), s.batchId(),
+    public static SampleJson of(LegalSample s) {
+        return new SampleJson(s.id(), s.provider(), s.model(), s.createdAt(), s.updatedAt(), s.batchId(),
                 s.question(), s.answer(), s.reasoning(), s.caseCitation(), s.practiceArea(), s.topic(),
                 s.difficulty(), s.tokensUsed(), s.latencyMs());
     }
