@@ -2,7 +2,9 @@ package dev.legalgen.api;
 
 import dev.legalgen.job.DatasetLauncher;
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.ExecutionOperations;
 import dev.legalgen.job.ExecutionReports;
+import dev.legalgen.job.Executions;
 import dev.legalgen.job.ExitCode;
 import dev.legalgen.job.Outcome;
 import java.util.ArrayList;
@@ -28,11 +30,16 @@ class BatchController {
     private final AsyncDatasetLauncher asyncLauncher;
     private final DatasetLauncher launcher;
     private final ExecutionReports reports;
+    private final Executions executions;
+    private final ExecutionOperations operations;
 
-    BatchController(AsyncDatasetLauncher asyncLauncher, DatasetLauncher launcher, ExecutionReports reports) {
+    BatchController(AsyncDatasetLauncher asyncLauncher, DatasetLauncher launcher, ExecutionReports reports,
+            Executions executions, ExecutionOperations operations) {
         this.asyncLauncher = asyncLauncher;
         this.launcher = launcher;
         this.reports = reports;
+        this.executions = executions;
+        this.operations = operations;
     }
 
     /** 202 launched (or restarted), 200 already complete, 409 running or not restartable. */
@@ -45,7 +52,7 @@ class BatchController {
         if (!launch.launched()) {
             return refused(outcome);
         }
-        JobExecution execution = launcher.find(String.valueOf(outcome.executionId()));
+        JobExecution execution = executions.find(String.valueOf(outcome.executionId()));
         if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, null, AsyncDatasetLauncher.MAX_RUNNING
                     + " batches are already running in this server; start this one when one ends (execution "
@@ -58,8 +65,8 @@ class BatchController {
 
     @GetMapping("/status")
     StatusBody status(@RequestParam(name = "execution_id", required = false) Long executionId) {
-        return StatusBody.of(reports.summary(launcher.find(executionId == null
-                ? DatasetLauncher.LAST : String.valueOf(executionId))));
+        return StatusBody.of(reports.summary(executions.find(executionId == null
+                ? Executions.LAST : String.valueOf(executionId))));
     }
 
     /** 202 when the execution will stop after its current chunk, 409 when it is not running. */
@@ -69,15 +76,15 @@ class BatchController {
         if (request != null && request.executionId() != null) {
             ref = String.valueOf(request.executionId());
         } else {
-            ref = launcher.latestRunning().map(e -> String.valueOf(e.getId())).orElseThrow(() -> new ApiException(
+            ref = executions.latestRunning().map(e -> String.valueOf(e.getId())).orElseThrow(() -> new ApiException(
                     HttpStatus.CONFLICT, null, "no execution is running"));
         }
-        Outcome outcome = launcher.stop(ref);
+        Outcome outcome = operations.stop(ref);
         if (outcome.exitCode() != ExitCode.OK) {
             throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
         }
         return ResponseEntity.accepted().body(new LaunchBody(outcome.executionId(),
-                launcher.find(ref).getStatus().name(), outcome.message()));
+                executions.find(ref).getStatus().name(), outcome.message()));
     }
 
     private ResponseEntity<LaunchBody> refused(Outcome outcome) {

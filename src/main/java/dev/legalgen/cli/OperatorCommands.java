@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
 import dev.legalgen.job.DatasetLauncher;
-import dev.legalgen.job.Outcome;
+import dev.legalgen.job.ExecutionOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -10,26 +10,19 @@ final class OperatorCommands {
 
     private OperatorCommands() {}
 
-    /** An operator command: which execution, and what the launcher does with it. */
+    /** An operator command: which execution, and what is done with it. */
     abstract static class OnExecution extends SpringCommand {
 
         @Parameters(paramLabel = "EXECUTION", description = "execution id, or last")
         String execution;
-
-        abstract Outcome apply(DatasetLauncher launcher, String execution);
-
-        @Override
-        public Integer call() {
-            return launch(launcher -> apply(launcher, execution));
-        }
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true,
             description = "Restart a FAILED or STOPPED execution in this process, from its last committed chunk.")
     static final class Restart extends OnExecution {
         @Override
-        Outcome apply(DatasetLauncher launcher, String execution) {
-            return launcher.restart(execution);
+        public Integer call() {
+            return launch(DatasetLauncher.class, launcher -> launcher.restart(execution));
         }
     }
 
@@ -39,8 +32,8 @@ final class OperatorCommands {
                     + " process instead.")
     static final class Stop extends OnExecution {
         @Override
-        Outcome apply(DatasetLauncher launcher, String execution) {
-            return launcher.stop(execution);
+        public Integer call() {
+            return launch(ExecutionOperations.class, operations -> operations.stop(execution));
         }
     }
 
@@ -48,8 +41,8 @@ final class OperatorCommands {
             description = "Mark a FAILED or STOPPED execution ABANDONED: its instance will never run again.")
     static final class Abandon extends OnExecution {
         @Override
-        Outcome apply(DatasetLauncher launcher, String execution) {
-            return launcher.abandon(execution);
+        public Integer call() {
+            return launch(ExecutionOperations.class, operations -> operations.abandon(execution));
         }
     }
 
@@ -58,8 +51,8 @@ final class OperatorCommands {
                     + " that the same start command continues it. Make sure its process is gone first.")
     static final class Recover extends OnExecution {
         @Override
-        Outcome apply(DatasetLauncher launcher, String execution) {
-            return launcher.recover(execution);
+        public Integer call() {
+            return launch(ExecutionOperations.class, operations -> operations.recover(execution));
         }
     }
 }

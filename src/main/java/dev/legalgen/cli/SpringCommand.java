@@ -1,7 +1,6 @@
 package dev.legalgen.cli;
 
 import dev.legalgen.LegalDatasetApplication;
-import dev.legalgen.job.DatasetLauncher;
 import dev.legalgen.job.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,9 +30,9 @@ abstract class SpringCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs an operator command on the launcher, prints its outcome, returns its exit code. */
-    int launch(Function<DatasetLauncher, Outcome> command) {
-        Outcome outcome = inContext(context -> command.apply(context.getBean(DatasetLauncher.class)));
+    /** Runs a command on one of the application's beans, prints its outcome, returns its exit code. */
+    <T> int launch(Class<T> bean, Function<T, Outcome> command) {
+        Outcome outcome = inContext(context -> command.apply(context.getBean(bean)));
         return report(outcome);
     }
 

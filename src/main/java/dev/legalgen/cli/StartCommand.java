@@ -2,7 +2,6 @@ package dev.legalgen.cli;
 
 import dev.legalgen.job.DatasetLauncher;
 import dev.legalgen.job.DatasetParameters;
-import dev.legalgen.job.JobSettings;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -30,7 +29,7 @@ final class StartCommand extends SpringCommand {
 
     @Override
     public Integer call() {
-        return launch(launcher -> launcher.start(parameters(launcher), recoverStale));
+        return launch(DatasetLauncher.class, launcher -> launcher.start(parameters(launcher), recoverStale));
     }
 
     private DatasetParameters parameters(DatasetLauncher launcher) {

@@ -1,6 +1,6 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.job.Executions;
 import dev.legalgen.job.ExecutionReports;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -10,13 +10,13 @@ import picocli.CommandLine.Parameters;
         description = "Status of an execution: counts, samples committed, partitions, provider chain.")
 final class StatusCommand extends SpringCommand {
 
-    @Parameters(paramLabel = "EXECUTION", defaultValue = DatasetLauncher.LAST, description = "execution id or last")
+    @Parameters(paramLabel = "EXECUTION", defaultValue = Executions.LAST, description = "execution id or last")
     String execution;
 
     @Override
     public Integer call() {
         List<String> lines = inContext(context -> context.getBean(ExecutionReports.class)
-                .status(context.getBean(DatasetLauncher.class).find(execution)));
+                .status(context.getBean(Executions.class).find(execution)));
         lines.forEach(spec.commandLine().getOut()::println);
         return 0;
     }

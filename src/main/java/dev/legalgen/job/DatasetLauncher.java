@@ -1,31 +1,25 @@
 package dev.legalgen.job;
 
-import java.util.Comparator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts, restarts and operates dataset job executions with the restart rules of ARCHITECTURE §2,
- * for the command line and the REST API alike.
+ * Starts and restarts dataset job executions with the restart rules of ARCHITECTURE §2, for the
+ * command line and the REST API alike.
  */
 @Component
 public class DatasetLauncher {
-
-    public static final String LAST = "last";
 
     private static final Logger log = LoggerFactory.getLogger(DatasetLauncher.class);
 
@@ -36,9 +30,12 @@ public class DatasetLauncher {
     private final ChainValidator chains;
     private final JobSettings settings;
     private final InstanceLocks locks;
+    private final Executions executions;
 
     public DatasetLauncher(JobOperator jobOperator, JobRepository jobRepository, Job legalDatasetJob,
-            PlanFactory plans, ChainValidator chains, JobSettings settings, InstanceLocks locks) {
+            PlanFactory plans, ChainValidator chains, JobSettings settings, InstanceLocks locks,
+            Executions executions) {
+        this.executions = executions;
         this.settings = settings;
         this.locks = locks;
         this.jobOperator = jobOperator;
@@ -112,7 +109,7 @@ public class DatasetLauncher {
 
     /** Restarts a FAILED or STOPPED execution in this process. */
     public Outcome restart(String executionRef) {
-        JobExecution execution = find(executionRef);
+        JobExecution execution = executions.find(executionRef);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
                     + " is " + execution.getStatus() + "; only FAILED or STOPPED executions restart");
@@ -127,81 +124,6 @@ public class DatasetLauncher {
                 return alreadyRunning(execution, false);
             }
             return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), e.getMessage());
-        }
-    }
-
-    /** Asks a running execution (possibly in another process) to stop after its current chunk. */
-    public Outcome stop(String executionRef) {
-        JobExecution execution = find(executionRef);
-        try {
-            jobOperator.stop(execution);
-            return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
-                    + " will stop after its current chunk");
-        } catch (JobExecutionNotRunningException e) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is not running (" + execution.getStatus() + ")");
-        }
-    }
-
-    /** Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. */
-    public Outcome abandon(String executionRef) {
-        JobExecution execution = find(executionRef);
-        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions can be abandoned");
-        }
-        try {
-            jobOperator.abandon(execution);
-        } catch (JobExecutionAlreadyRunningException e) {
-            return alreadyRunning(execution, false);
-        }
-        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
-    }
-
-    /**
-     * Marks an execution left STARTED by a crashed process FAILED, so that it can restart. Only the
-     * operator knows that the old process is gone: this does not check.
-     */
-    public Outcome recover(String executionRef) {
-        JobExecution execution = find(executionRef);
-        if (!execution.isRunning()) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is " + execution.getStatus() + ", not left running: nothing to recover");
-        }
-        jobOperator.recover(execution);
-        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
-                + " marked FAILED; rerun the same start command (or restart " + execution.getId() + ") to continue");
-    }
-
-    /** The newest execution still running (in any process sharing the database), if any. */
-    public Optional<JobExecution> latestRunning() {
-        return jobRepository.findRunningJobExecutions(DatasetJobConfiguration.JOB_NAME).stream()
-                .max(Comparator.comparing(JobExecution::getId));
-    }
-
-    /** Resolves an execution id or {@code last}; unknown ids end the command with exit 5. */
-    public JobExecution find(String executionRef) {
-        JobExecution execution;
-        if (LAST.equalsIgnoreCase(executionRef)) {
-            JobInstance instance = jobRepository.getLastJobInstance(DatasetJobConfiguration.JOB_NAME);
-            execution = instance == null ? null : jobRepository.getLastJobExecution(instance);
-        } else {
-            execution = executionById(parseId(executionRef));
-        }
-        if (execution == null) {
-            throw new NoSuchExecutionException(LAST.equalsIgnoreCase(executionRef)
-                    ? "there is no execution yet"
-                    : "no execution with id " + executionRef);
-        }
-        return execution;
-    }
-
-    /** Batch 6.0's JDBC DAO throws, rather than returning null, for an unknown id. */
-    private JobExecution executionById(long id) {
-        try {
-            return jobRepository.getJobExecution(id);
-        } catch (EmptyResultDataAccessException e) {
-            return null;
         }
     }
 
@@ -229,7 +151,7 @@ public class DatasetLauncher {
         }
     }
 
-    private static Outcome alreadyRunning(JobExecution execution, boolean processGone) {
+    static Outcome alreadyRunning(JobExecution execution, boolean processGone) {
         Long id = execution == null ? null : execution.getId();
         String message = processGone
                 ? "execution " + id + " of this instance was left " + execution.getStatus() + " by a process that"
@@ -251,13 +173,5 @@ public class DatasetLauncher {
             message.append("; rerun the same command to continue from the last commit");
         }
         return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
-    }
-
-    private static long parseId(String ref) {
-        try {
-            return Long.parseLong(ref);
-        } catch (NumberFormatException e) {
-            throw new UsageException("'" + ref + "' is not an execution id: give a number or 'last'");
-        }
     }
 }

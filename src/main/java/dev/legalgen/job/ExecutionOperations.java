@@ -1,0 +1,64 @@
+package dev.legalgen.job;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/** The operator's commands on an existing execution: stop, abandon, recover. */
+@Component
+public class ExecutionOperations {
+
+    private final JobOperator jobOperator;
+    private final Executions executions;
+
+    public ExecutionOperations(JobOperator jobOperator, Executions executions) {
+        this.jobOperator = jobOperator;
+        this.executions = executions;
+    }
+
+    /** Asks a running execution (possibly in another process) to stop after its current chunk. */
+    public Outcome stop(String executionRef) {
+        JobExecution execution = executions.find(executionRef);
+        try {
+            jobOperator.stop(execution);
+            return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
+                    + " will stop after its current chunk");
+        } catch (JobExecutionNotRunningException e) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is not running (" + execution.getStatus() + ")");
+        }
+    }
+
+    /** Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. */
+    public Outcome abandon(String executionRef) {
+        JobExecution execution = executions.find(executionRef);
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions can be abandoned");
+        }
+        try {
+            jobOperator.abandon(execution);
+        } catch (JobExecutionAlreadyRunningException e) {
+            return DatasetLauncher.alreadyRunning(execution, false);
+        }
+        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
+    }
+
+    /**
+     * Marks an execution left STARTED by a crashed process FAILED, so that it can restart. Only the
+     * operator knows that the old process is gone: this does not check.
+     */
+    public Outcome recover(String executionRef) {
+        JobExecution execution = executions.find(executionRef);
+        if (!execution.isRunning()) {
+            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
+                    + " is " + execution.getStatus() + ", not left running: nothing to recover");
+        }
+        jobOperator.recover(execution);
+        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
+                + " marked FAILED; rerun the same start command (or restart " + execution.getId() + ") to continue");
+    }
+}
