@@ -5,8 +5,10 @@ import dev.legalgen.provider.ChainEventListener;
 import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.ProviderRateLimiter;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.ProvidersProperties;
+import dev.legalgen.provider.Sleeper;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.provider.Completion;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
     private final ObjectProvider<ChainEventListener> observers;
     private final ObjectProvider<JobRepository> jobRepository;
     private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
+    private final Map<String, ProviderRateLimiter> limiters = new ConcurrentHashMap<>();
 
     public ProviderChains(ProvidersProperties configured, SimulatorProvider simulator, ChainSettings settings,
             EventStore events, Clock clock, ObjectProvider<ChainEventListener> observers,
@@ -74,8 +77,8 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
             String chain = DatasetParameters.from(execution.getJobParameters()).chain();
             long instanceId = execution.getJobInstance().getInstanceId();
             ProvidersProperties providers = new ProvidersProperties(providers(chain));
-            return ProviderChain.create(providers, chain, settings.toChainSettings(), clock,
-                    observed(event -> record(instanceId, id, event)));
+            return ProviderChain.create(providers, chain, settings.toChainSettings(), clock, Sleeper.SYSTEM,
+                    this::limiter, observed(event -> record(instanceId, id, event)));
         });
     }
 
@@ -87,7 +90,7 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
     public ProviderChain forRequest(String chain) {
         validate(chain);
         return ProviderChain.create(new ProvidersProperties(providers(chain)), chain, settings.toChainSettings(), clock,
-                observed(ChainEventListener.NONE));
+                Sleeper.SYSTEM, this::limiter, observed(ChainEventListener.NONE));
     }
 
     /** The state of a chain still running in this process, if any. */
@@ -122,6 +125,11 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
             jobRepository.getObject().updateExecutionContext(execution);
             byExecution.remove(execution.getId());
         }
+    }
+
+    /** One rate limiter per provider for the whole process, shared by every chain that uses it. */
+    private ProviderRateLimiter limiter(String provider, ProviderSettings settings) {
+        return limiters.computeIfAbsent(provider, name -> new ProviderRateLimiter(name, settings, clock, Sleeper.SYSTEM));
     }
 
     /** The configured providers, plus the built-in simulator when the chain names it. */

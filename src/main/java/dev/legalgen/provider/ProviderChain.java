@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -104,12 +105,23 @@ public final class ProviderChain {
     /** As above, waiting with {@code sleeper}: tests run the clock faster than real time. */
     public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
             ChainEventListener listener) {
+        return create(properties, chainSpec, settings, clock, sleeper,
+                (name, provider) -> new ProviderRateLimiter(name, provider, clock, sleeper), listener);
+    }
+
+    /**
+     * The real thing, with the rate limiter of each provider taken from {@code limiters}: a process
+     * running several chains at once (the REST server) must give them the same limiter per provider,
+     * or together they would go past its limits.
+     */
+    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
+            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters, ChainEventListener listener) {
         ChainSpec spec = ChainSpec.parse(chainSpec, properties.providers());
         Map<String, Member> members = new LinkedHashMap<>();
         for (Route route : spec.routes()) {
             members.computeIfAbsent(route.provider(), name -> {
                 ProviderSettings provider = properties.providers().get(name);
-                ProviderRateLimiter limiter = new ProviderRateLimiter(name, provider, clock, sleeper);
+                ProviderRateLimiter limiter = limiters.apply(name, provider);
                 OpenAiCompatibleClient client = new OpenAiCompatibleClient(name, provider, (route1, status, headers) -> limiter.onHeaders(headers), clock);
                 return new Member(client, limiter, provider.routingWeight());
             });

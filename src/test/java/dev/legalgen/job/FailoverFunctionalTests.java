@@ -18,13 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole job over two providers, each a simulator speaking its real dialect over HTTP: the job
- * keeps producing samples while one fails, and records what it switched and why.
+ * keeps producing samples while one fails, and records what it switched and why. A fresh context
+ * per test: the process's rate limiters rightly remember a provider's 429 block from one run to the next.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:failover;DB_CLOSE_DELAY=-1",
     "legalgen.chain.initial-backoff=5ms",
