@@ -3,6 +3,7 @@ package dev.legalgen.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.legalgen.testsupport.Parallel;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.SeenRequest;
@@ -12,15 +13,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +142,7 @@ class ProviderChainIntegrationTests {
         alpha.faults().forAllModels().always(new Fault.Status(429, "rpm", Duration.ofSeconds(1)));
         ProviderChain chain = chain(priority);
 
-        List<String> answers = inParallel(4, 4, () -> generate(chain));
+        List<String> answers = Parallel.run(4, 4, () -> generate(chain));
 
         assertThat(answers).hasSize(4);
         assertThat(beta.requestCount()).isEqualTo(4);
@@ -278,7 +274,7 @@ class ProviderChainIntegrationTests {
     void weightedRoutingSpreadsCallsOverHealthyProvidersByWeight() throws Exception {
         ProviderChain chain = chain(priority.withRouting(Routing.WEIGHTED), "alpha-key", "beta-key", 1, 3);
 
-        inParallel(8, 1000, () -> generate(chain));
+        Parallel.run(8, 1000, () -> generate(chain));
 
         double alphaShare = alpha.requestCount() / 1000.0;
         assertThat(alpha.requestCount() + beta.requestCount()).isEqualTo(1000);
@@ -289,7 +285,7 @@ class ProviderChainIntegrationTests {
     void priorityRoutingSendsEverythingToTheFirstProvider() throws Exception {
         ProviderChain chain = chain(priority, "alpha-key", "beta-key", 1, 3);
 
-        inParallel(8, 100, () -> generate(chain));
+        Parallel.run(8, 100, () -> generate(chain));
 
         assertThat(alpha.requestCount("alpha-large")).isEqualTo(100);
         assertThat(beta.requestCount()).isZero();
@@ -326,23 +322,6 @@ class ProviderChainIntegrationTests {
         }
         return completion.content();
     };
-
-    private static List<String> inParallel(int threads, int calls, Callable<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<String>> tasks = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                tasks.add(call);
-            }
-            List<String> answers = new ArrayList<>();
-            for (Future<String> answer : pool.invokeAll(tasks)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private ProviderChain chain(ProviderChain.Settings settings) {
         return chain(settings, "alpha-key", "beta-key", 0, 0);

@@ -2,21 +2,17 @@ package dev.legalgen.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.Parallel;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +40,7 @@ class ProviderChainPacingIntegrationTests {
             ProviderChain chain = ProviderChain.create(new ProvidersProperties(providers), "alpha,beta", settings, clock, clock,
                     ChainEventListener.NONE);
 
-            List<String> answers = inParallel(40, CALLS, () -> chain.generate("system", "user", Completion::content));
+            List<String> answers = Parallel.run(40, CALLS, () -> chain.generate("system", "user", Completion::content));
 
             assertThat(answers).hasSize(CALLS);
             int alphaServed = served(alpha);
@@ -74,23 +70,6 @@ class ProviderChainPacingIntegrationTests {
             counts.merge(seen.time().getEpochSecond() / 60, 1, Integer::sum);
         }
         return counts;
-    }
-
-    private static List<String> inParallel(int threads, int calls, Callable<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<String>> tasks = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                tasks.add(call);
-            }
-            List<String> answers = new ArrayList<>();
-            for (Future<String> answer : pool.invokeAll(tasks)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static ProviderSettings provider(Simulator simulator, String key, int requestsPerMinute, String... models) {
