@@ -59,12 +59,11 @@ class DatasetJobFunctionalTests {
 
         // then
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.OK);
-        long instance = instanceOf(outcome);
+        long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance)).isEqualTo(100);
         assertThat(count("SELECT COUNT(DISTINCT id) FROM legal_sample WHERE job_instance_id = ?", instance))
                 .isEqualTo(100);
-        assertThat(jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ? ORDER BY slot",
-                Integer.class, instance)).containsExactlyElementsOf(range(0, 100));
+        assertThat(JobRows.slots(jdbc, instance)).containsExactlyElementsOf(range(0, 100));
         assertThat(simulator.requestCount()).isEqualTo(100);
 
         List<JsonNode> lines = readJsonl(Path.of(params.output()));
@@ -112,7 +111,7 @@ class DatasetJobFunctionalTests {
         // then: FAILED and restartable, with whole chunks committed and nothing written twice
         assertThat(first.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(first.message()).contains("401");
-        long instance = instanceOf(first);
+        long instance = JobRows.instanceOf(jdbc, first);
         int committed = count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance);
         assertThat(committed).isLessThan(100);
         long answeredInFirstRun = simulator.requests().stream().filter(r -> r.status() == 200).count();
@@ -123,9 +122,8 @@ class DatasetJobFunctionalTests {
 
         // then
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(instanceOf(second)).isEqualTo(instance);
-        assertThat(jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ? ORDER BY slot",
-                Integer.class, instance)).containsExactlyElementsOf(range(0, 100));
+        assertThat(JobRows.instanceOf(jdbc, second)).isEqualTo(instance);
+        assertThat(JobRows.slots(jdbc, instance)).containsExactlyElementsOf(range(0, 100));
         assertThat(simulator.requestCount())
                 .as("the restart calls the provider only for slots not committed")
                 .isEqualTo(100 - committed);
@@ -172,11 +170,6 @@ class DatasetJobFunctionalTests {
         all.add("runId=" + UUID.randomUUID());
         all.add("output=" + outDir.resolve("samples.jsonl"));
         return DatasetParameters.parse(all, null);
-    }
-
-    private long instanceOf(Outcome outcome) {
-        return jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
-                Long.class, outcome.executionId());
     }
 
     private int count(String sql, Object... args) {

@@ -91,13 +91,13 @@ class FailoverFunctionalTests {
 
         // then: every sample, all from beta, and the switches on record
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
-        long instance = instanceOf(outcome);
+        long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
         assertThat(ALPHA.requestCount("alpha-large")).as("a model over capacity is dropped for the run")
                 .isLessThanOrEqualTo(40);
         assertThat(events(instance, "model_failed")).contains("alpha:alpha-large/model_unavailable");
         assertThat(events(instance, "failure")).contains("alpha:alpha-small/rate_limit");
-        assertThat(slots(instance)).hasSize(100).doesNotHaveDuplicates();
+        assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates();
     }
 
     @Test
@@ -110,7 +110,7 @@ class FailoverFunctionalTests {
 
         // then
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
-        long instance = instanceOf(outcome);
+        long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
         assertThat(ALPHA.requestCount()).as("at most the calls already in flight when the first 401 came back")
                 .isLessThanOrEqualTo(40);
@@ -140,17 +140,12 @@ class FailoverFunctionalTests {
 
         // then
         assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
-        assertThat(slots(instanceOf(resumed))).hasSize(100).doesNotHaveDuplicates();
+        assertThat(JobRows.slots(jdbc, JobRows.instanceOf(jdbc, resumed))).hasSize(100).doesNotHaveDuplicates();
     }
 
     private DatasetParameters params(String chain) {
         return DatasetParameters.parse(List.of("targetCount=100", chain, "runId=" + UUID.randomUUID(),
                 "output=" + outDir.resolve("samples.jsonl")), null);
-    }
-
-    private long instanceOf(Outcome outcome) {
-        return jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
-                Long.class, outcome.executionId());
     }
 
     private Map<String, Long> samplesByProvider(long instance) {
@@ -160,10 +155,6 @@ class FailoverFunctionalTests {
                     counts.put(rs.getString("provider"), rs.getLong("n"));
                 }, instance);
         return counts;
-    }
-
-    private List<Integer> slots(long instance) {
-        return jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ?", Integer.class, instance);
     }
 
     /** Events of a kind as {@code provider:model/category}, distinct. */

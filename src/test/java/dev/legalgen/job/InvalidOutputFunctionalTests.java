@@ -57,9 +57,8 @@ class InvalidOutputFunctionalTests {
         // then
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
         assertThat(outcome.message()).contains("wrote 19 samples").contains("skipped 1");
-        long instance = instanceOf(outcome);
-        assertThat(jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ? ORDER BY slot",
-                Integer.class, instance)).hasSize(19).doesNotContain(0).contains(1);
+        long instance = JobRows.instanceOf(jdbc, outcome);
+        assertThat(JobRows.slots(jdbc, instance)).hasSize(19).doesNotContain(0).contains(1);
         assertThat(simulator.requestCount()).as("20 items, two of them re-asked once").isEqualTo(22);
         assertThat(jdbc.queryForList("SELECT category FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
                 String.class, instance)).containsExactly("invalid_output");
@@ -79,7 +78,7 @@ class InvalidOutputFunctionalTests {
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(outcome.message()).contains("missing field");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
-                Integer.class, instanceOf(outcome))).isEqualTo(2);
+                Integer.class, JobRows.instanceOf(jdbc, outcome))).isEqualTo(2);
     }
 
     /** Items of an earlier failed chunk may still be finishing their call: let them, before scripting faults. */
@@ -92,10 +91,5 @@ class InvalidOutputFunctionalTests {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("chain=simulator", "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")));
         return DatasetParameters.parse(all, null);
-    }
-
-    private long instanceOf(Outcome outcome) {
-        return jdbc.queryForObject("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?",
-                Long.class, outcome.executionId());
     }
 }

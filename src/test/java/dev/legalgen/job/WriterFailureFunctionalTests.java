@@ -55,11 +55,9 @@ class WriterFailureFunctionalTests {
         // then
         assertThat(first.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(first.message()).contains("disk full while writing slot 57");
-        long instance = jdbc.queryForObject(
-                "SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?", Long.class,
-                first.executionId());
-        assertThat(slots(instance)).doesNotContain(FAILING_SLOT);
-        int committed = slots(instance).size();
+        long instance = JobRows.instanceOf(jdbc, first);
+        assertThat(JobRows.slots(jdbc, instance)).doesNotContain(FAILING_SLOT);
+        int committed = JobRows.slots(jdbc, instance).size();
         int callsBefore = simulator.requestCount();
 
         // when the database is back and the same command runs again
@@ -68,12 +66,8 @@ class WriterFailureFunctionalTests {
 
         // then
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(slots(instance)).hasSize(100).doesNotHaveDuplicates().contains(FAILING_SLOT);
+        assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates().contains(FAILING_SLOT);
         assertThat(simulator.requestCount() - callsBefore).isEqualTo(100 - committed);
-    }
-
-    private List<Integer> slots(long instance) {
-        return jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ?", Integer.class, instance);
     }
 
     @TestConfiguration
