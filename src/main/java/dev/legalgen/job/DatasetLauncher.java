@@ -167,7 +167,7 @@ public class DatasetLauncher {
         StringBuilder message = new StringBuilder("execution ").append(execution.getId()).append(' ').append(status)
                 .append(": ").append(ExecutionReports.throughput(execution));
         if (status == BatchStatus.FAILED) {
-            message.append("; ").append(FailureMessages.of(execution))
+            message.append("; ").append(ExecutionFailures.of(execution))
                     .append(". Fix the cause, then rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.STOPPED) {
             message.append("; rerun the same command to continue from the last commit");

@@ -38,7 +38,7 @@ class DatasetRunListener implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             log.warn("Job execution {} ended {}: {}", execution.getId(), execution.getStatus(),
-                    FailureMessages.of(execution));
+                    ExecutionFailures.of(execution));
         }
     }
 

@@ -31,15 +31,4 @@ public record ProvidersProperties(Map<String, ProviderSettings> providers) {
             throw new IllegalArgumentException("Invalid provider configuration: " + String.join("; ", problems));
         }
     }
-
-    /** The providers that have an API key, in configuration order. */
-    public Map<String, ProviderSettings> withKeys() {
-        Map<String, ProviderSettings> usable = new LinkedHashMap<>();
-        providers.forEach((name, settings) -> {
-            if (settings.apiKey().isPresent()) {
-                usable.put(name, settings);
-            }
-        });
-        return usable;
-    }
 }

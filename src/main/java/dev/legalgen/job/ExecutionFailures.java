@@ -8,12 +8,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** Digs the user-facing cause out of the wrappers a failed execution collects. */
-final class FailureMessages {
+final class ExecutionFailures {
 
     /** What the partitioned step says when a partition failed: the partition's own failure says why. */
     private static final String PARTITION_HANDLER_FAILED = "Partition handler returned an unsuccessful step";
 
-    private FailureMessages() {}
+    private ExecutionFailures() {}
 
     static String of(JobExecution execution) {
         List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
