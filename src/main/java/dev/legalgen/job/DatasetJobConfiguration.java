@@ -15,6 +15,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -34,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class DatasetJobConfiguration {
 
     public static final String JOB_NAME = "legalDatasetJob";
+    public static final String PREFLIGHT_STEP = "preflight";
     public static final String GENERATE_STEP = "generate";
     public static final String WORKER_STEP = "generateWorker";
     public static final String EXPORT_STEP = "export";
@@ -44,7 +46,7 @@ public class DatasetJobConfiguration {
     private static final SampleParser PARSER = new SampleParser();
 
     @Bean
-    Job legalDatasetJob(JobRepository jobRepository, Step generate, Step export,
+    Job legalDatasetJob(JobRepository jobRepository, Step preflight, Step generate, Step export,
             GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress,
             InstanceLocks instanceLocks) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -53,8 +55,21 @@ public class DatasetJobConfiguration {
                 .listener(chains)
                 .listener(progress)
                 .listener(instanceLocks) // last: the instance is free once everything else is done
-                .start(generate)
+                .start(preflight)
+                .next(generate)
                 .next(export)
+                .build();
+    }
+
+    /** Every run (restarts too) first checks its providers: a wrong key or URL fails it before any item. */
+    @Bean
+    Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager, ProviderChains chains) {
+        return new StepBuilder(PREFLIGHT_STEP, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    chains.forExecution(contribution.getStepExecution().getJobExecution()).preflight();
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -85,6 +100,7 @@ public class DatasetJobConfiguration {
                 .skipPolicy(FaultPolicies.skipPolicy(settings))
                 .skipListener(skipRecorder)
                 .listener(progressLog)
+                .listener((StepExecutionListener) new StopWhileWaiting())
                 .processorNonTransactional()
                 .taskExecutor(itemExecutor)
                 .build();

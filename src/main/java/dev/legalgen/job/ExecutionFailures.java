@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.legalgen.provider.ProviderCallException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -35,7 +36,10 @@ final class ExecutionFailures {
         return String.join("; ", messages);
     }
 
-    /** The innermost message: Batch wraps the real cause in step, chunk and retry exceptions. */
+    /**
+     * The innermost message: Batch wraps the real cause in step, chunk and retry exceptions. A provider
+     * failure's message is written for the user and sums up its own causes, so the search ends there.
+     */
     private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
         String message = failure.getMessage();
@@ -43,7 +47,7 @@ final class ExecutionFailures {
             if (cause.getMessage() != null) {
                 message = cause.getMessage();
             }
-            cause = cause.getCause() == cause ? null : cause.getCause();
+            cause = cause instanceof ProviderCallException || cause.getCause() == cause ? null : cause.getCause();
         }
         return message == null ? failure.getClass().getSimpleName() : firstLine(message);
     }

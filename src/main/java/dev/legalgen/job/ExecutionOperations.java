@@ -13,10 +13,12 @@ public class ExecutionOperations {
 
     private final JobOperator jobOperator;
     private final Executions executions;
+    private final ProviderChains chains;
 
-    public ExecutionOperations(JobOperator jobOperator, Executions executions) {
+    public ExecutionOperations(JobOperator jobOperator, Executions executions, ProviderChains chains) {
         this.jobOperator = jobOperator;
         this.executions = executions;
+        this.chains = chains;
     }
 
     /** Asks a running execution (possibly in another process) to stop after its current chunk. */
@@ -24,6 +26,7 @@ public class ExecutionOperations {
         JobExecution execution = executions.find(executionRef);
         try {
             jobOperator.stop(execution);
+            chains.requestStop(execution.getId()); // when it runs in this process (serve): its waits end now
             return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
                     + " will stop after its current chunk");
         } catch (JobExecutionNotRunningException e) {

@@ -28,11 +28,13 @@ public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
     private final Map<JobExecution, CountDownLatch> running = new ConcurrentHashMap<>();
     /** Lazy: the operator's registry holds the job, and the job holds this listener. */
     private final ObjectProvider<JobOperator> jobOperator;
+    private final ProviderChains chains;
     private final JobSettings settings;
     private volatile boolean active;
 
-    public GracefulShutdown(ObjectProvider<JobOperator> jobOperator, JobSettings settings) {
+    public GracefulShutdown(ObjectProvider<JobOperator> jobOperator, ProviderChains chains, JobSettings settings) {
         this.jobOperator = jobOperator;
+        this.chains = chains;
         this.settings = settings;
     }
 
@@ -58,6 +60,7 @@ public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
             } catch (JobExecutionNotRunningException e) {
                 return;
             }
+            chains.requestStop(execution.getId()); // calls waiting for a provider's pace end now
             try {
                 if (!done.await(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     log.error("Execution {} did not stop within {}; run recover {} before restarting it",

@@ -93,6 +93,14 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
                 Sleeper.SYSTEM, this::limiter, observed(ChainEventListener.NONE));
     }
 
+    /** Ends the waits of an execution's chain, if it runs in this process, so that it stops after the calls in flight. */
+    public void requestStop(long executionId) {
+        ProviderChain chain = byExecution.get(executionId);
+        if (chain != null) {
+            chain.requestStop();
+        }
+    }
+
     /** The state of a chain still running in this process, if any. */
     public ChainState state(long executionId) {
         ProviderChain chain = byExecution.get(executionId);

@@ -12,6 +12,8 @@ public record ChainEvent(Instant time, Type type, Route route, ErrorCategory cat
         PROVIDER_SWITCH,
         MODEL_FAILED,
         PROVIDER_OUT,
+        /** Before the first call: models the endpoint does not list, left out for the run. */
+        MODELS_NOT_LISTED,
         BREAKER_TRANSITION
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,8 @@ final class ChainTracker {
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    private final Map<String, Set<String>> failedModels = new ConcurrentHashMap<>();
+    /** Per provider, each model out for the run and why. */
+    private final Map<String, Map<String, String>> failedModels = new ConcurrentHashMap<>();
     private final Map<String, String> providersOut = new ConcurrentHashMap<>();
 
     ChainTracker(Clock clock, ChainEventListener listener) {
@@ -32,7 +32,7 @@ final class ChainTracker {
 
     boolean isUnavailable(Route route) {
         return providersOut.containsKey(route.provider())
-                || failedModels.getOrDefault(route.provider(), Set.of()).contains(route.model());
+                || failedModels.getOrDefault(route.provider(), Map.of()).containsKey(route.model());
     }
 
     /**
@@ -69,9 +69,20 @@ final class ChainTracker {
     }
 
     void modelFailed(Route route, ProviderCallException failure) {
-        if (failedModels.computeIfAbsent(route.provider(), provider -> ConcurrentHashMap.newKeySet()).add(route.model())) {
+        if (markModelOut(route, "model unavailable")) {
             emit(ChainEvent.Type.MODEL_FAILED, route, failure.category(), "model out for the run: " + failure.getMessage());
         }
+    }
+
+    /** Configured models the endpoint does not list: out for the run, in one event per provider. */
+    void modelsNotListed(List<Route> routes, String why) {
+        routes.forEach(route -> markModelOut(route, why));
+        emit(ChainEvent.Type.MODELS_NOT_LISTED, routes.get(0), ErrorCategory.MODEL_UNAVAILABLE,
+                routes.stream().map(Route::toString).toList() + " " + why + ", left out for the run");
+    }
+
+    private boolean markModelOut(Route route, String why) {
+        return failedModels.computeIfAbsent(route.provider(), provider -> new ConcurrentHashMap<>()).putIfAbsent(route.model(), why) == null;
     }
 
     void providerOut(Route route, ProviderCallException failure) {
@@ -86,12 +97,12 @@ final class ChainTracker {
 
     String whyOut(Route route) {
         String out = providersOut.get(route.provider());
-        return out != null ? out : failedModels.getOrDefault(route.provider(), Set.of()).contains(route.model()) ? "model unavailable" : null;
+        return out != null ? out : failedModels.getOrDefault(route.provider(), Map.of()).get(route.model());
     }
 
     ChainState snapshot() {
         Map<String, List<String>> failed = new TreeMap<>();
-        failedModels.forEach((provider, models) -> failed.put(provider, List.copyOf(new java.util.TreeSet<>(models))));
+        failedModels.forEach((provider, models) -> failed.put(provider, List.copyOf(new java.util.TreeSet<>(models.keySet()))));
         return new ChainState(current.get(), providerSwitches.get(), modelSwitches.get(), failed,
                 new LinkedHashMap<>(new TreeMap<>(providersOut)), consecutiveFailures.get(), samples.get(), tokens.get());
     }

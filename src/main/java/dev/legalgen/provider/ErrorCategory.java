@@ -57,6 +57,25 @@ public enum ErrorCategory {
         return action == Action.DROP_PROVIDER;
     }
 
+    /**
+     * Whether a failed model listing before the run's first call takes the provider out of the run:
+     * only when no chat call could succeed either.
+     */
+    public boolean dropsProviderBeforeTheRun() {
+        return switch (this) {
+            // the same key or account fails every chat call
+            case AUTHENTICATION, QUOTA -> true;
+            // nothing answers at the base URL: a typo, or a network that is down
+            case CONNECTION_ERROR -> true;
+            // a bare 404 or a 503 on /models says nothing of chat (some OpenAI-compatible servers have no /models)
+            case MODEL_UNAVAILABLE -> false;
+            // it answered, or may: the chat calls decide, with their own retries and breakers
+            case TIMEOUT, SERVER_ERROR, RATE_LIMIT, GENERAL -> false;
+            // not answers to a listing; keep the provider
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+        };
+    }
+
     /** The snake_case name used in events, metrics and the README. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

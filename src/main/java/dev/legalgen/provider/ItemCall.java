@@ -40,18 +40,30 @@ final class ItemCall<T> {
         int retries = 0;
         int rateLimitWaits = 0;
         while (true) {
-            if (caller.settings.fixedDelay().compareTo(Duration.ZERO) > 0) {
-                caller.pause(caller.settings.fixedDelay()); // the seed's policy: a fixed pause before every request
+            if (caller.settings.fixedDelay().compareTo(Duration.ZERO) > 0
+                    && !caller.pause(route, caller.settings.fixedDelay())) { // the seed's policy: a fixed pause before every request
+                return RouteAttempt.next(null, false);
             }
             if (!caller.breakers.tryAcquire(route)) {
                 return RouteAttempt.next(caller.health.untilHalfOpen(route), false);
             }
             ProviderRateLimiter.Admission admission =
                     caller.admit(route, systemPrompt.length() + userPrompt.length(), maxQueueWait);
+            if (admission == null) { // the route went out while this call queued for it
+                caller.breakers.release(route);
+                return RouteAttempt.next(null, false);
+            }
             if (!admission.granted()) {
                 caller.breakers.release(route);
                 // our own pacing is a queue to wait in; a provider's block after a 429 is not
                 return RouteAttempt.next(admission.waitTime(), !member.limiter().blocked());
+            }
+            WaitAborted.Reason learntMeanwhile = caller.abortReason(route);
+            if (learntMeanwhile != null) { // the last moment to spare the provider a call known to be pointless
+                admission.permit().cancelled();
+                caller.breakers.release(route);
+                caller.raise(learntMeanwhile);
+                return RouteAttempt.next(null, false);
             }
             Instant started = caller.clock.instant();
             Completion completion;
@@ -60,7 +72,7 @@ final class ItemCall<T> {
             } catch (ProviderCallException failure) {
                 Duration elapsed = Duration.between(started, caller.clock.instant());
                 admission.permit().failed(failure);
-                caller.breakers.onFailure(route, failure, elapsed);
+                caller.health.failed(route, failure, elapsed);
                 caller.tracker.failed(route, failure.category(), failure.getMessage());
                 lastFailure = failure;
                 switch (failure.category().action()) {
@@ -68,7 +80,9 @@ final class ItemCall<T> {
                         if (retries++ < caller.settings.maxRetries()) {
                             Duration delay = caller.backoff.delay(retries, failure.retryAfter());
                             caller.tracker.retrying(route, failure.category(), "retry " + retries + " in " + Durations.format(delay));
-                            caller.pause(delay);
+                            if (!caller.pause(route, delay)) {
+                                return RouteAttempt.next(null, false); // the route went out meanwhile
+                            }
                             continue; // same route, after backoff
                         }
                         return RouteAttempt.next(null, false); // retries used up: next route

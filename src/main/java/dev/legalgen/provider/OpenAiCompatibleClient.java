@@ -7,6 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -19,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OpenAiCompatibleClient implements ChatClient {
 
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Stands for the model in failures of the model listing, which concerns no model. */
+    private static final String MODELS = "(models)";
 
     private final String provider;
     private final ProviderSettings settings;
@@ -88,6 +93,42 @@ public final class OpenAiCompatibleClient implements ChatClient {
         } catch (RuntimeException failure) {
             throw transportFailure(route, failure);
         }
+    }
+
+    /** {@code GET /models}: free, and it needs the key, so it tells a wrong key or a wrong URL before any chat call. */
+    @Override
+    public Optional<Set<String>> listModels() {
+        Route route = new Route(provider, MODELS);
+        try {
+            return Optional.of(http.get()
+                    .uri(settings.modelsUri())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange((request, response) -> modelIds(route, response), true));
+        } catch (ProviderCallException failure) {
+            throw failure;
+        } catch (RuntimeException failure) {
+            throw transportFailure(route, failure);
+        }
+    }
+
+    private Set<String> modelIds(Route route, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        String text = read(response.getBody());
+        if (status < 200 || status >= 300) {
+            ProviderError error = ProviderError.parse(text, json);
+            HttpHeaders headers = response.getHeaders();
+            FailureClassifier.Failure failure = classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
+            throw failure(route, failure.category(), status, error, failure.retryAfter(), null);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        try {
+            json.readTree(text).path("data").forEach(model -> ids.add(model.path("id").asString()));
+        } catch (JacksonException unreadable) {
+            throw failure(route, ErrorCategory.INVALID_OUTPUT, status, new ProviderError("unreadable_model_list", null, null, null, null), null,
+                    unreadable);
+        }
+        return ids;
     }
 
     private Completion handle(Route route, ClientHttpResponse response, long started) throws IOException {

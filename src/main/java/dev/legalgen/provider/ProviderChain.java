@@ -137,6 +137,25 @@ public final class ProviderChain {
         return tracker.snapshot();
     }
 
+    /**
+     * Asks each provider for its models before the first call (see {@link Preflight}).
+     * @throws ProviderCallException (systemic) naming every route and why it is out, when none is left
+     */
+    public void preflight() {
+        ProviderCallException lastDrop = new Preflight(routes, members, caller.tracker).run();
+        if (!health.anyRouteLeft()) {
+            throw caller.giveUp(health.exhausted(lastDrop, null));
+        }
+    }
+
+    /**
+     * The run was asked to stop: every wait ends and no new call starts; the items waiting end with
+     * {@link RunStoppedException}, the calls already in flight finish.
+     */
+    public void requestStop() {
+        caller.requestStop();
+    }
+
     /** Each route's circuit breaker now, in chain order (for health displays). */
     public Map<Route, RouteCircuitBreakers.State> breakerStates() {
         Map<Route, RouteCircuitBreakers.State> states = new LinkedHashMap<>();
@@ -156,6 +175,7 @@ public final class ProviderChain {
         Instant deadline = clock.instant().plus(settings.maxPacingWait());
         int promptChars = systemPrompt.length() + userPrompt.length();
         while (true) {
+            caller.checkRunning();
             Duration soonest = null;
             Route paced = null;
             Duration pacedIn = null;
@@ -187,7 +207,8 @@ public final class ProviderChain {
                 throw call.lastFailure(); // this item used up its retries; the routes still work for others
             }
             if (soonest == null || clock.instant().plus(soonest).isAfter(deadline)) {
-                throw health.exhausted(call.lastFailure(), soonest);
+                // no route for this item means none for any: every other caller ends with the same answer
+                throw caller.giveUp(health.exhausted(call.lastFailure(), soonest));
             }
             caller.pause(soonest);
         }

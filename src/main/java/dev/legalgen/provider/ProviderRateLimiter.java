@@ -62,12 +62,17 @@ public final class ProviderRateLimiter {
      * would be longer, returns at once with it, reserving nothing.
      */
     public Admission acquire(int promptChars, Duration maxWait) throws InterruptedException {
+        return acquire(promptChars, maxWait, sleeper);
+    }
+
+    /** As {@link #acquire(int, Duration)}, waiting with {@code sleeper} (whose waits may end early by throwing). */
+    public Admission acquire(int promptChars, Duration maxWait, Sleeper sleeper) throws InterruptedException {
         Instant deadline = clock.instant().plus(maxWait);
         while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
             Admission admission = reserve(promptChars, left.isNegative() ? Duration.ZERO : left);
             if (admission.granted()) {
-                waitFor(admission);
+                waitFor(admission, sleeper);
                 return admission;
             }
             if (admission.waitTime().compareTo(left) > 0) {
@@ -77,7 +82,7 @@ public final class ProviderRateLimiter {
         }
     }
 
-    private void waitFor(Admission admission) throws InterruptedException {
+    private static void waitFor(Admission admission, Sleeper sleeper) throws InterruptedException {
         if (admission.waitTime().compareTo(Duration.ZERO) > 0) {
             try {
                 sleeper.sleep(admission.waitTime());

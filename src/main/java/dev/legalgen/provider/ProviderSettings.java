@@ -37,8 +37,17 @@ public record ProviderSettings(
 
     /** The chat completions endpoint: {@code {baseUrl}/chat/completions}. */
     public URI chatCompletionsUri() {
+        return endpoint("/chat/completions");
+    }
+
+    private URI endpoint(String path) {
         String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions");
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    /** The model list: {@code {baseUrl}/models}. */
+    public URI modelsUri() {
+        return endpoint("/models");
     }
 
     /** Share of weighted routing: {@code weight} when set, else requests per minute, else tokens per minute, else 1. */

@@ -3,8 +3,13 @@ package dev.legalgen.provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** What every item's attempts share: the providers, the routes' health, the run's tracker, the policy and time. */
+/**
+ * What every item's attempts share: the providers, the routes' health, the run's tracker, the policy and
+ * time; and whether the run still goes on. Once the run is asked to stop or the chain has given up,
+ * every wait ends and no new call starts, so a run without routes fails once instead of item by item.
+ */
 final class RouteCaller {
 
     final Map<String, ProviderChain.Member> members;
@@ -14,7 +19,9 @@ final class RouteCaller {
     final ProviderChain.Settings settings;
     final Backoff backoff;
     final Clock clock;
-    private final Sleeper sleeper;
+    private final ChainWaits waits;
+    private volatile boolean stopRequested;
+    private final AtomicReference<ProviderCallException> gaveUp = new AtomicReference<>();
 
     RouteCaller(Map<String, ProviderChain.Member> members, RouteHealth health, ChainTracker tracker, ProviderChain.Settings settings,
             Backoff backoff, Clock clock, Sleeper sleeper) {
@@ -25,13 +32,56 @@ final class RouteCaller {
         this.settings = settings;
         this.backoff = backoff;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.waits = new ChainWaits(sleeper, clock);
     }
 
-    /** A permit from the provider's limiter, waiting up to {@code maxWait} for its slot. */
+    /** Ends every wait of the run and lets no new call start. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** The chain has no route for anyone: {@code failure} is every later caller's answer too. Returns the first. */
+    ProviderCallException giveUp(ProviderCallException failure) {
+        gaveUp.compareAndSet(null, failure);
+        return gaveUp.get();
+    }
+
+    /** Throws when the run does not go on: stopped, or given up. */
+    void checkRunning() {
+        raise(abortReason(null));
+    }
+
+    /** Why a wait for {@code route} (null: for any route) should end now; null to keep waiting. */
+    WaitAborted.Reason abortReason(Route route) {
+        if (stopRequested) {
+            return WaitAborted.Reason.STOP_REQUESTED;
+        }
+        if (gaveUp.get() != null) {
+            return WaitAborted.Reason.CHAIN_GAVE_UP;
+        }
+        return route != null && health.isOut(route) ? WaitAborted.Reason.ROUTE_OUT : null;
+    }
+
+    /** Throws what ends this item for a run-wide reason; returns for none or a route's own. */
+    void raise(WaitAborted.Reason reason) {
+        if (reason == WaitAborted.Reason.STOP_REQUESTED) {
+            throw new RunStoppedException();
+        }
+        if (reason == WaitAborted.Reason.CHAIN_GAVE_UP) {
+            throw gaveUp.get();
+        }
+    }
+
+    /**
+     * A permit from the provider's limiter, waiting up to {@code maxWait} for its slot; null when the
+     * route went out while waiting.
+     */
     ProviderRateLimiter.Admission admit(Route route, int promptChars, Duration maxWait) {
         try {
-            return members.get(route.provider()).limiter().acquire(promptChars, maxWait);
+            return members.get(route.provider()).limiter().acquire(promptChars, maxWait, waitsFor(route));
+        } catch (WaitAborted aborted) {
+            raise(aborted.reason());
+            return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ProviderCallException(route.provider(), route.model(), ErrorCategory.GENERAL, null, null, null, null,
@@ -39,9 +89,27 @@ final class RouteCaller {
         }
     }
 
+    /** Waits before trying {@code route} again; false when the route went out meanwhile. */
+    boolean pause(Route route, Duration duration) {
+        return sleep(waitsFor(route), duration);
+    }
+
+    /** Waits before any route may serve again. */
     void pause(Duration duration) {
+        sleep(waits.abortingOn(() -> abortReason(null)), duration);
+    }
+
+    private Sleeper waitsFor(Route route) {
+        return waits.abortingOn(() -> abortReason(route));
+    }
+
+    private boolean sleep(Sleeper sleeper, Duration duration) {
         try {
             sleeper.sleep(duration);
+            return true;
+        } catch (WaitAborted aborted) {
+            raise(aborted.reason());
+            return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ProviderCallException(null, null, ErrorCategory.GENERAL, null, null, null, null, "interrupted while backing off", interrupted);

@@ -73,13 +73,14 @@ public final class RouteCircuitBreakers {
         breaker(route).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Counts transient failures; any other category just returns the permission. */
-    public void onFailure(Route route, ProviderCallException failure, Duration latency) {
+    /** Counts transient failures, returning true; any other category just returns the permission. */
+    public boolean onFailure(Route route, ProviderCallException failure, Duration latency) {
         if (failure.category().isTransient()) {
             breaker(route).onError(latency.toNanos(), TimeUnit.NANOSECONDS, failure);
-        } else {
-            breaker(route).releasePermission();
+            return true;
         }
+        breaker(route).releasePermission();
+        return false;
     }
 
     public State state(Route route) {

@@ -17,6 +17,8 @@ final class RouteHealth {
     private final Duration cooldown;
     private final Clock clock;
     private final Map<Route, Instant> openedAt = new ConcurrentHashMap<>();
+    /** Each route's latest failure that counts for its breaker: why the circuit is open. */
+    private final Map<Route, String> lastBreakerFailure = new ConcurrentHashMap<>();
 
     RouteHealth(List<Route> routes, ChainTracker tracker, RouteCircuitBreakers.Settings breaker, Clock clock) {
         this.routes = List.copyOf(routes);
@@ -28,6 +30,13 @@ final class RouteHealth {
 
     RouteCircuitBreakers breakers() {
         return breakers;
+    }
+
+    /** A call on {@code route} failed: its breaker counts it, if its category counts. */
+    void failed(Route route, ProviderCallException failure, Duration latency) {
+        if (breakers.onFailure(route, failure, latency)) {
+            lastBreakerFailure.put(route, failure.getMessage());
+        }
     }
 
     /** Out for the run: its model failed or its provider was dropped. */
@@ -59,7 +68,8 @@ final class RouteHealth {
         List<String> why = new ArrayList<>();
         for (Route route : routes) {
             String out = tracker.whyOut(route);
-            why.add(route + " " + (out != null ? out : breakers.state(route) == RouteCircuitBreakers.State.OPEN ? "circuit open" : "rate limited"));
+            why.add(route + " " + (out != null ? out : breakers.state(route) == RouteCircuitBreakers.State.OPEN
+                    ? "circuit open after: " + lastBreakerFailure.getOrDefault(route, "repeated failures") : "rate limited"));
         }
         ErrorCategory category = lastFailure != null ? lastFailure.category() : soonest != null ? ErrorCategory.RATE_LIMIT : ErrorCategory.GENERAL;
         String wait = soonest == null ? "" : " (earliest retry in " + Durations.format(soonest) + ")";

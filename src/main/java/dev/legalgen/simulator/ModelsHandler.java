@@ -18,8 +18,10 @@ final class ModelsHandler implements HttpHandler {
     private final RateWindows limits;
     private final ErrorCatalog errors;
     private final byte[] modelList;
+    private final RequestLog log;
 
-    ModelsHandler(SimulatorConfig config, JsonMapper json, RateWindows limits) {
+    ModelsHandler(SimulatorConfig config, JsonMapper json, RateWindows limits, RequestLog log) {
+        this.log = log;
         this.dialect = config.dialect();
         this.auth = new BearerAuth(config.apiKey());
         this.limits = limits;
@@ -35,6 +37,7 @@ final class ModelsHandler implements HttpHandler {
                 return;
             }
             exchange.getRequestBody().readAllBytes();
+            log.modelListing();
             Reply reply = auth.accepts(exchange) ? Reply.json(200, modelList) : errors.invalidKey();
             Responder.send(exchange, dialect, limits.peek(null), reply);
         } finally {

@@ -20,6 +20,7 @@ final class RequestLog {
     private final Map<String, AtomicInteger> perModel = new ConcurrentHashMap<>();
     private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger logged = new AtomicInteger();
+    private final AtomicInteger modelListings = new AtomicInteger();
 
     /** Records a request on arrival; its status is filled in when it is answered. */
     Arrival arrive(String model, Instant time, PromptFacts facts) {
@@ -37,6 +38,15 @@ final class RequestLog {
 
     int count() {
         return total.get();
+    }
+
+    /** A {@code GET /models}, answered or refused. */
+    void modelListing() {
+        modelListings.incrementAndGet();
+    }
+
+    int modelListings() {
+        return modelListings.get();
     }
 
     int count(String model) {
@@ -57,6 +67,7 @@ final class RequestLog {
         logged.set(0);
         perModel.clear();
         total.set(0);
+        modelListings.set(0);
     }
 
     /** A request seen but perhaps not yet answered. */

@@ -51,7 +51,7 @@ public final class Simulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, log, limits));
-        server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits));
+        server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
         server.createContext("/", Responder::unrouted);
         server.start();
         return new Simulator(server, executor, faults, log, limits);
@@ -73,6 +73,11 @@ public final class Simulator implements AutoCloseable {
     /** Chat requests seen, for all models, whatever their outcome. */
     public int requestCount() {
         return log.count();
+    }
+
+    /** {@code GET /models} requests seen, answered or refused. */
+    public int modelListingCount() {
+        return log.modelListings();
     }
 
     public int requestCount(String model) {

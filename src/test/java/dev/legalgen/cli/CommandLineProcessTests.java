@@ -1,15 +1,19 @@
 package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -183,6 +187,59 @@ class CommandLineProcessTests {
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
             assertThat(resumed.output()).contains("Restarting instance");
             assertExportHasDistinctSamples(30);
+        }
+    }
+
+    @Test
+    void anUnreachableProviderFailsTheRunWithinSecondsNamingItsUrl() throws Exception {
+        // given a base URL where nothing listens (a typo a scheduler user makes once)
+        String url = "http://127.0.0.1:" + closedPort() + "/v1";
+        Instant started = Instant.now();
+
+        // when
+        Result failed = run("start", "targetCount=20", "chain=ext", "--legalgen.providers.ext.base-url=" + url,
+                "--legalgen.providers.ext.api-key=some-key", "--legalgen.providers.ext.models=legal-sim-large");
+
+        // then: the preflight's model listing could not connect, and says where it tried
+        assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+        assertThat(failed.output()).contains("cannot reach ext at " + url);
+        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void sigtermWhileCallsWaitForTheProvidersPaceStopsAtOnceAndTheSameCommandContinues() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
+            // given 40 callers queued behind a provider that allows one request every 10 s
+            List<String> start = List.of("start", "targetCount=60", "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
+                    "--legalgen.providers.ext.models=legal-sim-large", "--legalgen.job.shutdown-timeout=20s");
+            LegalgenProcess running = LegalgenProcess.start(workDir,
+                    List.of(with(start, "--legalgen.providers.ext.requests-per-minute=6")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
+
+            // when
+            running.terminate();
+            Instant signalled = Instant.now();
+            Result stopped = running.await(Duration.ofSeconds(40));
+
+            // then: the waits ended at once, nothing more was sent, and the execution is STOPPED
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+            assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(15));
+            assertThat(provider.requestCount()).isLessThanOrEqualTo(2);
+            assertThat(run("status", "last").output()).contains("STOPPED");
+
+            // when the same command runs again, with the provider's limit lifted (configuration, not a parameter)
+            Result resumed = run(with(start, "--legalgen.providers.ext.requests-per-minute=0"));
+
+            // then
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(60);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.legalgen.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -236,6 +238,45 @@ class ProviderChainTests {
         // then each waited its turn in line: the run is as slow as the provider allows, and no slower
         assertThat(client.calls).hasSize(3);
         assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aStopRequestedWhileACallBacksOffEndsTheWaitWithinASliceAndNoFurtherCallStarts() {
+        // given a transient failure, and a stop requested as the chain starts its backoff
+        cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR);
+        AtomicReference<ProviderChain> stopping = new AtomicReference<>();
+        Sleeper stopOnFirstWait = duration -> {
+            clock.sleep(duration);
+            stopping.get().requestStop();
+        };
+        stopping.set(new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, stopOnFirstWait, () -> 1.0, events::add));
+
+        // when
+        Throwable stopped = catchThrowable(() -> stopping.get().generate("system", "user", Completion::content));
+
+        // then: one slice of the 500 ms backoff, then no retry and no other route
+        assertThat(stopped).isInstanceOf(RunStoppedException.class);
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
+        assertThat(groq.calls).isEmpty();
+        assertThat(clock.instant()).isEqualTo(start.plus(ChainWaits.SLICE));
+    }
+
+    @Test
+    void onceNoRouteIsLeftEveryLaterCallEndsWithTheSameFailureWithoutCalling() {
+        // given
+        cerebras.script("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
+        groq.script("openai/gpt-oss-20b", ErrorCategory.AUTHENTICATION);
+        ProviderCallException first = catchThrowableOfType(ProviderCallException.class, this::generate);
+
+        // when
+        ProviderCallException later = catchThrowableOfType(ProviderCallException.class, this::generate);
+
+        // then
+        assertThat(first.isSystemic()).isTrue();
+        assertThat(later).isSameAs(first);
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
+        assertThat(groq.calls).containsExactly("openai/gpt-oss-20b");
     }
 
     private ProviderChain chain() {
