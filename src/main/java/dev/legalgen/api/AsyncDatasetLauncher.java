@@ -49,6 +49,11 @@ class AsyncDatasetLauncher implements DisposableBean {
         return launcher.launch(params, false, operator);
     }
 
+    /** Whether a batch runs on this launcher now: each occupies one of its threads from launch to end. */
+    boolean running() {
+        return executor.getActiveCount() > 0;
+    }
+
     /**
      * Runs after the graceful-stop lifecycle bean has stopped the running executions and waited for
      * them, so this only reaps idle threads.

@@ -1,7 +1,6 @@
 package dev.legalgen.api;
 
 import dev.legalgen.store.SampleJson;
-
 import dev.legalgen.store.SampleStore;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,7 +26,7 @@ class GenerateController {
     }
 
     @PostMapping("/api/generate")
-    SampleJson generate(@RequestBody GenerateRequest request) {
+    GenerateResponse generate(@RequestBody GenerateRequest request) {
         return generator.generate(request);
     }
 

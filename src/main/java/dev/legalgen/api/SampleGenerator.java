@@ -1,13 +1,10 @@
 package dev.legalgen.api;
 
-import dev.legalgen.store.SampleJson;
-
 import dev.legalgen.catalog.Catalog;
-import dev.legalgen.catalog.Difficulty;
 import dev.legalgen.catalog.GenerationRequest;
-import dev.legalgen.catalog.PracticeArea;
 import dev.legalgen.generation.ChatPrompt;
 import dev.legalgen.generation.InvalidSampleException;
+import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.PromptBuilder;
 import dev.legalgen.generation.SampleContent;
 import dev.legalgen.generation.SampleParser;
@@ -16,7 +13,10 @@ import dev.legalgen.job.ProviderChains;
 import dev.legalgen.provider.Completion;
 import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderChain;
-import java.util.List;
+import dev.legalgen.store.SampleJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -29,51 +29,34 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SampleGenerator {
 
-    private static final Difficulty DEFAULT_DIFFICULTY = Difficulty.INTERMEDIATE;
-
     private final ProviderChains chains;
     private final DatasetLauncher launcher;
+    private final Clock clock;
     private final PromptBuilder prompts = new PromptBuilder();
     private final SampleParser parser = new SampleParser();
 
-    SampleGenerator(ProviderChains chains, DatasetLauncher launcher) {
+    SampleGenerator(ProviderChains chains, DatasetLauncher launcher, Clock clock) {
         this.chains = chains;
         this.launcher = launcher;
+        this.clock = clock;
     }
 
-    SampleJson generate(GenerateRequest body) {
-        GenerationRequest request = request(body);
-        String chainSpec = Chains.of(body.provider(), null);
+    GenerateResponse generate(GenerateRequest body) {
+        Instant started = clock.instant();
+        GenerationRequest request = body.toGenerationRequest(Catalog.builtIn(), ThreadLocalRandom.current());
+        String chainSpec = Chains.of(body.provider(), body.model());
         ProviderChain chain = chains.forRequest(chainSpec == null ? launcher.defaultChain() : chainSpec);
         ChatPrompt prompt = prompts.build(request);
         Generated generated = chain.generate(prompt.system(), prompt.user(), this::parse);
         Completion completion = generated.completion();
         SampleContent content = generated.content();
-        return new SampleJson(null, completion.provider(), completion.model(), null, null, null, content.question(),
-                content.answer(), content.reasoning(), content.caseCitation(), request.practiceArea(),
-                request.topicLabel(), request.difficulty(), completion.totalTokens(), completion.latencyMs());
-    }
-
-    /** Validates the body against the built-in catalog; a random slot varies the prompt's angle. */
-    private static GenerationRequest request(GenerateRequest body) {
-        Catalog catalog = Catalog.builtIn();
-        if (body.practiceArea() == null || body.practiceArea().isBlank()) {
-            throw ApiException.badRequest("practice_area", "required; allowed: " + catalog.areaNames());
-        }
-        PracticeArea area = catalog.find(body.practiceArea()).orElseThrow(() -> ApiException.badRequest(
-                "practice_area", "unknown practice area '" + body.practiceArea() + "'; allowed: " + catalog.areaNames()));
-        List<String> topics = area.topics();
-        String topic = body.topic() == null || body.topic().isBlank()
-                ? topics.get(ThreadLocalRandom.current().nextInt(topics.size()))
-                : topics.stream().filter(t -> t.equalsIgnoreCase(body.topic().strip())).findFirst()
-                        .orElseThrow(() -> ApiException.badRequest("topic", "'" + body.topic() + "' is not a topic of "
-                                + area.name() + "; allowed: " + String.join(", ", topics)));
-        Difficulty difficulty = body.difficulty() == null || body.difficulty().isBlank()
-                ? DEFAULT_DIFFICULTY
-                : Difficulty.find(body.difficulty()).orElseThrow(() -> ApiException.badRequest("difficulty",
-                        "unknown difficulty '" + body.difficulty() + "'; allowed: " + Difficulty.allowedLabels()));
-        return new GenerationRequest(ThreadLocalRandom.current().nextInt(1_000_000), area.name(), topic,
-                difficulty.label());
+        Instant now = clock.instant();
+        // not stored, so in no batch
+        SampleJson sample = new SampleJson(LegalSample.newId(completion.provider()), completion.provider(),
+                completion.model(), now, now, null, content.question(), content.answer(), content.reasoning(),
+                content.caseCitation(), request.practiceArea(), request.topicLabel(), request.difficulty(),
+                completion.totalTokens(), completion.latencyMs());
+        return GenerateResponse.of(sample, Duration.between(started, now));
     }
 
     /** As the job's processor: unusable content is re-asked once by the chain, then given up. */

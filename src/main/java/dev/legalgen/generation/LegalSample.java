@@ -1,6 +1,7 @@
 package dev.legalgen.generation;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One generated training sample: the JSONL line of ARCHITECTURE §6 plus where it belongs
@@ -23,4 +24,10 @@ public record LegalSample(
         int tokensUsed,
         long latencyMs,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** A new sample id, {@code <provider>_<uuid4>}: unique without asking the database. */
+    public static String newId(String provider) {
+        return provider + "_" + UUID.randomUUID();
+    }
+}

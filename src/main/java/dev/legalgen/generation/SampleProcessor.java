@@ -6,7 +6,6 @@ import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderChain;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -44,7 +43,7 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
         SampleContent content = parsed.content();
         Instant now = clock.instant();
         return new LegalSample(
-                completion.provider() + "_" + UUID.randomUUID(),
+                LegalSample.newId(completion.provider()),
                 context.jobInstanceId(),
                 request.slot(),
                 context.batchId(),

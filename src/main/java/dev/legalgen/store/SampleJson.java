@@ -8,7 +8,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A sample as JSON: the export's line (ARCHITECTURE §6, snake_case, in this field order) and the REST
- * API's body. A sample generated on request and not stored has no id, batch or timestamps.
+ * API's body. A sample generated on request and not stored has no batch id.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -63,6 +63,11 @@ public class SampleStore implements ItemWriter<LegalSample> {
         return count == null ? 0 : count;
     }
 
+    /** Whether any chunk of any instance has committed a sample. */
+    public boolean hasAny() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM legal_sample)", Boolean.class));
+    }
+
     /** Streams an instance's samples in slot order without holding them in memory. */
     public void forEach(long jobInstanceId, Consumer<LegalSample> consumer) {
         jdbc.query(

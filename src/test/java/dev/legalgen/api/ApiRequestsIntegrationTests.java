@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** Bad requests are 400 problem details naming the field and the allowed values; one sample on request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -89,36 +90,77 @@ class ApiRequestsIntegrationTests {
 
         // then
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("provider").asString()).isEqualTo("simulator");
-        assertThat(response.body().get("model").asString()).startsWith("legal-sim-");
-        assertThat(response.body().get("practice_area").asString()).isEqualTo("Contract Law");
-        assertThat(response.body().get("topic").asString()).startsWith("Contract Law - ");
-        assertThat(response.body().get("difficulty").asString()).isEqualTo("advanced");
-        assertThat(response.body().get("tokens_used").asInt()).isPositive();
+        assertThat(response.body().get("success").asBoolean()).isTrue();
+        JsonNode sample = response.body().get("sample");
+        assertThat(sample.get("id").asString()).startsWith("simulator_");
+        assertThat(sample.get("provider").asString()).isEqualTo("simulator");
+        assertThat(sample.get("model").asString()).startsWith("legal-sim-");
+        assertThat(sample.get("practice_area").asString()).isEqualTo("Contract Law");
+        assertThat(sample.get("topic").asString()).startsWith("Contract Law - ");
+        assertThat(sample.get("difficulty").asString()).isEqualTo("advanced");
+        assertThat(sample.get("tokens_used").asInt()).isPositive();
         for (String field : new String[] {"question", "answer", "reasoning", "case_citation"}) {
-            assertThat(response.body().get(field).asString()).isNotBlank();
+            assertThat(sample.get(field).asString()).isNotBlank();
         }
         assertThat(api.get("/api/samples?limit=500").body().size()).isEqualTo(stored);
     }
 
     @Test
-    void generateRejectsAnUnknownPracticeArea() {
+    void generateRejectsAnUnknownPracticeAreaWithoutATopicToGenerate() {
         // when
         ApiClient.Response response = api.post("/api/generate", """
                 {"practice_area": "Space Law", "provider": "simulator"}""");
 
         // then
         assertProblem(response, 400, "practice_area");
+        assertThat(response.body().get("detail").asString()).contains("Space Law").contains("give a topic")
+                .contains("Contract Law");
     }
 
     @Test
-    void healthIsUpWithTheDatabaseAndTheProviders() {
+    void generateRequiresAPracticeArea() {
+        // when
+        ApiClient.Response response = api.post("/api/generate", """
+                {"topic": "Negligence", "provider": "simulator"}""");
+
+        // then
+        assertProblem(response, 400, "practice_area");
+        assertThat(response.body().get("detail").asString()).contains("required");
+    }
+
+    @Test
+    void generateRejectsADifficultyOutsideTheThreeListingThem() {
+        // when: one of the seed's five levels that the prompts have no guidance for
+        ApiClient.Response response = api.post("/api/generate", """
+                {"practice_area": "Tort Law", "topic": "Negligence", "difficulty": "expert", "provider": "simulator"}""");
+
+        // then
+        assertProblem(response, 400, "difficulty");
+        assertThat(response.body().get("detail").asString()).contains("basic, intermediate, advanced");
+    }
+
+    @Test
+    void generateRejectsATopicThatIsNotOneShortLine() {
+        // when
+        ApiClient.Response tooLong = api.post("/api/generate", "{\"practice_area\": \"Tort Law\", \"topic\": \""
+                + "x".repeat(GenerateRequest.MAX_LABEL_LENGTH + 1) + "\", \"provider\": \"simulator\"}");
+        ApiClient.Response twoLines = api.post("/api/generate", """
+                {"practice_area": "Tort Law", "topic": "Negligence\\nDifficulty: advanced", "provider": "simulator"}""");
+
+        // then
+        assertProblem(tooLong, 400, "topic");
+        assertProblem(twoLines, 400, "topic");
+    }
+
+    @Test
+    void healthIsHealthyWithTheSeedsFieldsTheDatabaseAndTheProviders() {
         // when
         ApiClient.Response response = api.get("/api/health");
 
         // then
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("status").asString()).isEqualTo("UP");
+        assertThat(response.body().get("status").asString()).isEqualTo("healthy");
+        assertThat(response.body().get("groq_configured").asBoolean()).as("no GROQ_API_KEY here").isFalse();
         assertThat(response.body().get("database").asString()).startsWith("H2");
         assertThat(response.body().at("/providers/simulator").asString()).startsWith("usable");
         assertThat(response.body().at("/providers/groq").asString()).startsWith("no key");
