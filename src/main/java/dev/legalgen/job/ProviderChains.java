@@ -8,6 +8,7 @@ import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.provider.ProviderRateLimiter;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.ProvidersProperties;
+import dev.legalgen.provider.RouteOutages;
 import dev.legalgen.provider.Sleeper;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.provider.Completion;
@@ -27,8 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * One provider chain per job execution, shared by all its partitions, so that switches, dropped
- * providers, breakers and rate limits are the run's, not a partition's. Its events go to
+ * One provider chain per job execution, shared by all its partitions, so that switches, breakers and
+ * counters are the run's, not a partition's; the routes found out (key refused, model gone) and each
+ * provider's rate limiter are shared by every run of the process. Its events go to
  * {@code generation_event}; its final state to the job's execution context. Every chain made here
  * (job or single request) also reports to the {@link ChainEventListener} beans, e.g. metrics.
  */
@@ -48,6 +50,8 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
     private final ObjectProvider<JobRepository> jobRepository;
     private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
     private final Map<String, ProviderRateLimiter> limiters = new ConcurrentHashMap<>();
+    /** What the runs of this process found out about routes, shared by the batches running side by side. */
+    private final RouteOutages outages = new RouteOutages();
 
     public ProviderChains(ProvidersProperties configured, SimulatorProvider simulator, ChainSettings settings,
             EventStore events, Clock clock, ObjectProvider<ChainEventListener> observers,
@@ -78,7 +82,7 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
             long instanceId = execution.getJobInstance().getInstanceId();
             ProvidersProperties providers = new ProvidersProperties(providers(chain));
             return ProviderChain.create(providers, chain, settings.toChainSettings(), clock, Sleeper.SYSTEM,
-                    this::limiter, observed(event -> record(instanceId, id, event)));
+                    this::limiter, observed(event -> record(instanceId, id, event)), outages);
         });
     }
 

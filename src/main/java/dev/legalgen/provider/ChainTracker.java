@@ -1,16 +1,13 @@
 package dev.legalgen.provider;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The chain's run-wide memory (failed models, providers out, switches, counters) and its event feed. */
+/** The chain's run-wide memory (switches, counters, and the routes out, which it may share) and its event feed. */
 final class ChainTracker {
 
     private final Clock clock;
@@ -21,18 +18,23 @@ final class ChainTracker {
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    /** Per provider, each model out for the run and why. */
-    private final Map<String, Map<String, String>> failedModels = new ConcurrentHashMap<>();
-    private final Map<String, String> providersOut = new ConcurrentHashMap<>();
+    private final RouteOutages outages;
+    private final Set<String> providers;
 
-    ChainTracker(Clock clock, ChainEventListener listener) {
+    ChainTracker(Clock clock, ChainEventListener listener, RouteOutages outages, Set<String> providers) {
         this.clock = clock;
         this.listener = listener;
+        this.outages = outages;
+        this.providers = Set.copyOf(providers);
     }
 
     boolean isUnavailable(Route route) {
-        return providersOut.containsKey(route.provider())
-                || failedModels.getOrDefault(route.provider(), Map.of()).containsKey(route.model());
+        return outages.isOut(route);
+    }
+
+    /** The preflight heard from {@code provider}: forget what was known of it. */
+    void answered(String provider) {
+        outages.forget(provider);
     }
 
     /**
@@ -69,24 +71,21 @@ final class ChainTracker {
     }
 
     void modelFailed(Route route, ProviderCallException failure) {
-        if (markModelOut(route, "model unavailable")) {
+        if (outages.markModelOut(route, "model unavailable")) {
             emit(ChainEvent.Type.MODEL_FAILED, route, failure.category(), "model out for the run: " + failure.getMessage());
         }
     }
 
     /** Configured models the endpoint does not list: out for the run, in one event per provider. */
     void modelsNotListed(List<Route> routes, String why) {
-        routes.forEach(route -> markModelOut(route, why));
+        routes.forEach(route -> outages.markModelOut(route, why));
         emit(ChainEvent.Type.MODELS_NOT_LISTED, routes.get(0), ErrorCategory.MODEL_UNAVAILABLE,
                 routes.stream().map(Route::toString).toList() + " " + why + ", left out for the run");
     }
 
-    private boolean markModelOut(Route route, String why) {
-        return failedModels.computeIfAbsent(route.provider(), provider -> new ConcurrentHashMap<>()).putIfAbsent(route.model(), why) == null;
-    }
 
     void providerOut(Route route, ProviderCallException failure) {
-        if (providersOut.putIfAbsent(route.provider(), failure.category().label() + ": " + failure.getMessage()) == null) {
+        if (outages.markProviderOut(route.provider(), failure.category().label() + ": " + failure.getMessage())) {
             emit(ChainEvent.Type.PROVIDER_OUT, route, failure.category(), "provider out for the run: " + failure.getMessage());
         }
     }
@@ -96,15 +95,12 @@ final class ChainTracker {
     }
 
     String whyOut(Route route) {
-        String out = providersOut.get(route.provider());
-        return out != null ? out : failedModels.getOrDefault(route.provider(), Map.of()).get(route.model());
+        return outages.whyOut(route);
     }
 
     ChainState snapshot() {
-        Map<String, List<String>> failed = new TreeMap<>();
-        failedModels.forEach((provider, models) -> failed.put(provider, List.copyOf(new java.util.TreeSet<>(models.keySet()))));
-        return new ChainState(current.get(), providerSwitches.get(), modelSwitches.get(), failed,
-                new LinkedHashMap<>(new TreeMap<>(providersOut)), consecutiveFailures.get(), samples.get(), tokens.get());
+        return new ChainState(current.get(), providerSwitches.get(), modelSwitches.get(), outages.modelsOut(providers),
+                outages.providersOut(providers), consecutiveFailures.get(), samples.get(), tokens.get());
     }
 
     private void emit(ChainEvent.Type type, Route route, ErrorCategory category, String reason) {

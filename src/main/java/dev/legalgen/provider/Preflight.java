@@ -29,7 +29,10 @@ final class Preflight {
         for (Map.Entry<String, ProviderChain.Member> member : members.entrySet()) {
             List<Route> own = routes.stream().filter(route -> route.provider().equals(member.getKey())).toList();
             try {
-                member.getValue().client().listModels().ifPresent(listed -> leaveOutUnlisted(own, listed));
+                member.getValue().client().listModels().ifPresent(listed -> {
+                    tracker.answered(member.getKey());
+                    leaveOutUnlisted(own, listed);
+                });
             } catch (ProviderCallException failure) {
                 if (failure.category().dropsProviderBeforeTheRun()) {
                     tracker.providerOut(own.get(0), failure);

@@ -78,13 +78,20 @@ public final class ProviderChain {
     private final RouteSelector selector;
     private final RouteCaller caller;
 
+    /** A chain of its own: the routes it finds out are its alone. */
     public ProviderChain(List<Route> routes, Map<String, Member> members, Settings settings, Clock clock, Sleeper sleeper,
             DoubleSupplier random, ChainEventListener listener) {
+        this(routes, members, settings, clock, sleeper, random, listener, new RouteOutages());
+    }
+
+    /** A chain that shares what it finds out about routes with every other chain given {@code outages}. */
+    public ProviderChain(List<Route> routes, Map<String, Member> members, Settings settings, Clock clock, Sleeper sleeper,
+            DoubleSupplier random, ChainEventListener listener, RouteOutages outages) {
         this.routes = List.copyOf(routes);
         this.members = Map.copyOf(members);
         this.settings = settings;
         this.clock = clock;
-        this.tracker = new ChainTracker(clock, listener);
+        this.tracker = new ChainTracker(clock, listener, outages, this.members.keySet());
         this.health = new RouteHealth(this.routes, tracker, settings.breaker(), clock);
         for (Route route : this.routes) {
             if (!this.members.containsKey(route.provider())) {
@@ -116,6 +123,12 @@ public final class ProviderChain {
      */
     public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
             BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters, ChainEventListener listener) {
+        return create(properties, chainSpec, settings, clock, sleeper, limiters, listener, new RouteOutages());
+    }
+
+    /** As above, sharing the routes found out with every chain given the same {@code outages}. */
+    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
+            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters, ChainEventListener listener, RouteOutages outages) {
         ChainSpec spec = ChainSpec.parse(chainSpec, properties.providers());
         Map<String, Member> members = new LinkedHashMap<>();
         for (Route route : spec.routes()) {
@@ -126,7 +139,8 @@ public final class ProviderChain {
                 return new Member(client, limiter, provider.routingWeight());
             });
         }
-        return new ProviderChain(spec.routes(), members, settings, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble(), listener);
+        return new ProviderChain(spec.routes(), members, settings, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble(), listener,
+                outages);
     }
 
     public List<Route> routes() {

@@ -279,6 +279,39 @@ class ProviderChainTests {
         assertThat(groq.calls).containsExactly("openai/gpt-oss-20b");
     }
 
+    @Test
+    void runsSharingOutagesDoNotPayTwiceForARejectedKeyUntilAPreflightHearsFromTheProviderAgain() {
+        // given two runs side by side, sharing what they find out
+        RouteOutages outages = new RouteOutages();
+        ProviderChain first = chainSharing(outages);
+        ProviderChain second = chainSharing(outages);
+        cerebras.script("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
+
+        // when the first learns that cerebras refuses the key
+        first.generate("system", "user", Completion::content);
+        second.generate("system", "user", Completion::content);
+
+        // then the second goes to groq without asking cerebras
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
+        assertThat(groq.calls).containsExactly("openai/gpt-oss-20b", "openai/gpt-oss-20b");
+        assertThat(second.state().providersOut()).containsOnlyKeys("cerebras");
+
+        // when a later run's preflight hears from cerebras (its key was fixed)
+        cerebras.listsModels("gpt-oss-120b", "qwen-3.8-27b");
+        ProviderChain third = chainSharing(outages);
+        third.preflight();
+        third.generate("system", "user", Completion::content);
+
+        // then cerebras serves again
+        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b");
+        assertThat(third.state().providersOut()).isEmpty();
+    }
+
+    private ProviderChain chainSharing(RouteOutages outages) {
+        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock, () -> 1.0, events::add, outages);
+    }
+
     private ProviderChain chain() {
         return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(), ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock,
                 () -> 1.0, events::add);

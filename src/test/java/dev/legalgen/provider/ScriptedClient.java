@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +16,7 @@ final class ScriptedClient implements ChatClient {
     private final String provider;
     private final Map<String, Deque<Object>> scripts = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile Set<String> listedModels;
 
     ScriptedClient(String provider) {
         this.provider = provider;
@@ -28,6 +31,17 @@ final class ScriptedClient implements ChatClient {
     ScriptedClient always(String model, ErrorCategory category) {
         scripts.put(model, new AlwaysDeque(category));
         return this;
+    }
+
+    /** From now on, the model listing answers these ids (until then: cannot tell). */
+    ScriptedClient listsModels(String... models) {
+        listedModels = Set.of(models);
+        return this;
+    }
+
+    @Override
+    public Optional<Set<String>> listModels() {
+        return Optional.ofNullable(listedModels);
     }
 
     @Override
