@@ -37,7 +37,7 @@ class ChunkProgressLog implements ItemWriteListener<LegalSample> {
         StepExecution step = context.getStepExecution();
         ChainState state = chains.state(step.getJobExecutionId());
         if (state != null) {
-            step.getExecutionContext().putString(ProviderChains.CHAIN_STATE, ChainStates.describe(state));
+            step.getExecutionContext().putString(ProviderChains.CHAIN_STATE, ChainStates.toJson(state));
         }
         log.info("{}: wrote slots {}-{} ({} samples, {} written in this partition, {} skipped)", step.getStepName(),
                 items.getItems().get(0).slot(), items.getItems().get(items.size() - 1).slot(), items.size(),

@@ -47,7 +47,7 @@ public class ExecutionReports {
             rollbacks += step.getRollbackCount();
         }
         ChainState live = chains.state(execution.getId());
-        ChainState chain = live != null ? live : savedChainState(execution).map(ChainStates::parse).orElse(null);
+        ChainState chain = live != null ? live : savedChainState(execution).flatMap(ChainStates::fromJson).orElse(null);
         String description = execution.getExitStatus().getExitDescription();
         return new ExecutionSummary(execution.getId(), instanceId, execution.getStatus(),
                 execution.getExitStatus().getExitCode(), description.isBlank() ? null : firstLine(description),

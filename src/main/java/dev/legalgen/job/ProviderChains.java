@@ -133,7 +133,7 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
     public void afterJob(JobExecution execution) {
         ProviderChain chain = byExecution.get(execution.getId());
         if (chain != null) {
-            execution.getExecutionContext().putString(CHAIN_STATE, ChainStates.describe(chain.state()));
+            execution.getExecutionContext().putString(CHAIN_STATE, ChainStates.toJson(chain.state()));
             jobRepository.getObject().updateExecutionContext(execution);
             byExecution.remove(execution.getId());
         }
