@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The batch endpoints of ARCHITECTURE §5: the same job, restart rules and repository as the command line. */
+/** The batch endpoints (README, REST API): the same job, restart rules and repository as the command line. */
 @RestController
 @RequestMapping("/api/generate/batch")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

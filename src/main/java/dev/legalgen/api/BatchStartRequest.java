@@ -5,7 +5,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * {@code POST /api/generate/batch/start}: the job parameters of ARCHITECTURE §3 in the seed's terms.
+ * {@code POST /api/generate/batch/start}: the job parameters in the seed's terms.
  * {@code provider} (or a comma chain) and {@code model} become the {@code chain} parameter; absent
  * fields take the command line's defaults.
  */

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns what a command threw into a message on stderr and the exit code of ARCHITECTURE §2. */
+/** Turns what a command threw into a message on stderr and its exit code (README, Exit codes). */
 final class FailureReporter implements IExecutionExceptionHandler {
 
     @Override

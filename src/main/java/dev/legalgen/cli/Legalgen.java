@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line of ARCHITECTURE §2; {@link #run} returns the process exit code. */
+/** The command line (README, Command line); {@link #run} returns the process exit code. */
 @Command(
         name = "legalgen",
         mixinStandardHelpOptions = true,

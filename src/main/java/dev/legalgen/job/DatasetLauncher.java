@@ -15,7 +15,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts and restarts dataset job executions with the restart rules of ARCHITECTURE §2, for the
+ * Starts and restarts dataset job executions with the restart rules the README states (Command line), for the
  * command line and the REST API alike.
  */
 @Component

@@ -10,7 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The job parameters of ARCHITECTURE §3: names spelled once, parsed from {@code name=value}
+ * The job parameters (README, Job parameters): names spelled once, parsed from {@code name=value}
  * arguments, validated, and normalised so that the same request always names the same instance.
  */
 public record DatasetParameters(

@@ -2,7 +2,7 @@ package dev.legalgen.job;
 
 import org.springframework.batch.core.BatchStatus;
 
-/** The process exit codes of ARCHITECTURE §2: the scheduler's API, mapped in this one place. */
+/** The process exit codes (README, Exit codes): the scheduler's API, mapped in this one place. */
 public enum ExitCode {
     /** Completed, already complete, or an operator command that did what was asked. */
     OK(0),

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * SIGTERM / Ctrl-C: stops running executions after their current chunk and waits for them to end
  * STOPPED, before the context closes the DataSource. Batch's own JobExecutionShutdownHook races
- * Boot's shutdown hook and loses (notes/spring-batch-6.md §4); a lifecycle bean in the last phase
+ * Boot's shutdown hook, which closes the DataSource first, and loses; a lifecycle bean in the last phase
  * runs first.
  */
 @Component

@@ -3,7 +3,7 @@ package dev.legalgen.simulator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Success bodies in each dialect's shape (provider-facts §3): Groq times inside {@code usage}, Cerebras in {@code time_info}. */
+/** Success bodies in each dialect's shape: Groq times inside {@code usage}, Cerebras in {@code time_info}. */
 final class CompletionBodies {
 
     // Plausible speeds for the fake timings: prompt tokens are read ~20x faster than completion tokens are written.

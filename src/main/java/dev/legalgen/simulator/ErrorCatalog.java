@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Error replies with the bodies the real providers send (provider-facts §4, §5). Groq wraps the error in
+ * Error replies with the bodies the real providers send. Groq wraps the error in
  * {@code {"error":{...}}}; Cerebras sends the four fields flat.
  */
 final class ErrorCatalog {

@@ -7,7 +7,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A sample as JSON: the export's line (ARCHITECTURE §6, snake_case, in this field order) and the REST
+ * A sample as JSON: the export's line (README, Output: snake_case, in this field order) and the REST
  * API's body. A sample generated on request and not stored has no batch id.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

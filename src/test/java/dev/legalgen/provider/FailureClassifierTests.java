@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every status/body row of provider-facts §4–5, verbatim. */
+/** Every error status and body Groq and Cerebras are documented or seen to send, verbatim. */
 class FailureClassifierTests {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Header values verbatim from provider-facts §5. */
+/** Header values verbatim as Groq and Cerebras document them (both dialects). */
 class RateLimitHeadersTests {
 
     @Test
