@@ -9,9 +9,9 @@ import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.core.retry.RetryPolicy;
 
 /**
- * The step's last resort, after the provider chain gave up on an item, decided by the failure's
- * {@link ErrorCategory}: transient failures are retried, item-level ones skipped up to the limit,
- * and systemic ones (no provider left) fail the step, so the job ends FAILED and restartable.
+ * The step's last resort, after the provider chain gave up on an item: its {@link ErrorCategory} says
+ * whether to retry it and whether to skip it (up to the limit); a failure with no route left, or not a
+ * provider's, fails the step, so the job ends FAILED and restartable.
  */
 final class FaultPolicies {
 
@@ -19,7 +19,7 @@ final class FaultPolicies {
 
     static RetryPolicy retryPolicy(JobSettings settings) {
         return RetryPolicy.builder()
-                .predicate(t -> category(t).filter(c -> c.isTransient() || c == ErrorCategory.RATE_LIMIT).isPresent())
+                .predicate(t -> category(t).filter(ErrorCategory::stepRetries).isPresent())
                 .maxRetries(settings.retryLimit())
                 .delay(settings.retryDelay())
                 .multiplier(2.0)
@@ -30,7 +30,7 @@ final class FaultPolicies {
 
     static SkipPolicy skipPolicy(JobSettings settings) {
         return (t, skipCount) -> {
-            if (category(t).filter(ErrorCategory::isItemLevel).isEmpty()) {
+            if (category(t).filter(ErrorCategory::stepSkips).isEmpty()) {
                 return false;
             }
             if (skipCount >= settings.skipLimit()) {
@@ -40,9 +40,9 @@ final class FaultPolicies {
         };
     }
 
-    /** The category of a chain failure that is about items or routes; empty for systemic and foreign failures. */
+    /** The category of a chain failure about one item; empty when no route is left, and for foreign failures. */
     private static Optional<ErrorCategory> category(Throwable t) {
-        if (t instanceof ProviderCallException e && !e.isSystemic()) {
+        if (t instanceof ProviderCallException e && !e.noRouteLeft()) {
             return Optional.of(e.category());
         }
         return Optional.empty();

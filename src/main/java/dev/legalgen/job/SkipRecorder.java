@@ -29,17 +29,10 @@ class SkipRecorder implements SkipListener<GenerationRequest, LegalSample> {
     @Override
     public void onSkipInProcess(GenerationRequest item, Throwable t) {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
-        String provider = null;
-        String model = null;
-        String category = "general";
-        if (t instanceof ProviderCallException e) {
-            provider = e.provider();
-            model = e.model();
-            category = e.category().label();
-        }
+        ProviderCallException failure = (ProviderCallException) t; // the skip policy skips nothing else
         log.warn("Skipped slot {} ({} / {}): {}", item.slot(), item.topicLabel(), item.difficulty(), t.getMessage());
         events.record(new EventStore.Event(step.getJobExecution().getJobInstance().getInstanceId(),
-                step.getJobExecutionId(), Instant.now(), SKIP, provider, model, category, item.slot(),
-                String.valueOf(t.getMessage())));
+                step.getJobExecutionId(), Instant.now(), SKIP, failure.provider(), failure.model(),
+                failure.category().label(), item.slot(), String.valueOf(t.getMessage())));
     }
 }

@@ -4,19 +4,19 @@ import java.util.Locale;
 
 /** What went wrong with a provider call, in the terms that decide what to do next. */
 public enum ErrorCategory {
-    AUTHENTICATION(Action.DROP_PROVIDER),
-    QUOTA(Action.DROP_PROVIDER),
-    MODEL_UNAVAILABLE(Action.NEXT_MODEL),
-    RATE_LIMIT(Action.PACE),
-    TIMEOUT(Action.RETRY),
-    CONNECTION_ERROR(Action.RETRY),
-    SERVER_ERROR(Action.RETRY),
-    REQUEST_TOO_LARGE(Action.SKIP_ITEM),
-    BAD_REQUEST(Action.SKIP_ITEM),
-    INVALID_OUTPUT(Action.REASK),
-    GENERAL(Action.RETRY);
+    AUTHENTICATION,
+    QUOTA,
+    MODEL_UNAVAILABLE,
+    RATE_LIMIT,
+    TIMEOUT,
+    CONNECTION_ERROR,
+    SERVER_ERROR,
+    REQUEST_TOO_LARGE,
+    BAD_REQUEST,
+    INVALID_OUTPUT,
+    GENERAL;
 
-    /** What the chain does about a failure of this category. */
+    /** What the chain does about a failure. */
     public enum Action {
         /** Transient: retry the same route with backoff, then the next route. */
         RETRY,
@@ -32,29 +32,60 @@ public enum ErrorCategory {
         SKIP_ITEM
     }
 
-    private final Action action;
-
-    ErrorCategory(Action action) {
-        this.action = action;
-    }
-
+    /** What the chain does about a failure of this category. */
     public Action action() {
-        return action;
+        return switch (this) {
+            // the key or account must be fixed: no call to the provider can succeed until then
+            case AUTHENTICATION, QUOTA -> Action.DROP_PROVIDER;
+            // the model is gone or at capacity; the provider's other models may serve
+            case MODEL_UNAVAILABLE -> Action.NEXT_MODEL;
+            // the provider asks us to slow down, not to give up
+            case RATE_LIMIT -> Action.PACE;
+            // the route is failing for now; that usually passes
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, GENERAL -> Action.RETRY;
+            // this request is wrong for every route
+            case REQUEST_TOO_LARGE, BAD_REQUEST -> Action.SKIP_ITEM;
+            // the model answered; another answer may be usable
+            case INVALID_OUTPUT -> Action.REASK;
+        };
     }
 
-    /** Worth retrying on the same route; also the only failures that count for a circuit breaker. */
-    public boolean isTransient() {
-        return action == Action.RETRY;
+    /** Whether a failure counts towards opening its route's circuit breaker. */
+    public boolean countsForBreaker() {
+        return switch (this) {
+            // the route itself is failing
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, GENERAL -> true;
+            // the provider's pace, not the route's health
+            case RATE_LIMIT -> false;
+            // out for the run at once: a breaker would add nothing
+            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
+            // about the item, not the route
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+        };
     }
 
-    /** About this item only: other items may well succeed on the same route. */
-    public boolean isItemLevel() {
-        return action == Action.SKIP_ITEM || action == Action.REASK;
+    /** Whether the step retries, as its last resort, an item the chain gave up with this failure. */
+    public boolean stepRetries() {
+        return switch (this) {
+            // may well pass by the next attempt
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, GENERAL -> true;
+            // the provider's window resets
+            case RATE_LIMIT -> true;
+            // the chain has already moved on to every route left
+            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
+            // the same item fails the same way
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+        };
     }
 
-    /** About the provider or account: no item will succeed there until someone fixes it. */
-    public boolean isSystemic() {
-        return action == Action.DROP_PROVIDER;
+    /** Whether the step skips the item (up to its skip limit) instead of failing the run. */
+    public boolean stepSkips() {
+        return switch (this) {
+            // about this item only: the others still succeed on the same routes
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> true;
+            // about routes or providers: skipping would empty the dataset item by item
+            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, RATE_LIMIT, TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, GENERAL -> false;
+        };
     }
 
     /**

@@ -123,8 +123,7 @@ final class ItemCall<T> {
                 if (reask(route, ErrorCategory.INVALID_OUTPUT)) {
                     continue;
                 }
-                throw new ProviderCallException(route.provider(), route.model(), ErrorCategory.INVALID_OUTPUT, null, null, null, null,
-                        route + " returned unusable content twice: " + invalid.getMessage(), invalid);
+                throw ProviderCallException.invalidOutput(route, route + " returned unusable content twice: " + invalid.getMessage(), invalid);
             }
         }
     }

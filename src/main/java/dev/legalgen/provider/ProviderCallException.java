@@ -15,7 +15,7 @@ public class ProviderCallException extends RuntimeException {
     private final String errorCode;
     private final String errorType;
     private final Duration retryAfter;
-    private final boolean systemic;
+    private final boolean noRouteLeft;
 
     public ProviderCallException(
             String provider,
@@ -38,7 +38,7 @@ public class ProviderCallException extends RuntimeException {
             String errorCode,
             String errorType,
             Duration retryAfter,
-            boolean systemic,
+            boolean noRouteLeft,
             String message,
             Throwable cause) {
         super(message, cause);
@@ -49,12 +49,24 @@ public class ProviderCallException extends RuntimeException {
         this.errorCode = errorCode;
         this.errorType = errorType;
         this.retryAfter = retryAfter;
-        this.systemic = systemic;
+        this.noRouteLeft = noRouteLeft;
     }
 
     /** No provider can serve anything any more: the job should stop rather than skip items. */
-    public static ProviderCallException systemic(ErrorCategory category, String message, Throwable lastFailure) {
+    public static ProviderCallException noRouteLeft(ErrorCategory category, String message, Throwable lastFailure) {
         return new ProviderCallException(null, null, category, null, null, null, null, true, message, lastFailure);
+    }
+
+    /** The route answered, twice, with content that cannot be used: this item is given up. */
+    static ProviderCallException invalidOutput(Route route, String message, Throwable cause) {
+        return new ProviderCallException(route.provider(), route.model(), ErrorCategory.INVALID_OUTPUT, null, null, null, null,
+                false, message, cause);
+    }
+
+    /** The thread was interrupted (not by the chain) while it waited: given up, as a general failure. */
+    static ProviderCallException interrupted(Route route, String message, InterruptedException cause) {
+        return new ProviderCallException(route == null ? null : route.provider(), route == null ? null : route.model(),
+                ErrorCategory.GENERAL, null, null, null, null, false, message, cause);
     }
 
     public String provider() {
@@ -88,7 +100,7 @@ public class ProviderCallException extends RuntimeException {
     }
 
     /** True when every route is exhausted, not just this call: retrying the item elsewhere is pointless. */
-    public boolean isSystemic() {
-        return systemic;
+    public boolean noRouteLeft() {
+        return noRouteLeft;
     }
 }

@@ -153,7 +153,7 @@ public final class ProviderChain {
 
     /**
      * Asks each provider for its models before the first call (see {@link Preflight}).
-     * @throws ProviderCallException (systemic) naming every route and why it is out, when none is left
+     * @throws ProviderCallException (no route left) naming every route and why it is out, when none is left
      */
     public void preflight() {
         ProviderCallException lastDrop = new Preflight(routes, members, caller.tracker).run();
@@ -181,7 +181,7 @@ public final class ProviderChain {
 
     /**
      * A completion accepted by {@code validate} (which throws {@link InvalidOutputException} to reject it).
-     * Throws {@link ProviderCallException}: item-level (give up this item) or {@link ProviderCallException#isSystemic()}
+     * Throws {@link ProviderCallException}: item-level (give up this item) or {@link ProviderCallException#noRouteLeft()}
      * when no route is left.
      */
     public <T> T generate(String systemPrompt, String userPrompt, Function<Completion, T> validate) {

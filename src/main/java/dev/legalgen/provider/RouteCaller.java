@@ -84,8 +84,7 @@ final class RouteCaller {
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ProviderCallException(route.provider(), route.model(), ErrorCategory.GENERAL, null, null, null, null,
-                    "interrupted while waiting for " + route.provider() + "'s rate limit", interrupted);
+            throw ProviderCallException.interrupted(route, "interrupted while waiting for " + route.provider() + "'s rate limit", interrupted);
         }
     }
 
@@ -112,7 +111,7 @@ final class RouteCaller {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new ProviderCallException(null, null, ErrorCategory.GENERAL, null, null, null, null, "interrupted while backing off", interrupted);
+            throw ProviderCallException.interrupted(null, "interrupted while backing off", interrupted);
         }
     }
 }

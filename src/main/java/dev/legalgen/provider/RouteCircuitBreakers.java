@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One named resilience4j breaker per route. Opens after N consecutive transient failures
- * (server error, timeout, connection error, general), half-opens after a cooldown for one trial call.
- * Rate limits and item-level failures neither trip nor heal a breaker.
+ * One named resilience4j breaker per route. Opens after N consecutive failures that count for it
+ * ({@link ErrorCategory#countsForBreaker()}), half-opens after a cooldown for one trial call; other
+ * failures neither trip nor heal a breaker.
  */
 public final class RouteCircuitBreakers {
 
@@ -73,9 +73,9 @@ public final class RouteCircuitBreakers {
         breaker(route).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Counts transient failures, returning true; any other category just returns the permission. */
+    /** Counts a failure whose category counts, returning true; any other just returns the permission. */
     public boolean onFailure(Route route, ProviderCallException failure, Duration latency) {
-        if (failure.category().isTransient()) {
+        if (failure.category().countsForBreaker()) {
             breaker(route).onError(latency.toNanos(), TimeUnit.NANOSECONDS, failure);
             return true;
         }

@@ -63,7 +63,7 @@ final class RouteHealth {
         return left.isNegative() ? Duration.ofMillis(1) : left;
     }
 
-    /** No route can serve: a systemic failure naming every route and why it is out. */
+    /** No route can serve: a failure naming every route and why it is out. */
     ProviderCallException exhausted(ProviderCallException lastFailure, Duration soonest) {
         List<String> why = new ArrayList<>();
         for (Route route : routes) {
@@ -73,7 +73,7 @@ final class RouteHealth {
         }
         ErrorCategory category = lastFailure != null ? lastFailure.category() : soonest != null ? ErrorCategory.RATE_LIMIT : ErrorCategory.GENERAL;
         String wait = soonest == null ? "" : " (earliest retry in " + Durations.format(soonest) + ")";
-        return ProviderCallException.systemic(category, "no provider route left" + wait + ": " + String.join("; ", why)
+        return ProviderCallException.noRouteLeft(category, "no provider route left" + wait + ": " + String.join("; ", why)
                 + ". Fix the keys/models named above in legalgen.providers.*, or change the chain", lastFailure);
     }
 

@@ -206,7 +206,7 @@ class ProviderChainIntegrationTests {
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, () -> generate(chain));
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.REQUEST_TOO_LARGE);
-        assertThat(failure.isSystemic()).isFalse();
+        assertThat(failure.noRouteLeft()).isFalse();
         assertThat(alpha.requestCount()).isEqualTo(1);
         assertThat(beta.requestCount()).isZero();
         assertThat(recorded(ChainEvent.Type.FAILURE)).containsExactly(ALPHA_LARGE + " request_too_large");
@@ -221,7 +221,7 @@ class ProviderChainIntegrationTests {
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, () -> generate(chain));
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.BAD_REQUEST);
-        assertThat(failure.isSystemic()).isFalse();
+        assertThat(failure.noRouteLeft()).isFalse();
         assertThat(alpha.requestCount()).isEqualTo(1);
         assertThat(beta.requestCount()).isZero();
         assertThat(recorded(ChainEvent.Type.FAILURE)).containsExactly(ALPHA_LARGE + " bad_request");
@@ -237,7 +237,7 @@ class ProviderChainIntegrationTests {
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, () -> generate(chain));
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
-        assertThat(failure.isSystemic()).isFalse();
+        assertThat(failure.noRouteLeft()).isFalse();
         assertThat(alpha.requestCount("alpha-large")).as("asked, then re-asked once").isEqualTo(2);
         assertThat(alpha.requestCount("alpha-small") + beta.requestCount()).isZero();
         assertThat(recorded(ChainEvent.Type.RETRY)).containsExactly(ALPHA_LARGE + " invalid_output");
@@ -261,7 +261,7 @@ class ProviderChainIntegrationTests {
 
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, () -> generate(chain));
 
-        assertThat(failure.isSystemic()).isTrue();
+        assertThat(failure.noRouteLeft()).isTrue();
         assertThat(failure.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
         assertThat(failure.getMessage()).contains("alpha:alpha-large authentication", "beta:beta-large authentication")
                 .doesNotContain("wrong-alpha-key", "wrong-beta-key");

@@ -122,7 +122,7 @@ class ProviderChainTests {
                 () -> chain.generate("s", "u", completion -> { throw new InvalidOutputException("not JSON"); }));
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
-        assertThat(failure.isSystemic()).isFalse();
+        assertThat(failure.noRouteLeft()).isFalse();
         assertThat(cerebras.calls).hasSize(4);
     }
 
@@ -133,7 +133,7 @@ class ProviderChainTests {
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.BAD_REQUEST);
-        assertThat(failure.isSystemic()).isFalse();
+        assertThat(failure.noRouteLeft()).isFalse();
         assertThat(groq.calls).isEmpty();
     }
 
@@ -144,7 +144,7 @@ class ProviderChainTests {
 
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
 
-        assertThat(failure.isSystemic()).isTrue();
+        assertThat(failure.noRouteLeft()).isTrue();
         assertThat(failure.getMessage())
                 .startsWith("no provider route left: cerebras:gpt-oss-120b authentication")
                 .contains("groq:openai/gpt-oss-20b quota")
@@ -273,7 +273,7 @@ class ProviderChainTests {
         ProviderCallException later = catchThrowableOfType(ProviderCallException.class, this::generate);
 
         // then
-        assertThat(first.isSystemic()).isTrue();
+        assertThat(first.noRouteLeft()).isTrue();
         assertThat(later).isSameAs(first);
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
         assertThat(groq.calls).containsExactly("openai/gpt-oss-20b");
