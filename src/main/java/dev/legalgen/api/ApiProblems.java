@@ -37,7 +37,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UsageException.class)
     ResponseEntity<ProblemDetail> badParameters(UsageException e) {
-        return problem(HttpStatus.BAD_REQUEST, ParameterFields.rename(e.getMessage()), ParameterFields.field(e.getMessage()));
+        return problem(HttpStatus.BAD_REQUEST, ParameterFields.message(e), ParameterFields.field(e));
     }
 
     @ExceptionHandler(NoSuchExecutionException.class)

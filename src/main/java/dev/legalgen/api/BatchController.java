@@ -7,8 +7,6 @@ import dev.legalgen.job.ExecutionReports;
 import dev.legalgen.job.Executions;
 import dev.legalgen.job.ExitCode;
 import dev.legalgen.job.Outcome;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -45,8 +43,7 @@ class BatchController {
     /** 202 launched (or restarted), 200 already complete, 409 running or not restartable. */
     @PostMapping("/start")
     ResponseEntity<LaunchBody> start(@RequestBody(required = false) BatchStartRequest request) {
-        DatasetParameters params = DatasetParameters.parse(arguments(request == null ? empty() : request),
-                launcher.defaultChain());
+        DatasetParameters params = parameters(request == null ? empty() : request);
         DatasetLauncher.Launch launch = asyncLauncher.start(params);
         Outcome outcome = launch.outcome();
         if (!launch.launched()) {
@@ -95,26 +92,15 @@ class BatchController {
         throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
     }
 
-    /** The body as the command line's {@code name=value} parameters, so both are validated alike. */
-    private static List<String> arguments(BatchStartRequest request) {
-        List<String> args = new ArrayList<>();
-        if (request.targetCount() != null) {
-            args.add(DatasetParameters.TARGET_COUNT + "=" + request.targetCount());
-        }
-        if (request.dataset() != null) {
-            args.add(DatasetParameters.DATASET + "=" + request.dataset());
-        }
-        if (request.practiceAreas() != null && !request.practiceAreas().isEmpty()) {
-            args.add(DatasetParameters.PRACTICE_AREAS + "=" + String.join(",", request.practiceAreas()));
-        }
-        if (request.difficulties() != null && !request.difficulties().isEmpty()) {
-            args.add(DatasetParameters.DIFFICULTIES + "=" + String.join(",", request.difficulties()));
-        }
-        String chain = Chains.of(request.provider(), request.model());
-        if (chain != null) {
-            args.add(DatasetParameters.CHAIN + "=" + chain);
-        }
-        return args;
+    /** The body as job parameters, through the command line's builder, so both are validated alike. */
+    private DatasetParameters parameters(BatchStartRequest request) {
+        return DatasetParameters.builder(launcher.defaultChain())
+                .targetCount(request.targetCount())
+                .dataset(request.dataset())
+                .practiceAreas(request.practiceAreas())
+                .difficulties(request.difficulties())
+                .chain(Chains.of(request.provider(), request.model()))
+                .build();
     }
 
     private static BatchStartRequest empty() {

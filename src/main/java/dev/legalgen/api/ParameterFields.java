@@ -1,12 +1,10 @@
 package dev.legalgen.api;
 
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.UsageException;
 import java.util.Map;
 
-/**
- * The job's validation messages start with the job parameter they are about ({@code targetCount: ...});
- * the API names its own body fields instead, so that a 400 says which field to fix.
- */
+/** The body field of {@code POST /api/generate/batch/start} that a job parameter's problem is about. */
 final class ParameterFields {
 
     private static final Map<String, String> FIELDS = Map.of(
@@ -18,17 +16,17 @@ final class ParameterFields {
 
     private ParameterFields() {}
 
-    /** The body field a job-parameter message is about, or null when it names none. */
-    static String field(String message) {
-        int colon = message.indexOf(':');
-        String field = colon < 0 ? null : FIELDS.get(message.substring(0, colon));
-        // a chain entry that pins a model the provider lacks is the model field's fault
-        return "provider".equals(field) && message.contains(" has no model ") ? "model" : field;
+    /** The body field at fault, or null when the problem names none. */
+    static String field(UsageException e) {
+        if (DatasetParameters.CHAIN.equals(e.parameter()) && UsageException.MODEL.equals(e.part())) {
+            return "model"; // a chain entry that pins a model the provider lacks
+        }
+        return e.parameter() == null ? null : FIELDS.get(e.parameter());
     }
 
-    /** The message with its leading job parameter renamed to the body field. */
-    static String rename(String message) {
-        String field = field(message);
-        return field == null ? message : field + message.substring(message.indexOf(':'));
+    /** The problem, led by the body field instead of the job parameter. */
+    static String message(UsageException e) {
+        String field = field(e);
+        return field == null ? e.getMessage() : field + ": " + e.problem();
     }
 }

@@ -29,15 +29,19 @@ public final class GenerationPlan {
     }
 
     /**
-     * Builds a plan from job parameters; empty {@code practiceAreas} means the whole catalog and empty
-     * {@code difficulties} all three. Names match ignoring case; their order in the lists does not matter.
+     * Builds a plan of {@code targetCount} (1 or more) slots; empty {@code practiceAreas} means the whole
+     * catalog and empty {@code difficulties} all three. Names match ignoring case; their order in the lists
+     * does not matter.
      *
-     * @throws PlanException naming the parameter, the bad value and the allowed values
+     * @throws PlanException naming the selection, the bad value and the allowed values
      */
     public static GenerationPlan of(Catalog catalog, List<String> practiceAreas, List<String> difficulties, int targetCount) {
+        if (targetCount < 1) {
+            throw new IllegalArgumentException("a plan has at least one slot, was asked for " + targetCount);
+        }
         List<PracticeArea> areas = PlanSelection.practiceAreas(catalog, practiceAreas);
         List<Difficulty> levels = PlanSelection.difficulties(difficulties);
-        return new GenerationPlan(areas, levels, PlanSelection.targetCount(targetCount));
+        return new GenerationPlan(areas, levels, targetCount);
     }
 
     /** The request for a 0-based slot below {@link #targetCount()}. */

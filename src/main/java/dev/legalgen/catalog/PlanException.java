@@ -1,9 +1,19 @@
 package dev.legalgen.catalog;
 
-/** Job parameters that do not make a plan; the message names the parameter, the bad value and the allowed values. */
+/** A selection that makes no plan: which selection, and the bad value with the allowed ones. */
 public class PlanException extends RuntimeException {
 
-    public PlanException(String message) {
-        super(message);
+    /** The selection at fault. */
+    public enum Subject { PRACTICE_AREAS, DIFFICULTIES }
+
+    private final Subject subject;
+
+    public PlanException(Subject subject, String problem) {
+        super(problem);
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
     }
 }

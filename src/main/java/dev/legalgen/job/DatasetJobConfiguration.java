@@ -48,12 +48,13 @@ public class DatasetJobConfiguration {
     @Bean
     Job legalDatasetJob(JobRepository jobRepository, Step preflight, Step generate, Step export,
             GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress,
-            InstanceLocks instanceLocks) {
+            InstanceLocks instanceLocks, RunPlans plans) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new DatasetRunListener())
                 .listener(gracefulShutdown)
                 .listener(chains)
                 .listener(progress)
+                .listener(plans)
                 .listener(instanceLocks) // last: the instance is free once everything else is done
                 .start(preflight)
                 .next(generate)
@@ -122,15 +123,14 @@ public class DatasetJobConfiguration {
 
     @Bean
     @StepScope
-    SlotPartitioner slotPartitioner(@Value("#{jobParameters['targetCount']}") Long targetCount) {
-        return new SlotPartitioner(targetCount.intValue());
+    SlotPartitioner slotPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, RunPlans plans) {
+        return new SlotPartitioner(plans.of(stepExecution.getJobExecution()).targetCount());
     }
 
     @Bean
     @StepScope
-    PlanItemReader planReader(@Value("#{stepExecution}") StepExecution stepExecution, PlanFactory plans) {
-        DatasetParameters params = DatasetParameters.from(stepExecution.getJobParameters());
-        PlanItemReader reader = new PlanItemReader(plans.plan(params),
+    PlanItemReader planReader(@Value("#{stepExecution}") StepExecution stepExecution, RunPlans plans) {
+        PlanItemReader reader = new PlanItemReader(plans.of(stepExecution.getJobExecution()),
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.FROM_SLOT),
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.TO_SLOT));
         return reader;

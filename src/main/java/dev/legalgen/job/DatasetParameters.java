@@ -1,17 +1,18 @@
 package dev.legalgen.job;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The job parameters (README, Job parameters): names spelled once, parsed from {@code name=value}
- * arguments, validated, and normalised so that the same request always names the same instance.
+ * The job parameters (README, Job parameters): names spelled once, built from {@code name=value}
+ * arguments or typed values by one {@link Builder}, validated once, and normalised so that the same
+ * request always names the same instance.
  */
 public record DatasetParameters(
         String dataset,
@@ -41,42 +42,132 @@ public record DatasetParameters(
 
     /** Parses {@code name=value} arguments; {@code defaultChain} applies when {@code chain} is absent. */
     public static DatasetParameters parse(List<String> args, String defaultChain) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Builder builder = builder(defaultChain);
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("'" + arg + "' is not a job parameter: write name=value, with name one of "
                         + String.join(", ", NAMES));
             }
-            String name = arg.substring(0, eq).trim();
+            builder.set(arg.substring(0, eq).trim(), arg.substring(eq + 1));
+        }
+        return builder.build();
+    }
+
+    /** Parameters from typed values (the REST API) or text ({@link Builder#set}), validated once by {@link Builder#build}. */
+    public static Builder builder(String defaultChain) {
+        return new Builder(defaultChain);
+    }
+
+    /** Collects parameter values; a value not given keeps its default. */
+    public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+        private String dataset = "legal-qa";
+        private int targetCount = 100;
+        private List<String> practiceAreas = List.of();
+        private List<String> difficulties = List.of();
+        private String catalog = BUILT_IN_CATALOG;
+        private String chain;
+        private String output;
+        private String runId;
+
+        private Builder(String defaultChain) {
+            this.chain = defaultChain;
+        }
+
+        /** One {@code name=value} of the command line. */
+        public Builder set(String name, String value) {
             if (!NAMES.contains(name)) {
                 throw new UsageException("unknown job parameter '" + name + "'; known: " + String.join(", ", NAMES));
             }
-            if (values.put(name, arg.substring(eq + 1).trim()) != null) {
+            if (!given.add(name)) {
                 throw new UsageException("job parameter '" + name + "' is given twice");
             }
+            String text = value.trim();
+            return switch (name) {
+                case DATASET -> dataset(text);
+                case TARGET_COUNT -> targetCount(wholeNumber(text));
+                case PRACTICE_AREAS -> practiceAreas(list(text));
+                case DIFFICULTIES -> difficulties(list(text));
+                case CATALOG -> catalog(text);
+                case CHAIN -> chain(text);
+                case OUTPUT -> output(text);
+                case RUN_ID -> runId(text);
+                default -> throw new IllegalStateException("parameter " + name + " has no setter");
+            };
         }
-        String dataset = values.getOrDefault(DATASET, "legal-qa");
-        if (!dataset.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new UsageException(DATASET + ": '" + dataset
-                    + "' is not a valid name; use 1-64 letters, digits, '.', '_' or '-'");
+
+        public Builder dataset(String value) {
+            dataset = value == null ? dataset : value;
+            return this;
         }
-        String chain = values.getOrDefault(CHAIN, defaultChain);
-        if (chain == null || chain.isBlank()) {
-            throw new UsageException(CHAIN + ": no provider chain given and none configured (legalgen.chain); "
-                    + "e.g. chain=groq,cerebras or chain=simulator");
+
+        public Builder targetCount(Integer value) {
+            targetCount = value == null ? targetCount : value;
+            return this;
         }
-        return new DatasetParameters(
-                dataset,
-                parseTargetCount(values.getOrDefault(TARGET_COUNT, "100")),
-                list(values.get(PRACTICE_AREAS)),
-                list(values.get(DIFFICULTIES)).stream()
-                        .map(d -> d.toLowerCase(Locale.ROOT))
-                        .toList(),
-                values.getOrDefault(CATALOG, BUILT_IN_CATALOG),
-                chain.replace(" ", ""),
-                values.getOrDefault(OUTPUT, "out/" + dataset + ".jsonl"),
-                values.get(RUN_ID));
+
+        /** Empty or null: the whole catalog. */
+        public Builder practiceAreas(List<String> values) {
+            practiceAreas = values == null ? practiceAreas : values;
+            return this;
+        }
+
+        /** Empty or null: all three. */
+        public Builder difficulties(List<String> values) {
+            difficulties = values == null ? difficulties : values;
+            return this;
+        }
+
+        public Builder catalog(String value) {
+            catalog = value == null ? catalog : value;
+            return this;
+        }
+
+        public Builder chain(String value) {
+            chain = value == null ? chain : value;
+            return this;
+        }
+
+        public Builder output(String value) {
+            output = value;
+            return this;
+        }
+
+        public Builder runId(String value) {
+            runId = value;
+            return this;
+        }
+
+        /** @throws UsageException naming the parameter, the bad value and what is allowed */
+        public DatasetParameters build() {
+            if (!dataset.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw UsageException.of(DATASET, "'" + dataset + "' is not a valid name; use 1-64 letters, digits, '.', '_' or '-'");
+            }
+            if (targetCount < 1 || targetCount > MAX_TARGET_COUNT) {
+                throw notAWholeNumber(String.valueOf(targetCount));
+            }
+            if (chain == null || chain.isBlank()) {
+                throw UsageException.of(CHAIN, "no provider chain given and none configured (legalgen.chain); "
+                        + "e.g. chain=groq,cerebras or chain=simulator");
+            }
+            return new DatasetParameters(dataset, targetCount, practiceAreas,
+                    difficulties.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(), catalog, chain.replace(" ", ""),
+                    output == null ? "out/" + dataset + ".jsonl" : output, runId);
+        }
+
+        private static int wholeNumber(String text) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw notAWholeNumber(text);
+            }
+        }
+
+        private static UsageException notAWholeNumber(String text) {
+            return UsageException.of(TARGET_COUNT, "'" + text + "' is not a whole number from 1 to " + MAX_TARGET_COUNT);
+        }
     }
 
     /** Reads back the parameters a job execution was launched with. */
@@ -112,18 +203,6 @@ public record DatasetParameters(
             builder.addString(RUN_ID, runId);
         }
         return builder.toJobParameters();
-    }
-
-    private static int parseTargetCount(String value) {
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= 1 && count <= MAX_TARGET_COUNT) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new UsageException(TARGET_COUNT + ": '" + value + "' is not a whole number from 1 to " + MAX_TARGET_COUNT);
     }
 
     private static List<String> list(String value) {

@@ -19,12 +19,16 @@ public class PlanFactory {
                     ? Catalog.builtIn()
                     : Catalog.load(Path.of(params.catalog()));
         } catch (CatalogException e) {
-            throw new UsageException(DatasetParameters.CATALOG + ": " + e.getMessage(), e);
+            throw UsageException.of(DatasetParameters.CATALOG, null, e.getMessage(), e);
         }
         try {
             return GenerationPlan.of(catalog, params.practiceAreas(), params.difficulties(), params.targetCount());
         } catch (PlanException e) {
-            throw new UsageException(e.getMessage(), e);
+            String parameter = switch (e.subject()) {
+                case PRACTICE_AREAS -> DatasetParameters.PRACTICE_AREAS;
+                case DIFFICULTIES -> DatasetParameters.DIFFICULTIES;
+            };
+            throw UsageException.of(parameter, null, e.getMessage(), e);
         }
     }
 }

@@ -70,8 +70,8 @@ public class ProviderChains implements ChainValidator, JobExecutionListener {
         try {
             ChainSpec spec = ChainSpec.parse(chain, providers(chain));
             spec.warnings().forEach(w -> log.warn("chain: {}", w));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(DatasetParameters.CHAIN + ": " + e.getMessage(), e);
+        } catch (ChainSpec.InvalidChainException e) {
+            throw UsageException.of(DatasetParameters.CHAIN, e.aboutModel() ? UsageException.MODEL : null, e.getMessage(), e);
         }
     }
 

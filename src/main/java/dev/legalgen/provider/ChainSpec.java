@@ -13,6 +13,21 @@ import java.util.Set;
  */
 public record ChainSpec(List<Route> routes, List<String> warnings) {
 
+    /** A spec that names no usable route; {@link #aboutModel()} when the fault is a pinned model, not a provider. */
+    public static final class InvalidChainException extends IllegalArgumentException {
+
+        private final boolean aboutModel;
+
+        InvalidChainException(String message, boolean aboutModel) {
+            super(message);
+            this.aboutModel = aboutModel;
+        }
+
+        public boolean aboutModel() {
+            return aboutModel;
+        }
+    }
+
     public static ChainSpec parse(String spec, Map<String, ProviderSettings> providers) {
         List<String> entries = new ArrayList<>();
         if (spec == null || spec.isBlank()) {
@@ -31,15 +46,15 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
             String pinned = colon < 0 ? null : entry.substring(colon + 1).strip();
             ProviderSettings settings = providers.get(provider);
             if (settings == null) {
-                throw new IllegalArgumentException("chain entry '" + entry + "' names no configured provider; known providers: "
-                        + String.join(", ", providers.keySet()));
+                throw new InvalidChainException("chain entry '" + entry + "' names no configured provider; known providers: "
+                        + String.join(", ", providers.keySet()), false);
             }
             if (!seen.add(provider)) {
-                throw new IllegalArgumentException("chain entry '" + entry + "': provider " + provider + " is listed twice");
+                throw new InvalidChainException("chain entry '" + entry + "': provider " + provider + " is listed twice", false);
             }
             if (pinned != null && !settings.models().contains(pinned)) {
-                throw new IllegalArgumentException("chain entry '" + entry + "': " + provider + " has no model '" + pinned + "'; its models: "
-                        + String.join(", ", settings.models()));
+                throw new InvalidChainException("chain entry '" + entry + "': " + provider + " has no model '" + pinned + "'; its models: "
+                        + String.join(", ", settings.models()), true);
             }
             if (!settings.apiKey().isPresent()) {
                 warnings.add(provider + " has no API key (set " + FailureMessages.envVar(provider) + "): left out of the chain");
@@ -55,8 +70,8 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
             }
         }
         if (routes.isEmpty()) {
-            throw new IllegalArgumentException("no usable provider in chain '" + (spec == null ? "" : spec) + "': "
-                    + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)));
+            throw new InvalidChainException("no usable provider in chain '" + (spec == null ? "" : spec) + "': "
+                    + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)), false);
         }
         return new ChainSpec(List.copyOf(routes), List.copyOf(warnings));
     }
