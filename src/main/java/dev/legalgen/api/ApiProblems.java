@@ -1,6 +1,6 @@
 package dev.legalgen.api;
 
-import dev.legalgen.job.NoSuchExecutionException;
+import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ProviderCallException;
 import java.util.stream.Collectors;

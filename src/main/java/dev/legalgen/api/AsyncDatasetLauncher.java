@@ -1,6 +1,7 @@
 package dev.legalgen.api;
 
-import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.Executions;
 import dev.legalgen.job.DatasetParameters;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;

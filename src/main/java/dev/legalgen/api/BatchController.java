@@ -1,12 +1,12 @@
 package dev.legalgen.api;
 
-import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExecutionOperations;
+import dev.legalgen.operations.ExecutionReports;
+import dev.legalgen.operations.Executions;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import dev.legalgen.job.DatasetParameters;
-import dev.legalgen.job.ExecutionOperations;
-import dev.legalgen.job.ExecutionReports;
-import dev.legalgen.job.Executions;
-import dev.legalgen.job.ExitCode;
-import dev.legalgen.job.Outcome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

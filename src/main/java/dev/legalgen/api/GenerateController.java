@@ -1,6 +1,6 @@
 package dev.legalgen.api;
 
-import dev.legalgen.store.SampleJson;
+import dev.legalgen.export.SampleJson;
 import dev.legalgen.store.SampleStore;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,6 +1,6 @@
 package dev.legalgen.api;
 
-import dev.legalgen.store.SampleJson;
+import dev.legalgen.export.SampleJson;
 import java.time.Duration;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;

@@ -1,6 +1,6 @@
 package dev.legalgen.api;
 
-import dev.legalgen.job.ProviderChains;
+import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.ProvidersProperties;
 import dev.legalgen.store.SampleStore;

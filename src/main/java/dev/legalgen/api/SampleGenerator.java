@@ -1,5 +1,8 @@
 package dev.legalgen.api;
 
+import dev.legalgen.export.SampleJson;
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.catalog.Catalog;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.generation.ChatPrompt;
@@ -8,12 +11,9 @@ import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.PromptBuilder;
 import dev.legalgen.generation.SampleContent;
 import dev.legalgen.generation.SampleParser;
-import dev.legalgen.job.DatasetLauncher;
-import dev.legalgen.job.ProviderChains;
 import dev.legalgen.provider.Completion;
 import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderChain;
-import dev.legalgen.store.SampleJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.legalgen.api;
 
+import dev.legalgen.operations.ExecutionSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.legalgen.job.ExecutionSummary;
 import dev.legalgen.provider.ChainState;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.ExitCode;
-import dev.legalgen.job.NoSuchExecutionException;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.job.UsageException;
 import java.sql.SQLException;
 import org.springframework.boot.context.properties.bind.BindException;

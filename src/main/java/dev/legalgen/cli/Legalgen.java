@@ -1,6 +1,6 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.ExitCode;
+import dev.legalgen.operations.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.ExecutionReports;
+import dev.legalgen.operations.ExecutionReports;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.DatasetLauncher;
-import dev.legalgen.job.ExecutionOperations;
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExecutionOperations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
+import dev.legalgen.operations.Outcome;
 import dev.legalgen.LegalDatasetApplication;
-import dev.legalgen.job.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

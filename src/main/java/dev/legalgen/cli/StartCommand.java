@@ -1,6 +1,6 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.DatasetLauncher;
+import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.job.DatasetParameters;
 import java.util.ArrayList;
 import java.util.List;

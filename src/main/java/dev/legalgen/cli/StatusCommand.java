@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.job.Executions;
-import dev.legalgen.job.ExecutionReports;
+import dev.legalgen.operations.ExecutionReports;
+import dev.legalgen.operations.Executions;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

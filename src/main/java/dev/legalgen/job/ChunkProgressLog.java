@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.provider.ChainState;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class ChunkProgressLog implements ItemWriteListener<LegalSample> {
         StepExecution step = context.getStepExecution();
         ChainState state = chains.state(step.getJobExecutionId());
         if (state != null) {
-            step.getExecutionContext().putString(ProviderChains.CHAIN_STATE, ChainStates.toJson(state));
+            step.getExecutionContext().putString(ChainStates.KEY, ChainStates.toJson(state));
         }
         log.info("{}: wrote slots {}-{} ({} samples, {} written in this partition, {} skipped)", step.getStepName(),
                 items.getItems().get(0).slot(), items.getItems().get(items.size() - 1).slot(), items.size(),

@@ -1,20 +1,24 @@
 package dev.legalgen.job;
 
+import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.catalog.GenerationRequest;
+import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.catalog.PlanItemReader;
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.PromptBuilder;
 import dev.legalgen.generation.SampleParser;
 import dev.legalgen.generation.SampleProcessor;
-import dev.legalgen.store.JsonlExporter;
+import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.store.SampleStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -45,18 +49,13 @@ public class DatasetJobConfiguration {
     private static final PromptBuilder PROMPTS = new PromptBuilder();
     private static final SampleParser PARSER = new SampleParser();
 
+    /** The listeners are every {@link JobExecutionListener} bean, in {@link JobListenerOrder}. */
     @Bean
     Job legalDatasetJob(JobRepository jobRepository, Step preflight, Step generate, Step export,
-            GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress,
-            InstanceLocks instanceLocks, RunPlans plans) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new DatasetRunListener())
-                .listener(gracefulShutdown)
-                .listener(chains)
-                .listener(progress)
-                .listener(plans)
-                .listener(instanceLocks) // last: the instance is free once everything else is done
-                .start(preflight)
+            List<JobExecutionListener> listeners) {
+        JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
+        listeners.forEach(job::listener);
+        return job.start(preflight)
                 .next(generate)
                 .next(export)
                 .build();
@@ -67,7 +66,7 @@ public class DatasetJobConfiguration {
     Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager, ProviderChains chains) {
         return new StepBuilder(PREFLIGHT_STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    chains.forExecution(contribution.getStepExecution().getJobExecution()).preflight();
+                    chainOf(contribution.getStepExecution().getJobExecution(), chains).preflight();
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)
@@ -144,7 +143,12 @@ public class DatasetJobConfiguration {
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
                 job.getJobInstance().getInstanceId(), job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
-        return new SampleProcessor(context, PROMPTS, PARSER, chains.forExecution(job), clock);
+        return new SampleProcessor(context, PROMPTS, PARSER, chainOf(job, chains), clock);
+    }
+
+    private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {
+        return chains.forRun(execution.getId(), execution.getJobInstance().getInstanceId(),
+                DatasetParameters.from(execution.getJobParameters()).chain());
     }
 
     @Bean

@@ -9,14 +9,18 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code batch_id} in the job's execution context, which restarts inherit, so that it is
  * fixed for an instance. (The plan's fingerprint is checked by each partition's reader.)
  */
-class DatasetRunListener implements JobExecutionListener {
+@Component
+@Order(JobListenerOrder.RUN)
+public class DatasetRunListener implements JobExecutionListener {
 
-    static final String BATCH_ID = "batchId";
+    public static final String BATCH_ID = "batchId";
     /** Set by JobOperator.recover and copied into the restart's context, where it would block the next recover. */
     private static final String RECOVERED_MARK = "batch.recovered";
 

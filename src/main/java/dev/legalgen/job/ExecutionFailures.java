@@ -9,14 +9,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** Digs the user-facing cause out of the wrappers a failed execution collects. */
-final class ExecutionFailures {
+public final class ExecutionFailures {
 
     /** What the partitioned step says when a partition failed: the partition's own failure says why. */
     private static final String PARTITION_HANDLER_FAILED = "Partition handler returned an unsuccessful step";
 
     private ExecutionFailures() {}
 
-    static String of(JobExecution execution) {
+    public static String of(JobExecution execution) {
         List<Throwable> failures = new ArrayList<>(execution.getFailureExceptions());
         for (StepExecution step : execution.getStepExecutions()) {
             failures.addAll(step.getFailureExceptions());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * its partitions. Not a job-scoped bean: Batch does not carry the job scope into partition threads.
  */
 @Component
+@Order(JobListenerOrder.PLANS)
 class RunPlans implements JobExecutionListener {
 
     private final PlanFactory factory;

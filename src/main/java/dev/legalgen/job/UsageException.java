@@ -1,5 +1,7 @@
 package dev.legalgen.job;
 
+import dev.legalgen.provider.ChainSpec;
+
 /**
  * A command line, job parameter or configuration the user must fix; nothing was run (exit 2). When it is
  * about a job parameter, it says which as data ({@link #parameter()}, and the {@link #part()} of it at
@@ -37,6 +39,11 @@ public class UsageException extends RuntimeException {
     /** As {@link #of(String, String)}, about a {@code part} of the parameter (e.g. {@link #MODEL}). */
     public static UsageException of(String parameter, String part, String problem, Throwable cause) {
         return new UsageException(parameter, part, problem, cause);
+    }
+
+    /** A {@code chain} parameter that names no usable route: about its pinned model, or its providers. */
+    public static UsageException ofChain(ChainSpec.InvalidChainException e) {
+        return of(DatasetParameters.CHAIN, e.aboutModel() ? MODEL : null, e.getMessage(), e);
     }
 
     /** The job parameter at fault, or null when the problem is not one parameter's. */

@@ -1,5 +1,7 @@
 package dev.legalgen.provider;
 
+import java.util.List;
+
 /** Receives the chain's events (e.g. to write the generation_event table); called from many threads. */
 @FunctionalInterface
 public interface ChainEventListener {
@@ -13,4 +15,20 @@ public interface ChainEventListener {
      * flood the event table; this feeds counters (calls by outcome, tokens) in the same one place.
      */
     default void onCompletion(Completion completion) {}
+
+    /** Every one of {@code listeners}, in order. */
+    static ChainEventListener all(List<ChainEventListener> listeners) {
+        List<ChainEventListener> all = List.copyOf(listeners);
+        return new ChainEventListener() {
+            @Override
+            public void onEvent(ChainEvent event) {
+                all.forEach(listener -> listener.onEvent(event));
+            }
+
+            @Override
+            public void onCompletion(Completion completion) {
+                all.forEach(listener -> listener.onCompletion(completion));
+            }
+        };
+    }
 }

@@ -1,6 +1,7 @@
 package dev.legalgen.provider;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +30,13 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
     }
 
     public static ChainSpec parse(String spec, Map<String, ProviderSettings> providers) {
-        List<String> entries = new ArrayList<>();
-        if (spec == null || spec.isBlank()) {
-            entries.addAll(providers.keySet());
-        } else {
-            for (String entry : spec.split(",")) {
-                entries.add(entry.strip());
-            }
-        }
+        List<String> entries = new ArrayList<>(spec == null || spec.isBlank() ? providers.keySet() : entries(spec));
         List<Route> routes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
-            String provider = colon < 0 ? entry : entry.substring(0, colon).strip();
+            String provider = provider(entry);
             String pinned = colon < 0 ? null : entry.substring(colon + 1).strip();
             ProviderSettings settings = providers.get(provider);
             if (settings == null) {
@@ -57,7 +51,7 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
                         + String.join(", ", settings.models()), true);
             }
             if (!settings.apiKey().isPresent()) {
-                warnings.add(provider + " has no API key (set " + FailureMessages.envVar(provider) + "): left out of the chain");
+                warnings.add(provider + " has no API key (set " + ProviderSettings.keyVariable(provider) + "): left out of the chain");
                 continue;
             }
             if (pinned != null) {
@@ -74,5 +68,19 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
                     + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)), false);
         }
         return new ChainSpec(List.copyOf(routes), List.copyOf(warnings));
+    }
+
+    /** The providers a spec names, in order (empty for an empty spec: every configured provider). */
+    public static List<String> providerNames(String spec) {
+        return spec == null || spec.isBlank() ? List.of() : entries(spec).stream().map(ChainSpec::provider).toList();
+    }
+
+    private static List<String> entries(String spec) {
+        return Arrays.stream(spec.split(",")).map(String::strip).toList();
+    }
+
+    private static String provider(String entry) {
+        int colon = entry.indexOf(':');
+        return colon < 0 ? entry : entry.substring(0, colon).strip();
     }
 }

@@ -1,7 +1,6 @@
 package dev.legalgen.provider;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Short, fixable messages for failed calls: what failed and what to change. */
 final class FailureMessages {
@@ -16,7 +15,7 @@ final class FailureMessages {
         String detail = detail(status, error);
         String property = "legalgen.providers." + provider;
         return switch (category) {
-            case AUTHENTICATION -> provider + " rejected the API key" + detail + ": set " + envVar(provider) + " (or " + property + ".api-key)";
+            case AUTHENTICATION -> provider + " rejected the API key" + detail + ": set " + ProviderSettings.keyVariable(provider) + " (or " + property + ".api-key)";
             case QUOTA -> provider + " refused the account" + detail + ": check the plan, credits and permissions of the key's organisation";
             case MODEL_UNAVAILABLE -> what + " is unavailable" + detail + ": the model may be retired or at capacity; list current models in " + property + ".models";
             case RATE_LIMIT -> what + " rate limit reached" + detail + ", retry after " + Durations.format(retryAfter) + "; lower " + property + ".requests-per-minute/tokens-per-minute if this repeats";
@@ -28,10 +27,6 @@ final class FailureMessages {
             case INVALID_OUTPUT -> what + " returned no usable content" + detail;
             case GENERAL -> what + " call failed" + detail;
         };
-    }
-
-    static String envVar(String provider) {
-        return provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
     }
 
     private static String detail(Integer status, ProviderError error) {

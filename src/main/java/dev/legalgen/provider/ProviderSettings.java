@@ -35,6 +35,11 @@ public record ProviderSettings(
         maxCompletionTokens = maxCompletionTokens == 0 ? DEFAULT_MAX_COMPLETION_TOKENS : maxCompletionTokens;
     }
 
+    /** The environment variable that holds a provider's key: {@code GROQ_API_KEY} for {@code groq}. */
+    public static String keyVariable(String provider) {
+        return provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
+    }
+
     /** The chat completions endpoint: {@code {baseUrl}/chat/completions}. */
     public URI chatCompletionsUri() {
         return endpoint("/chat/completions");

@@ -8,6 +8,7 @@ import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,12 +42,7 @@ class SeedApiIntegrationTests {
 
     @DynamicPropertySource
     static void groq(DynamicPropertyRegistry registry) {
-        registry.add("legalgen.providers.groq.base-url", GROQ::baseUrl);
-        registry.add("legalgen.providers.groq.api-key", () -> "groq-test-key");
-        registry.add("legalgen.providers.groq.models", () -> "openai/gpt-oss-120b,openai/gpt-oss-20b");
-        for (String limit : new String[] {"requests-per-minute", "tokens-per-minute", "requests-per-day", "tokens-per-day"}) {
-            registry.add("legalgen.providers.groq." + limit, () -> "0");
-        }
+        SimulatedProviders.register(registry, "groq", GROQ, "groq-test-key", "openai/gpt-oss-120b,openai/gpt-oss-20b");
     }
 
     @AfterAll

@@ -1,11 +1,15 @@
 package dev.legalgen.job;
 
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,20 +47,8 @@ class FailoverFunctionalTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        provider(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
-        provider(registry, "beta", BETA, "beta-key", "beta-large");
-    }
-
-    private static void provider(DynamicPropertyRegistry registry, String name, Simulator simulator, String key,
-            String models) {
-        String prefix = "legalgen.providers." + name + ".";
-        registry.add(prefix + "base-url", simulator::baseUrl);
-        registry.add(prefix + "api-key", () -> key);
-        registry.add(prefix + "models", () -> models);
-        registry.add(prefix + "requests-per-minute", () -> "0");
-        registry.add(prefix + "tokens-per-minute", () -> "0");
-        registry.add(prefix + "requests-per-day", () -> "0");
-        registry.add(prefix + "tokens-per-day", () -> "0");
+        SimulatedProviders.register(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
+        SimulatedProviders.register(registry, "beta", BETA, "beta-key", "beta-large");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.operations.Outcome;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 

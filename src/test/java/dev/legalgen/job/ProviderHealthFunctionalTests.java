@@ -1,11 +1,15 @@
 package dev.legalgen.job;
 
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -48,23 +52,11 @@ class ProviderHealthFunctionalTests {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
-        provider(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small", 0);
-        provider(registry, "paced", ALPHA, "alpha-key", "alpha-large,alpha-small", 600);
-        provider(registry, "unlisted", ALPHA, "alpha-key", "alpha-retired,alpha-large", 0);
-        provider(registry, "wrong-alpha", ALPHA, "not-alpha-key", "alpha-large", 0);
-        provider(registry, "wrong-beta", BETA, "not-beta-key", "beta-large", 0);
-    }
-
-    private static void provider(DynamicPropertyRegistry registry, String name, Simulator simulator, String key,
-            String models, int requestsPerMinute) {
-        String prefix = "legalgen.providers." + name + ".";
-        registry.add(prefix + "base-url", simulator::baseUrl);
-        registry.add(prefix + "api-key", () -> key);
-        registry.add(prefix + "models", () -> models);
-        registry.add(prefix + "requests-per-minute", () -> requestsPerMinute);
-        registry.add(prefix + "tokens-per-minute", () -> "0");
-        registry.add(prefix + "requests-per-day", () -> "0");
-        registry.add(prefix + "tokens-per-day", () -> "0");
+        SimulatedProviders.register(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
+        SimulatedProviders.register(registry, "paced", ALPHA, "alpha-key", "alpha-large,alpha-small", 600);
+        SimulatedProviders.register(registry, "unlisted", ALPHA, "alpha-key", "alpha-retired,alpha-large");
+        SimulatedProviders.register(registry, "wrong-alpha", ALPHA, "not-alpha-key", "alpha-large");
+        SimulatedProviders.register(registry, "wrong-beta", BETA, "not-beta-key", "beta-large");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.chain.ProviderChains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.provider.Completion;
@@ -7,6 +8,7 @@ import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +26,7 @@ class SharedRateLimitIntegrationTests {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("legalgen.providers.paced.base-url", PROVIDER::baseUrl);
-        registry.add("legalgen.providers.paced.api-key", () -> "k");
-        registry.add("legalgen.providers.paced.models", () -> "m");
-        registry.add("legalgen.providers.paced.requests-per-minute", () -> "60");
+        SimulatedProviders.register(registry, "paced", PROVIDER, "k", "m", 60);
     }
 
     @AfterAll

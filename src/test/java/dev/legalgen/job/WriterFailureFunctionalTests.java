@@ -1,5 +1,9 @@
 package dev.legalgen.job;
 
+import dev.legalgen.chain.SimulatorProvider;
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.generation.LegalSample;

@@ -1,5 +1,13 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.UsageException;
+import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.provider.ChainSpec;
+import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.ExecutionFailures;
+import dev.legalgen.job.JobSettings;
+import dev.legalgen.job.PlanFactory;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +35,13 @@ public class DatasetLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final PlanFactory plans;
-    private final ChainValidator chains;
+    private final ProviderChains chains;
     private final JobSettings settings;
     private final InstanceLocks locks;
     private final Executions executions;
 
     public DatasetLauncher(JobOperator jobOperator, JobRepository jobRepository, Job legalDatasetJob,
-            PlanFactory plans, ChainValidator chains, JobSettings settings, InstanceLocks locks,
+            PlanFactory plans, ProviderChains chains, JobSettings settings, InstanceLocks locks,
             Executions executions) {
         this.executions = executions;
         this.settings = settings;
@@ -64,7 +72,11 @@ public class DatasetLauncher {
      * from a refusal (already complete, already running, not restartable).
      */
     public Launch launch(DatasetParameters params, boolean recoverStale, JobOperator operator) {
-        chains.validate(params.chain());
+        try {
+            chains.validate(params.chain());
+        } catch (ChainSpec.InvalidChainException e) {
+            throw UsageException.ofChain(e);
+        }
         plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(DatasetJobConfiguration.JOB_NAME, jobParameters);

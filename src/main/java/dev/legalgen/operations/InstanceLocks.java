@@ -1,5 +1,6 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.job.JobListenerOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * one process anyway, so there the lock is this JVM's.
  */
 @Component
+@Order(JobListenerOrder.INSTANCE_LOCK)
 public class InstanceLocks implements JobExecutionListener {
 
     private final DataSource dataSource;

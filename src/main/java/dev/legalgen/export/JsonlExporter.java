@@ -1,6 +1,7 @@
-package dev.legalgen.store;
+package dev.legalgen.export;
 
 import dev.legalgen.generation.LegalSample;
+import dev.legalgen.store.SampleStore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an instance's samples as JSONL. The file is streamed from the database into a temporary
+ * Writes an instance's samples as JSONL, one {@link SampleJson} per line (the native format). The file is streamed from the database into a temporary
  * file beside the target and moved into place, so readers never see a half-written export.
  */
 @Component
-public class JsonlExporter {
+public class JsonlExporter implements Exporter {
 
     private static final Logger log = LoggerFactory.getLogger(JsonlExporter.class);
 
@@ -30,7 +31,7 @@ public class JsonlExporter {
         this.samples = samples;
     }
 
-    /** Exports and returns the number of lines written. */
+    @Override
     public long export(long jobInstanceId, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());

@@ -1,4 +1,4 @@
-package dev.legalgen.job;
+package dev.legalgen.chain;
 
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.provider.RouteCircuitBreakers;

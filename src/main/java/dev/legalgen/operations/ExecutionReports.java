@@ -1,5 +1,10 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.ChainStates;
+import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.DatasetRunListener;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
@@ -109,14 +114,14 @@ public class ExecutionReports {
 
     /** At the end, from the job's context; while running, the latest one a partition committed. */
     private static Optional<String> savedChainState(JobExecution execution) {
-        if (execution.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE)) {
-            return Optional.of(execution.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+        if (execution.getExecutionContext().containsKey(ChainStates.KEY)) {
+            return Optional.of(execution.getExecutionContext().getString(ChainStates.KEY));
         }
         return workerSteps(execution).stream()
-                .filter(step -> step.getExecutionContext().containsKey(ProviderChains.CHAIN_STATE))
+                .filter(step -> step.getExecutionContext().containsKey(ChainStates.KEY))
                 .max(Comparator.comparing(StepExecution::getLastUpdated,
                         Comparator.nullsFirst(Comparator.naturalOrder())))
-                .map(step -> step.getExecutionContext().getString(ProviderChains.CHAIN_STATE));
+                .map(step -> step.getExecutionContext().getString(ChainStates.KEY));
     }
 
     /** What this execution wrote and how fast: {@code wrote 100 samples in 1.2s (83.3 samples/s), skipped 0}. */

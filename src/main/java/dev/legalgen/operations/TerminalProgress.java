@@ -1,5 +1,8 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.job.JobListenerOrder;
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.SampleStore;
 import java.io.PrintStream;
@@ -12,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code legalgen.progress=false}; logs get a line per chunk instead.
  */
 @Component
+@Order(JobListenerOrder.PROGRESS)
 class TerminalProgress implements JobExecutionListener {
 
     private final SampleStore samples;

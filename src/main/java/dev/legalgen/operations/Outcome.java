@@ -1,4 +1,4 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
 /** What a command did: the exit code, the execution it concerns (if any), and a line for the user. */
 public record Outcome(ExitCode exitCode, Long executionId, String message) {

@@ -1,5 +1,8 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.job.JobListenerOrder;
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.JobSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +15,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +25,7 @@ import org.springframework.stereotype.Component;
  * runs first.
  */
 @Component
+@Order(JobListenerOrder.SHUTDOWN)
 public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);

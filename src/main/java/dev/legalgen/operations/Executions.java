@@ -1,5 +1,7 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.job.UsageException;
 import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,4 +1,4 @@
-package dev.legalgen.job;
+package dev.legalgen.chain;
 
 import dev.legalgen.provider.ApiKey;
 import dev.legalgen.provider.ProviderSettings;

@@ -1,4 +1,4 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
 import org.springframework.batch.core.BatchStatus;
 

@@ -1,5 +1,6 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.chain.ProviderChains;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;

@@ -1,5 +1,6 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
+import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.provider.ChainState;
 import java.time.LocalDateTime;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.legalgen.store;
+package dev.legalgen.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.legalgen.generation.LegalSample;

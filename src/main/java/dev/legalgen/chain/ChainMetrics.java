@@ -1,21 +1,20 @@
-package dev.legalgen.api;
+package dev.legalgen.chain;
 
 import dev.legalgen.provider.ChainEvent;
 import dev.legalgen.provider.ChainEventListener;
 import dev.legalgen.provider.Completion;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * The chains' counters, fed by every chain {@code ProviderChains} makes: {@code legalgen.samples},
  * {@code legalgen.provider.calls} (provider, model, outcome = success or the error category),
  * {@code legalgen.tokens} (provider) and {@code legalgen.switches} (kind = model or provider). The
- * provider package stays free of Micrometer.
+ * provider package stays free of Micrometer. Recorded in every command that runs chains, not only
+ * under {@code serve}.
  */
 @Component
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ChainMetrics implements ChainEventListener {
 
     static final String SAMPLES = "legalgen.samples";

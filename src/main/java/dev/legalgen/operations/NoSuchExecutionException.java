@@ -1,4 +1,4 @@
-package dev.legalgen.job;
+package dev.legalgen.operations;
 
 /** The execution an operator command names does not exist (exit 5). */
 public class NoSuchExecutionException extends RuntimeException {

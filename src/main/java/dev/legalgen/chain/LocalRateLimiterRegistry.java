@@ -1,0 +1,26 @@
+package dev.legalgen.chain;
+
+import dev.legalgen.provider.ProviderRateLimiter;
+import dev.legalgen.provider.ProviderSettings;
+import dev.legalgen.provider.Sleeper;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** The limiters of this process: one per provider, kept for the life of the process. */
+@Component
+class LocalRateLimiterRegistry implements RateLimiterRegistry {
+
+    private final Clock clock;
+    private final Map<String, ProviderRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    LocalRateLimiterRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public ProviderRateLimiter limiter(String provider, ProviderSettings settings) {
+        return limiters.computeIfAbsent(provider, name -> new ProviderRateLimiter(name, settings, clock, Sleeper.SYSTEM));
+    }
+}

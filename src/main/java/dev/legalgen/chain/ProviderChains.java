@@ -1,0 +1,127 @@
+package dev.legalgen.chain;
+
+import dev.legalgen.provider.ChainEvent;
+import dev.legalgen.provider.ChainEventListener;
+import dev.legalgen.provider.ChainSpec;
+import dev.legalgen.provider.ChainState;
+import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.RouteOutages;
+import dev.legalgen.provider.Sleeper;
+import dev.legalgen.store.EventStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chains of the runs in this process: one per job execution, shared by all its partitions, so that
+ * switches, breakers and counters are the run's, not a partition's; the routes found out (key refused,
+ * model gone) and each provider's rate limiter are shared by every run of the process. A run's events go
+ * to {@code generation_event}; every chain made here (run or single request) also reports to the
+ * {@link ChainEventListener} beans, e.g. metrics.
+ */
+@Component
+public class ProviderChains {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderChains.class);
+
+    private final ProviderRegistry providers;
+    private final RateLimiterRegistry limiters;
+    private final ChainSettings settings;
+    private final EventStore events;
+    private final Clock clock;
+    private final ObjectProvider<ChainEventListener> observers;
+    private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
+    /** What the runs of this process found out about routes, shared by the batches running side by side. */
+    private final RouteOutages outages = new RouteOutages();
+
+    ProviderChains(ProviderRegistry providers, RateLimiterRegistry limiters, ChainSettings settings, EventStore events,
+            Clock clock, ObjectProvider<ChainEventListener> observers) {
+        this.providers = providers;
+        this.limiters = limiters;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.observers = observers;
+    }
+
+    /**
+     * Checks a chain spec against the providers, logging its warnings (a provider left out for want of a key).
+     * @throws ChainSpec.InvalidChainException naming the bad entry and the usable providers and models
+     */
+    public void validate(String chain) {
+        ChainSpec.parse(chain, providers.forChain(chain).providers()).warnings().forEach(w -> log.warn("chain: {}", w));
+    }
+
+    /** The chain of a running execution, created on first use. */
+    public ProviderChain forRun(long executionId, long instanceId, String chain) {
+        return byExecution.computeIfAbsent(executionId, id -> ProviderChain.create(providers.forChain(chain), chain,
+                settings.toChainSettings(), clock, Sleeper.SYSTEM, limiters::limiter,
+                observed(event -> record(instanceId, id, event)), outages));
+    }
+
+    /**
+     * A new chain for one request outside any run (the REST API's single sample): its own breakers and
+     * routes found out, the process's rate limiters, no event rows, but observed like a run's chain.
+     * @throws ChainSpec.InvalidChainException when the chain names no usable provider
+     */
+    public ProviderChain forRequest(String chain) {
+        validate(chain);
+        return ProviderChain.create(providers.forChain(chain), chain, settings.toChainSettings(), clock,
+                Sleeper.SYSTEM, limiters::limiter, observed(ChainEventListener.NONE));
+    }
+
+    /** Ends the waits of an execution's chain, if it runs in this process, so that it stops after the calls in flight. */
+    public void requestStop(long executionId) {
+        ProviderChain chain = byExecution.get(executionId);
+        if (chain != null) {
+            chain.requestStop();
+        }
+    }
+
+    /** The state of a chain still running in this process, if any. */
+    public ChainState state(long executionId) {
+        ProviderChain chain = byExecution.get(executionId);
+        return chain == null ? null : chain.state();
+    }
+
+    /** The run ended: its chain's last state (null when it ran no chain here), and the chain is let go. */
+    public ChainState finish(long executionId) {
+        ProviderChain chain = byExecution.remove(executionId);
+        return chain == null ? null : chain.state();
+    }
+
+    /** The chains of the executions running in this process, by execution id. */
+    public Map<Long, ProviderChain> running() {
+        return Map.copyOf(byExecution);
+    }
+
+    /** The configured providers and whether a chain could use them. */
+    public Map<String, String> usability() {
+        return providers.usability();
+    }
+
+    /** {@code listener} plus every {@link ChainEventListener} bean. */
+    private ChainEventListener observed(ChainEventListener listener) {
+        List<ChainEventListener> all = new ArrayList<>(List.of(listener));
+        observers.orderedStream().forEach(all::add);
+        return ChainEventListener.all(all);
+    }
+
+    private void record(long instanceId, long executionId, ChainEvent event) {
+        if (event.type() != ChainEvent.Type.FAILURE && event.type() != ChainEvent.Type.RETRY) {
+            log.warn("{} {}: {}", event.type(), event.route(), event.reason());
+        }
+        events.record(new EventStore.Event(instanceId, executionId, event.time(),
+                event.type().name().toLowerCase(Locale.ROOT),
+                event.route() == null ? null : event.route().provider(),
+                event.route() == null ? null : event.route().model(),
+                event.category() == null ? null : event.category().label(), null, event.reason()));
+    }
+}
