@@ -34,7 +34,10 @@ class ProviderChainIntegrationTests {
 
     private static final Route ALPHA_LARGE = new Route("alpha", "alpha-large");
     private static final Route ALPHA_SMALL = new Route("alpha", "alpha-small");
-    private static final Duration ALPHA_TIMEOUT = Duration.ofMillis(300);
+    /** Long enough that a busy machine never times out a normal answer: a timeout retried is an extra request. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    /** For the test of timeouts: shorter than its delayed answers. */
+    private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Simulator alpha;
@@ -160,7 +163,7 @@ class ProviderChainIntegrationTests {
     @Test
     void timeoutsAreRetriedWithBackoffThenTheNextRouteServes() {
         alpha.faults().forModel("alpha-large").next(3, new Fault.Delay(Duration.ofSeconds(1)));
-        ProviderChain chain = chain(priority);
+        ProviderChain chain = chain(priority, "alpha-key", "beta-key", 0, 0, SHORT_READ_TIMEOUT);
 
         generate(chain);
 
@@ -328,14 +331,19 @@ class ProviderChainIntegrationTests {
     }
 
     private ProviderChain chain(ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight) {
+        return chain(settings, alphaKey, betaKey, alphaWeight, betaWeight, READ_TIMEOUT);
+    }
+
+    private ProviderChain chain(ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight,
+            Duration readTimeout) {
         Map<String, ProviderSettings> providers = new LinkedHashMap<>();
-        providers.put("alpha", provider(alpha, alphaKey, alphaWeight, "alpha-large", "alpha-small"));
-        providers.put("beta", provider(beta, betaKey, betaWeight, "beta-large"));
+        providers.put("alpha", provider(alpha, alphaKey, alphaWeight, readTimeout, "alpha-large", "alpha-small"));
+        providers.put("beta", provider(beta, betaKey, betaWeight, readTimeout, "beta-large"));
         return ProviderChain.create(new ProvidersProperties(providers), "alpha,beta", settings, Clock.systemUTC(), events::add);
     }
 
-    private static ProviderSettings provider(Simulator simulator, String key, int weight, String... models) {
-        return new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of(key), List.of(models), 0, 0, 0, 0, ALPHA_TIMEOUT,
+    private static ProviderSettings provider(Simulator simulator, String key, int weight, Duration readTimeout, String... models) {
+        return new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of(key), List.of(models), 0, 0, 0, 0, readTimeout,
                 Duration.ofSeconds(1), 0, weight == 0 ? null : weight);
     }
 }
