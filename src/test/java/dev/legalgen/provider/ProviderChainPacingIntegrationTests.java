@@ -1,5 +1,6 @@
 package dev.legalgen.provider;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.testsupport.Parallel;
@@ -27,7 +28,7 @@ class ProviderChainPacingIntegrationTests {
 
     @Test
     void fortyCallersSpreadOverTwoProvidersByTheirLimitsAndStayWithinThem() throws Exception {
-        FastClock clock = new FastClock(SPEED);
+        TestClock clock = TestClock.fast(SPEED);
         try (Simulator alpha = Simulator.start(SimulatorConfig.defaults().withModels("alpha-large", "alpha-small").withApiKey("alpha-key")
                 .withDialect(Dialect.GROQ).withLimits(60, 0).withClock(clock));
                 Simulator beta = Simulator.start(SimulatorConfig.defaults().withModels("beta-large").withApiKey("beta-key")

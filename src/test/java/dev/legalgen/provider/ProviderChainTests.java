@@ -1,5 +1,6 @@
 package dev.legalgen.provider;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,7 +27,7 @@ class ProviderChainTests {
     private static final Route CEREBRAS_QWEN = new Route("cerebras", "qwen-3.8-27b");
     private static final Route GROQ_20B = new Route("groq", "openai/gpt-oss-20b");
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.manual();
     private final Instant start = clock.instant();
     private final List<ChainEvent> events = new CopyOnWriteArrayList<>();
     private final ScriptedClient cerebras = new ScriptedClient("cerebras");

@@ -1,5 +1,6 @@
 package dev.legalgen.provider;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ProviderRateLimiterTests {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.manual();
 
     @Test
     void requestsPerMinuteAreSpacedEvenlyAndSayHowLongToWait() {
@@ -47,7 +48,7 @@ class ProviderRateLimiterTests {
         ProviderRateLimiter.Admission waited = limiter.acquire(0, Duration.ofSeconds(5));
 
         assertThat(waited.granted()).isTrue();
-        assertThat(clock.instant()).isEqualTo(new MutableClock().instant().plusSeconds(2)); // one every 2 s
+        assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plusSeconds(2)); // one every 2 s
     }
 
     @Test
@@ -95,7 +96,7 @@ class ProviderRateLimiterTests {
 
         assertThat(denied.granted()).isFalse();
         assertThat(denied.waitTime()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(clock.instant()).isEqualTo(new MutableClock().instant());
+        assertThat(clock.instant()).isEqualTo(TestClock.manual().instant());
     }
 
     @Test

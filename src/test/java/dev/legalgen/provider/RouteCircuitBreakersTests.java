@@ -1,5 +1,6 @@
 package dev.legalgen.provider;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RouteCircuitBreakersTests {
 
     private static final Route ROUTE = new Route("groq", "openai/gpt-oss-20b");
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.manual();
     private final List<String> transitions = new CopyOnWriteArrayList<>();
     private final RouteCircuitBreakers breakers = new RouteCircuitBreakers(
             RouteCircuitBreakers.Settings.DEFAULT, clock, (route, from, to) -> transitions.add(route + " " + from + "->" + to));

@@ -1,5 +1,6 @@
 package dev.legalgen.provider;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -18,7 +19,7 @@ class RouteSelectorTests {
     private static final Route BETA_LARGE = new Route("beta", "beta-large");
     private static final List<Route> ROUTES = List.of(ALPHA_LARGE, ALPHA_SMALL, BETA_LARGE);
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.manual();
     private final AtomicReference<Double> random = new AtomicReference<>(0.0);
     private final Map<String, ProviderChain.Member> members = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.legalgen.simulator;
 
+import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpHeaders;
@@ -16,7 +17,7 @@ class SimulatorRateLimitIntegrationTests {
     private static final String MODEL = "legal-sim-large";
 
     // Ten seconds into a minute, so the window has 50 s left.
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:10Z"));
+    private final TestClock clock = TestClock.manual(Instant.parse("2026-01-01T00:00:10Z"));
     private Simulator simulator;
 
     @AfterEach
