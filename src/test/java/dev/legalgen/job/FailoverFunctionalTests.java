@@ -28,49 +28,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole job over two providers, each a simulator speaking its real dialect over HTTP: the job
- * keeps producing samples while one fails, and records what it switched and why. A fresh context
- * per test: the process's rate limiters rightly remember a provider's 429 block from one run to the next.
+ * keeps producing samples while one fails, and records what it switched and why.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:failover;DB_CLOSE_DELAY=-1",
     "legalgen.chain.initial-backoff=5ms",
     "legalgen.chain.max-backoff=20ms",
     "legalgen.job.retry-delay=5ms"
 })
-class FailoverFunctionalTests {
-
-    static final Simulator ALPHA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("alpha-large", "alpha-small").withApiKey("alpha-key").withDialect(Dialect.GROQ));
-    static final Simulator BETA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("beta-large").withApiKey("beta-key").withDialect(Dialect.CEREBRAS));
-
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        SimulatedProviders.register(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
-        SimulatedProviders.register(registry, "beta", BETA, "beta-key", "beta-large");
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        ALPHA.close();
-        BETA.close();
-    }
-
-    @Autowired
-    DatasetLauncher launcher;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path outDir;
-
-    @BeforeEach
-    void resetSimulators() {
-        ALPHA.reset();
-        BETA.reset();
-    }
+class FailoverFunctionalTests extends TwoProviderJobTests {
 
     @Test
     void retiredAndRateLimitedModelsOfTheFirstProviderGiveWayToTheSecond() {
@@ -85,10 +51,14 @@ class FailoverFunctionalTests {
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
+        assertThat(StepCounters.ofGenerate(jdbc, outcome.executionId()))
+                .as("read, written, skipped, rolled back: the chain failed over within each item")
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped, StepCounters::rollbacks)
+                .containsExactly(100L, 100L, 0L, 0L);
         assertThat(ALPHA.requestCount("alpha-large")).as("a model over capacity is dropped for the run")
                 .isLessThanOrEqualTo(40);
-        assertThat(events(instance, "model_failed")).contains("alpha:alpha-large/model_unavailable");
-        assertThat(events(instance, "failure")).contains("alpha:alpha-small/rate_limit");
+        assertThat(eventCategories(instance, "model_failed")).contains("alpha:alpha-large/model_unavailable");
+        assertThat(eventCategories(instance, "failure")).contains("alpha:alpha-small/rate_limit");
         assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates();
     }
 
@@ -106,8 +76,8 @@ class FailoverFunctionalTests {
         assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
         assertThat(ALPHA.requestCount()).as("at most the calls already in flight when the first 401 came back")
                 .isLessThanOrEqualTo(40);
-        assertThat(events(instance, "provider_out")).containsExactly("alpha:alpha-large/authentication");
-        assertThat(events(instance, "retry")).noneMatch(e -> e.startsWith("alpha"));
+        assertThat(eventCategories(instance, "provider_out")).containsExactly("alpha:alpha-large/authentication");
+        assertThat(eventCategories(instance, "retry")).noneMatch(e -> e.startsWith("alpha"));
     }
 
     @Test
@@ -135,10 +105,6 @@ class FailoverFunctionalTests {
         assertThat(JobRows.slots(jdbc, JobRows.instanceOf(jdbc, resumed))).hasSize(100).doesNotHaveDuplicates();
     }
 
-    private DatasetParameters params(String chain) {
-        return DatasetParameters.parse(List.of("targetCount=100", chain, "runId=" + UUID.randomUUID(),
-                "output=" + outDir.resolve("samples.jsonl")), null);
-    }
 
     private Map<String, Long> samplesByProvider(long instance) {
         Map<String, Long> counts = new java.util.TreeMap<>();
@@ -149,9 +115,4 @@ class FailoverFunctionalTests {
         return counts;
     }
 
-    /** Events of a kind as {@code provider:model/category}, distinct. */
-    private List<String> events(long instance, String kind) {
-        return jdbc.queryForList("SELECT DISTINCT provider || ':' || model || '/' || category FROM generation_event"
-                + " WHERE job_instance_id = ? AND kind = ?", String.class, instance, kind);
-    }
 }

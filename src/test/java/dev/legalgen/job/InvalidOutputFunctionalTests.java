@@ -64,6 +64,9 @@ class InvalidOutputFunctionalTests {
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(19).doesNotContain(0).contains(1);
         assertThat(simulator.requestCount()).as("20 items, two of them re-asked once").isEqualTo(22);
+        assertThat(StepCounters.ofGenerate(jdbc, outcome.executionId()))
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped, StepCounters::rollbacks)
+                .containsExactly(20L, 19L, 1L, 0L);
         assertThat(jdbc.queryForList("SELECT category FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
                 String.class, instance)).containsExactly("invalid_output");
     }

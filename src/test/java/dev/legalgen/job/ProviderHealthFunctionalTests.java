@@ -33,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider queues 40 callers (one request every 100 ms), as a free tier does, so that calls wait for
  * their slot while the provider fails.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:health;DB_CLOSE_DELAY=-1",
     "legalgen.chain.initial-backoff=5ms",
@@ -42,42 +41,14 @@ import org.springframework.test.context.DynamicPropertySource;
     "legalgen.chain.breaker-cooldown=1s",
     "legalgen.job.retry-delay=5ms"
 })
-class ProviderHealthFunctionalTests {
-
-    static final Simulator ALPHA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("alpha-large", "alpha-small").withApiKey("alpha-key").withDialect(Dialect.GROQ)
-            .withLatency(Duration.ofMillis(20)));
-    static final Simulator BETA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("beta-large").withApiKey("beta-key").withDialect(Dialect.CEREBRAS));
+class ProviderHealthFunctionalTests extends TwoProviderJobTests {
 
     @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        SimulatedProviders.register(registry, "alpha", ALPHA, "alpha-key", "alpha-large,alpha-small");
+    static void moreProviders(DynamicPropertyRegistry registry) {
         SimulatedProviders.register(registry, "paced", ALPHA, "alpha-key", "alpha-large,alpha-small", 600);
         SimulatedProviders.register(registry, "unlisted", ALPHA, "alpha-key", "alpha-retired,alpha-large");
         SimulatedProviders.register(registry, "wrong-alpha", ALPHA, "not-alpha-key", "alpha-large");
         SimulatedProviders.register(registry, "wrong-beta", BETA, "not-beta-key", "beta-large");
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        ALPHA.close();
-        BETA.close();
-    }
-
-    @Autowired
-    DatasetLauncher launcher;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path outDir;
-
-    @BeforeEach
-    void resetSimulators() {
-        ALPHA.reset();
-        BETA.reset();
     }
 
     @Test
@@ -105,9 +76,12 @@ class ProviderHealthFunctionalTests {
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates();
+        assertThat(StepCounters.ofGenerate(jdbc, outcome.executionId()))
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped, StepCounters::rollbacks)
+                .containsExactly(100L, 100L, 0L, 0L);
         assertThat(ALPHA.requestCount("alpha-retired")).isZero();
         assertThat(ALPHA.requestCount("alpha-large")).isEqualTo(100);
-        assertThat(events(instance, "models_not_listed")).singleElement().asString()
+        assertThat(eventReasons(instance, "models_not_listed")).singleElement().asString()
                 .contains("unlisted:alpha-retired").contains("legalgen.providers.unlisted.models");
     }
 
@@ -123,6 +97,10 @@ class ProviderHealthFunctionalTests {
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(failed.message()).contains("paced rejected the API key");
         assertThat(answered(401)).as("requests answered 401").isBetween(1L, 2L);
+        StepCounters counters = StepCounters.ofGenerate(jdbc, failed.executionId());
+        assertThat(counters.written()).as("the 20 answers, less those of chunks that rolled back").isLessThanOrEqualTo(20);
+        assertThat(counters.skipped()).as("a key refused is no reason to skip items").isZero();
+        assertThat(counters.rollbacks()).as("the chunks in flight when the key was refused").isPositive();
         assertThat(ALPHA.requestCount()).isLessThanOrEqualTo(22);
     }
 
@@ -139,7 +117,7 @@ class ProviderHealthFunctionalTests {
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates();
         assertThat(answered(404)).as("requests answered 404").isBetween(1L, 2L);
-        assertThat(events(instance, "model_failed")).singleElement().asString().contains("paced:alpha-large");
+        assertThat(eventReasons(instance, "model_failed")).singleElement().asString().contains("paced:alpha-large");
     }
 
     @Test
@@ -171,14 +149,5 @@ class ProviderHealthFunctionalTests {
         return statuses.isEmpty() ? null : statuses.get(0);
     }
 
-    private DatasetParameters params(String chain) {
-        return DatasetParameters.parse(List.of("targetCount=100", chain, "runId=" + UUID.randomUUID(),
-                "output=" + outDir.resolve("samples.jsonl")), null);
-    }
 
-    /** Events of a kind as {@code provider:model reason}. */
-    private List<String> events(long instance, String kind) {
-        return jdbc.queryForList("SELECT provider || ':' || model || ' ' || reason FROM generation_event"
-                + " WHERE job_instance_id = ? AND kind = ?", String.class, instance, kind);
-    }
 }
