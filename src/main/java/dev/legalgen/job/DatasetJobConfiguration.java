@@ -48,7 +48,7 @@ public class DatasetJobConfiguration {
             GracefulShutdown gracefulShutdown, ProviderChains chains, TerminalProgress progress,
             InstanceLocks instanceLocks) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new DatasetRunListener())
+                .listener(new DatasetRunListener(jobRepository))
                 .listener(gracefulShutdown)
                 .listener(chains)
                 .listener(progress)

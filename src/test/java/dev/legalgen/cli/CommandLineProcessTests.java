@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar as a scheduler runs it: exit codes, SIGTERM, SIGINT, kill -9 and recovery, on
@@ -106,7 +105,7 @@ class CommandLineProcessTests {
     }
 
     @Test
-    void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinue() throws Exception {
+    void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinueWithTheSameBatchId() throws Exception {
         // given a run killed mid-way: its execution stays STARTED
         List<String> start = List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
@@ -124,9 +123,10 @@ class CommandLineProcessTests {
         assertThat(run("recover", "last").exitCode()).isZero();
         Result resumed = run(start.toArray(String[]::new));
 
-        // then every slot is there exactly once
+        // then every slot is there exactly once, all of one batch
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertExportHasDistinctSamples(300);
+        assertThat(export().distinct("batch_id")).hasSize(1);
     }
 
     @Test
@@ -196,11 +196,14 @@ class CommandLineProcessTests {
         return LegalgenProcess.run(workDir, List.of(args));
     }
 
+    private Export export() throws IOException {
+        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
+    }
+
     /** The export has exactly {@code count} lines, with distinct ids. */
     private void assertExportHasDistinctSamples(int count) throws IOException {
-        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
-        JsonMapper json = JsonMapper.builder().build();
-        assertThat(lines).hasSize(count);
-        assertThat(lines.stream().map(line -> json.readTree(line).get("id").asString()).distinct()).hasSize(count);
+        Export export = export();
+        assertThat(export.size()).isEqualTo(count);
+        assertThat(export.distinct("id")).hasSize(count);
     }
 }

@@ -2,6 +2,7 @@ package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import dev.legalgen.testsupport.PostgresTestDatabase;
@@ -80,8 +81,14 @@ class PostgresCommandLineProcessTests {
         assertThat(run(args("recover", "last")).exitCode()).isZero();
         Result resumed = run(start);
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
-        assertThat(lines).hasSize(300).doesNotHaveDuplicates();
+        Export export = export();
+        assertThat(export.size()).isEqualTo(300);
+        assertThat(export.distinct("id")).hasSize(300);
+        assertThat(export.distinct("batch_id")).as("one batch across the kill").hasSize(1);
+    }
+
+    private Export export() throws IOException {
+        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
     }
 
     private List<String> args(String command, String targetCount, String chain, String... more) {
