@@ -1,6 +1,7 @@
 package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the default embedded H2 file database, in a fresh directory per test.
  */
 class CommandLineProcessTests {
+
+    private static final int CALLS_IN_FLIGHT = 5;
 
     @TempDir
     Path workDir;
@@ -127,6 +130,35 @@ class CommandLineProcessTests {
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertExportHasDistinctSamples(300);
         assertThat(export().distinct("batch_id")).hasSize(1);
+    }
+
+    @Test
+    void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key")
+                .withLatency(Duration.ofSeconds(1)))) {
+            // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
+            // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
+            List<String> start = List.of("start", "targetCount=30", "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=sim-key",
+                    "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small",
+                    "--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT);
+            LegalgenProcess running = LegalgenProcess.start(workDir, start);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> provider.requestCount() >= 20);
+            running.kill();
+
+            // when
+            assertThat(run("recover", "last").exitCode()).isZero();
+            Result resumed = run(start.toArray(String[]::new));
+
+            // then: the 5 answers of the uncommitted chunk came from the journal, one batch, every slot once
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(30);
+            assertThat(export().distinct("batch_id")).hasSize(1);
+            assertThat(provider.requestCount()).as("calls over both runs: 30 slots plus at most the calls in flight")
+                    .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
+        }
     }
 
     @Test
