@@ -9,10 +9,16 @@ import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -216,6 +222,30 @@ class CommandLineProcessTests {
             assertThat(resumed.output()).contains("Restarting instance");
             assertExportHasDistinctSamples(30);
         }
+    }
+
+    @Test
+    void simulateServesUntilSigtermAndSaysHowManyChatRequestsItSaw() throws Exception {
+        // given a simulator run as a command
+        LegalgenProcess simulator = LegalgenProcess.start(workDir, List.of("simulate", "--port", "0"));
+        simulator.awaitOutput(line -> line.contains("http://127.0.0.1:"), Duration.ofSeconds(60));
+        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/v1").matcher(simulator.output());
+        assertThat(url.find()).isTrue();
+
+        // when it is sent three chat requests, then SIGTERM
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 3; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(url.group() + "/chat/completions"))
+                    .header("Authorization", "Bearer any-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"legal-sim-large\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+        simulator.terminate();
+        Result stopped = simulator.await(Duration.ofSeconds(30));
+
+        // then its last line counts them (what jobs/bench compares with the samples it asked for)
+        assertThat(stopped.output()).contains("simulator stopped after 3 chat requests");
     }
 
     private static String[] with(List<String> args, String extra) {
