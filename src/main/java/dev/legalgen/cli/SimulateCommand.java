@@ -50,6 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            // what a benchmark compares with the samples it asked for (jobs/bench crash)
+            System.out.println("simulator stopped after " + simulator.requestCount() + " chat requests");
+            System.out.flush();
             stopped.countDown();
         }));
         System.out.println("simulator (" + dialect + ") serving " + config.models() + " at " + simulator.baseUrl());

@@ -6,24 +6,33 @@ import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderChain;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Turns a plan slot into a sample: prompt, provider chain (failover, retries, rate limits), parse
- * and validate. Thread-safe: the items of a chunk are processed concurrently.
+ * and validate; each accepted answer is journaled before it returns to the chunk, and a slot with a
+ * journaled answer reuses it instead of asking again. Thread-safe: the items of a chunk are processed
+ * concurrently.
  */
 public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSample> {
 
+    private static final Logger log = LoggerFactory.getLogger(SampleProcessor.class);
+
     private final SampleContext context;
+    private final AnswerJournal journal;
     private final PromptBuilder prompts;
     private final SampleParser parser;
     private final ProviderChain chain;
     private final Clock clock;
 
-    public SampleProcessor(SampleContext context, PromptBuilder prompts, SampleParser parser, ProviderChain chain,
-            Clock clock) {
+    public SampleProcessor(SampleContext context, AnswerJournal journal, PromptBuilder prompts, SampleParser parser,
+            ProviderChain chain, Clock clock) {
         this.context = context;
+        this.journal = journal;
         this.prompts = prompts;
         this.parser = parser;
         this.chain = chain;
@@ -37,6 +46,18 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
             // cancel the rest when one fails: they must not go on calling (and paying) the provider.
             throw new IllegalStateException("slot " + request.slot() + " not generated: its step has already failed");
         }
+        Optional<LegalSample> journaled = journal.find(context.jobInstanceId(), request.slot());
+        if (journaled.isPresent()) {
+            log.info("Slot {}: reusing answer {}, journaled by an earlier execution, without calling a provider",
+                    request.slot(), journaled.get().id());
+            return journaled.get();
+        }
+        LegalSample sample = generate(request);
+        journal.record(sample, context.jobExecutionId());
+        return sample;
+    }
+
+    private LegalSample generate(GenerationRequest request) {
         ChatPrompt prompt = prompts.build(request);
         Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse);
         Completion completion = parsed.completion();
@@ -74,8 +95,9 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
     private record Parsed(SampleContent content, Completion completion) {}
 
     /**
-     * What every sample of a run shares: the job instance it belongs to, its fixed batch id, and
-     * whether the step processing it has failed.
+     * What every sample of a run shares: the job instance it belongs to, the execution paying for its
+     * calls, the instance's fixed batch id, and whether the step processing it has failed.
      */
-    public record SampleContext(long jobInstanceId, String batchId, BooleanSupplier stepFailed) {}
+    public record SampleContext(
+            long jobInstanceId, long jobExecutionId, String batchId, BooleanSupplier stepFailed) {}
 }

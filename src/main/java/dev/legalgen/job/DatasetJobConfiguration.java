@@ -4,6 +4,7 @@ import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.catalog.PlanItemReader;
+import dev.legalgen.generation.AnswerJournal;
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.PromptBuilder;
 import dev.legalgen.generation.SampleParser;
@@ -138,12 +139,13 @@ public class DatasetJobConfiguration {
     @Bean
     @StepScope
     SampleProcessor sampleProcessor(@Value("#{stepExecution}") StepExecution stepExecution, ProviderChains chains,
-            Clock clock) {
+            AnswerJournal journal, Clock clock) {
         JobExecution job = stepExecution.getJobExecution();
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
-                job.getJobInstance().getInstanceId(), job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
+                job.getJobInstance().getInstanceId(), job.getId(),
+                job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
-        return new SampleProcessor(context, PROMPTS, PARSER, chainOf(job, chains), clock);
+        return new SampleProcessor(context, journal, PROMPTS, PARSER, chainOf(job, chains), clock);
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,12 @@ public class DatasetRunListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetRunListener.class);
 
+    private final JobRepository jobRepository;
+
+    DatasetRunListener(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
     @Override
     public void beforeJob(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
@@ -33,6 +40,9 @@ public class DatasetRunListener implements JobExecutionListener {
         if (!context.containsKey(BATCH_ID)) {
             context.putString(BATCH_ID, newBatchId());
         }
+        // Saved now, before any sample can commit: Batch saves a job's context only after each step, so
+        // a kill -9 during generation would lose a new id, and the restart would stamp its rows with another.
+        jobRepository.updateExecutionContext(execution);
         DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
         log.info("Job execution {} of instance {} ({}), batch {}", execution.getId(),
                 execution.getJobInstance().getInstanceId(), params, context.getString(BATCH_ID));

@@ -5,26 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar as a scheduler runs it: exit codes, SIGTERM, SIGINT, kill -9 and recovery, on
  * the default embedded H2 file database, in a fresh directory per test.
  */
 class CommandLineProcessTests {
+
+    private static final int CALLS_IN_FLIGHT = 5;
 
     @TempDir
     Path workDir;
@@ -110,7 +118,7 @@ class CommandLineProcessTests {
     }
 
     @Test
-    void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinue() throws Exception {
+    void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinueWithTheSameBatchId() throws Exception {
         // given a run killed mid-way: its execution stays STARTED
         List<String> start = List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
@@ -128,9 +136,39 @@ class CommandLineProcessTests {
         assertThat(run("recover", "last").exitCode()).isZero();
         Result resumed = run(start.toArray(String[]::new));
 
-        // then every slot is there exactly once
+        // then every slot is there exactly once, all of one batch
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertExportHasDistinctSamples(300);
+        assertThat(export().distinct("batch_id")).hasSize(1);
+    }
+
+    @Test
+    void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key")
+                .withLatency(Duration.ofSeconds(1)))) {
+            // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
+            // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
+            List<String> start = List.of("start", "targetCount=30", "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=sim-key",
+                    "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small",
+                    "--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT);
+            LegalgenProcess running = LegalgenProcess.start(workDir, start);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> provider.requestCount() >= 20);
+            running.kill();
+
+            // when
+            assertThat(run("recover", "last").exitCode()).isZero();
+            Result resumed = run(start.toArray(String[]::new));
+
+            // then: the 5 answers of the uncommitted chunk came from the journal, one batch, every slot once
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(30);
+            assertThat(export().distinct("batch_id")).hasSize(1);
+            assertThat(provider.requestCount()).as("calls over both runs: 30 slots plus at most the calls in flight")
+                    .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
+        }
     }
 
     @Test
@@ -243,6 +281,30 @@ class CommandLineProcessTests {
         }
     }
 
+    @Test
+    void simulateServesUntilSigtermAndSaysHowManyChatRequestsItSaw() throws Exception {
+        // given a simulator run as a command
+        LegalgenProcess simulator = LegalgenProcess.start(workDir, List.of("simulate", "--port", "0"));
+        simulator.awaitOutput(line -> line.contains("http://127.0.0.1:"), Duration.ofSeconds(60));
+        Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/v1").matcher(simulator.output());
+        assertThat(url.find()).isTrue();
+
+        // when it is sent three chat requests, then SIGTERM
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 3; i++) {
+            http.send(HttpRequest.newBuilder(URI.create(url.group() + "/chat/completions"))
+                    .header("Authorization", "Bearer any-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"legal-sim-large\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+        simulator.terminate();
+        Result stopped = simulator.await(Duration.ofSeconds(30));
+
+        // then its last line counts them (what jobs/bench compares with the samples it asked for)
+        assertThat(stopped.output()).contains("simulator stopped after 3 chat requests");
+    }
+
     private static String[] with(List<String> args, String extra) {
         List<String> all = new ArrayList<>(args);
         all.add(extra);
@@ -253,11 +315,14 @@ class CommandLineProcessTests {
         return LegalgenProcess.run(workDir, List.of(args));
     }
 
+    private Export export() throws IOException {
+        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
+    }
+
     /** The export has exactly {@code count} lines, with distinct ids. */
     private void assertExportHasDistinctSamples(int count) throws IOException {
-        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
-        JsonMapper json = JsonMapper.builder().build();
-        assertThat(lines).hasSize(count);
-        assertThat(lines.stream().map(line -> json.readTree(line).get("id").asString()).distinct()).hasSize(count);
+        Export export = export();
+        assertThat(export.size()).isEqualTo(count);
+        assertThat(export.distinct("id")).hasSize(count);
     }
 }

@@ -1,7 +1,11 @@
 package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import dev.legalgen.testsupport.PostgresTestDatabase;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresCommandLineProcessTests {
 
     /** 4 calls in flight, 100 ms each: runs long enough for a second process to start beside it. */
+    private static final int CALLS_IN_FLIGHT = 5;
+
     private static final String[] SLOW = {"--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2",
         "--legalgen.job.concurrency=2"};
 
@@ -80,8 +86,44 @@ class PostgresCommandLineProcessTests {
         assertThat(run(args("recover", "last")).exitCode()).isZero();
         Result resumed = run(start);
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        List<String> lines = Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"));
-        assertThat(lines).hasSize(300).doesNotHaveDuplicates();
+        Export export = export();
+        assertThat(export.size()).isEqualTo(300);
+        assertThat(export.distinct("id")).hasSize(300);
+        assertThat(export.distinct("batch_id")).as("one batch across the kill").hasSize(1);
+    }
+
+    @Test
+    void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key")
+                .withLatency(Duration.ofSeconds(1)))) {
+            // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
+            // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
+            String[] onePartition = {"--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                "--legalgen.providers.ext.api-key=sim-key", "--legalgen.providers.ext.models=legal-sim-large",
+                "--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT};
+            List<String> start = args("start", "targetCount=30", "chain=ext", onePartition);
+            LegalgenProcess running = LegalgenProcess.start(workDir, start);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> provider.requestCount() >= 20);
+            running.kill();
+
+            // when
+            assertThat(run(args("recover", "last")).exitCode()).isZero();
+            Result resumed = run(start);
+
+            // then: the 5 answers of the uncommitted chunk came from the journal, one batch, every slot once
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            Export export = export();
+            assertThat(export.size()).isEqualTo(30);
+            assertThat(export.distinct("id")).hasSize(30);
+            assertThat(export.distinct("batch_id")).hasSize(1);
+            assertThat(provider.requestCount()).as("calls over both runs: 30 slots plus at most the calls in flight")
+                    .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
+        }
+    }
+
+    private Export export() throws IOException {
+        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
     }
 
     private List<String> args(String command, String targetCount, String chain, String... more) {

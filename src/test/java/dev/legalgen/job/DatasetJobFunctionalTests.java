@@ -5,12 +5,14 @@ import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,9 @@ class DatasetJobFunctionalTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ThreadPoolTaskExecutor itemExecutor;
 
     @TempDir
     Path outDir;
@@ -104,7 +110,7 @@ class DatasetJobFunctionalTests {
     }
 
     @Test
-    void aProviderFailureMidRunFailsTheJobAndTheRestartWritesEverySlotExactlyOnce() {
+    void aProviderFailureMidRunFailsTheJobAndTheRestartPaysOnlyForSlotsNeverAnswered() {
         // given: the key is revoked after 56 answers (every route of the only provider then answers 401)
         DatasetParameters params = params("targetCount=100");
         simulator.faults().forAllModels().after(56, new Fault.Status(401, null));
@@ -112,28 +118,31 @@ class DatasetJobFunctionalTests {
         // when
         Outcome first = launcher.start(params, false);
 
-        // then: FAILED and restartable, with whole chunks committed and nothing written twice
+        // then: FAILED and restartable, with whole chunks committed, nothing written twice, and every answer
+        // that was paid for either committed or journaled
         assertThat(first.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(first.message()).contains("401");
         long instance = JobRows.instanceOf(jdbc, first);
         int committed = count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance);
         assertThat(committed).isLessThan(100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> itemExecutor.getActiveCount() == 0);
         long answeredInFirstRun = simulator.requests().stream().filter(r -> r.status() == 200).count();
+        int journaled = JobRows.journaled(jdbc, instance);
+        assertThat(journaled).as("answers of chunks that never committed").isPositive();
+        assertThat(committed + journaled).as("no answer thrown away").isEqualTo(answeredInFirstRun);
 
         // when: the key is fixed and the same command runs again
         simulator.reset();
         Outcome second = launcher.start(params, false);
 
-        // then
+        // then: the journaled answers are reused, and pruned as their chunks commit
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(JobRows.instanceOf(jdbc, second)).isEqualTo(instance);
         assertThat(JobRows.slots(jdbc, instance)).containsExactlyElementsOf(range(0, 100));
         assertThat(simulator.requestCount())
-                .as("the restart calls the provider only for slots not committed")
-                .isEqualTo(100 - committed);
-        assertThat(answeredInFirstRun - committed)
-                .as("answers thrown away: at most the chunks in flight (4 partitions x 10)")
-                .isLessThanOrEqualTo(40);
+                .as("the restart calls the provider only for slots neither committed nor journaled")
+                .isEqualTo(100 - committed - journaled);
+        assertThat(JobRows.journaled(jdbc, instance)).isZero();
     }
 
     @Test

@@ -15,6 +15,12 @@ final class JobRows {
                 Long.class, outcome.executionId());
     }
 
+    /** Answers of an instance paid for and not committed yet. */
+    static int journaled(JdbcTemplate jdbc, long instance) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM answer_journal WHERE job_instance_id = ?", Integer.class,
+                instance);
+    }
+
     /** The slots an instance has samples for, in slot order. */
     static List<Integer> slots(JdbcTemplate jdbc, long instance) {
         return jdbc.queryForList("SELECT slot FROM legal_sample WHERE job_instance_id = ? ORDER BY slot",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.simulator.Simulator;
+import dev.legalgen.store.AnswerJournalStore;
 import dev.legalgen.store.SampleStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +63,8 @@ class WriterFailureFunctionalTests {
         long instance = JobRows.instanceOf(jdbc, first);
         assertThat(JobRows.slots(jdbc, instance)).doesNotContain(FAILING_SLOT);
         int committed = JobRows.slots(jdbc, instance).size();
+        int journaled = JobRows.journaled(jdbc, instance);
+        assertThat(journaled).as("the rolled-back chunk's answers stay journaled").isEqualTo(10);
         int callsBefore = simulator.requestCount();
 
         // when the database is back and the same command runs again
@@ -71,7 +74,8 @@ class WriterFailureFunctionalTests {
         // then
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates().contains(FAILING_SLOT);
-        assertThat(simulator.requestCount() - callsBefore).isEqualTo(100 - committed);
+        assertThat(simulator.requestCount() - callsBefore).isEqualTo(100 - committed - journaled);
+        assertThat(JobRows.journaled(jdbc, instance)).isZero();
     }
 
     @TestConfiguration
@@ -85,8 +89,8 @@ class WriterFailureFunctionalTests {
         /** The real store, whose insert fails for the chunk holding slot 57 while the switch is on. */
         @Bean
         @Primary
-        SampleStore failingSampleStore(JdbcTemplate jdbc, AtomicBoolean failWrites) {
-            return new SampleStore(jdbc) {
+        SampleStore failingSampleStore(JdbcTemplate jdbc, AnswerJournalStore journal, AtomicBoolean failWrites) {
+            return new SampleStore(jdbc, journal) {
                 @Override
                 public void write(Chunk<? extends LegalSample> chunk) {
                     super.write(chunk);

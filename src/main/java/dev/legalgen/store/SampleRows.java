@@ -1,0 +1,62 @@
+package dev.legalgen.store;
+
+import dev.legalgen.generation.LegalSample;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The columns of a sample, shared by {@code legal_sample} and {@code answer_journal}, and their mapping. */
+final class SampleRows {
+
+    static final String COLUMNS = "id, job_instance_id, slot, batch_id, provider, model, practice_area, topic,"
+            + " difficulty, question, answer, reasoning, case_citation, tokens_used, latency_ms, created_at, updated_at";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    /** Parameters {@link #bind} sets; further ones follow it. */
+    static final int COLUMN_COUNT = 17;
+
+    private SampleRows() {}
+
+    /** Sets parameters 1 to {@value #COLUMN_COUNT} in the order of {@link #COLUMNS}. */
+    static void bind(PreparedStatement ps, LegalSample s) throws SQLException {
+        ps.setString(1, s.id());
+        ps.setLong(2, s.jobInstanceId());
+        ps.setInt(3, s.slot());
+        ps.setString(4, s.batchId());
+        ps.setString(5, s.provider());
+        ps.setString(6, s.model());
+        ps.setString(7, s.practiceArea());
+        ps.setString(8, s.topic());
+        ps.setString(9, s.difficulty());
+        ps.setString(10, s.question());
+        ps.setString(11, s.answer());
+        ps.setString(12, s.reasoning());
+        ps.setString(13, s.caseCitation());
+        ps.setInt(14, s.tokensUsed());
+        ps.setLong(15, s.latencyMs());
+        ps.setObject(16, s.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(17, s.updatedAt().atOffset(ZoneOffset.UTC));
+    }
+
+    static LegalSample map(ResultSet rs, int rowNum) throws SQLException {
+        return new LegalSample(
+                rs.getString("id"),
+                rs.getLong("job_instance_id"),
+                rs.getInt("slot"),
+                rs.getString("batch_id"),
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getString("practice_area"),
+                rs.getString("topic"),
+                rs.getString("difficulty"),
+                rs.getString("question"),
+                rs.getString("answer"),
+                rs.getString("reasoning"),
+                rs.getString("case_citation"),
+                rs.getInt("tokens_used"),
+                rs.getLong("latency_ms"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}
