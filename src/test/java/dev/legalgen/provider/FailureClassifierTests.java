@@ -67,60 +67,101 @@ class FailureClassifierTests {
 
     @Test
     void messageTextAloneNeverDecidesTheCategory() {
-        ProviderError saysRateLimitButIs500 = ProviderError.parse("{\"error\":{\"message\":\"Rate limit reached\"}}", json);
-        assertThat(FailureClassifier.categoryOf(500, saysRateLimitButIs500)).isEqualTo(ErrorCategory.SERVER_ERROR);
+        // given: a 500 whose message says "rate limit"
+        ProviderError saysRateLimitButIs500 =
+                ProviderError.parse("{\"error\":{\"message\":\"Rate limit reached\"}}", json);
+
+        // when/then: the status decides
+        assertThat(FailureClassifier.categoryOf(500, saysRateLimitButIs500))
+                .isEqualTo(ErrorCategory.SERVER_ERROR);
     }
 
     @Test
     void readsAllThreeBodyShapes() {
-        assertThat(ProviderError.parse("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", json))
-                .isEqualTo(new ProviderError("invalid_api_key", "invalid_request_error", null, "Invalid API Key", null));
-        assertThat(ProviderError.parse("{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\",\"param\":\"api_key\",\"code\":\"wrong_api_key\"}", json))
-                .isEqualTo(new ProviderError("wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null));
-        assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json).detail()).isEqualTo("Not authenticated");
+        // when/then: Groq's nested error, Cerebras' flat one, a bare detail, and a body that is not JSON
+        assertThat(ProviderError.parse("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
+                + "\"code\":\"invalid_api_key\"}}", json))
+                .isEqualTo(new ProviderError("invalid_api_key", "invalid_request_error", null,
+                        "Invalid API Key", null));
+        assertThat(ProviderError.parse("{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\","
+                + "\"param\":\"api_key\",\"code\":\"wrong_api_key\"}", json))
+                .isEqualTo(new ProviderError("wrong_api_key", "invalid_request_error", "api_key",
+                        "Wrong API Key", null));
+        assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json).detail())
+                .isEqualTo("Not authenticated");
         assertThat(ProviderError.parse("not json", json)).isEqualTo(ProviderError.NONE);
     }
 
     @Test
     void retryAfterSecondsHeaderWins() {
-        FailureClassifier.Failure failure = classify(429, groqRpm(), Map.of("retry-after", "2", "x-ratelimit-reset-tokens", "7.66s"));
+        // when: a 429 carries both Retry-After and a token window's reset
+        FailureClassifier.Failure failure = classify(429, groqRpm(),
+                Map.of("retry-after", "2", "x-ratelimit-reset-tokens", "7.66s"));
+
+        // then: Retry-After decides the wait
         assertThat(failure).isEqualTo(new FailureClassifier.Failure(ErrorCategory.RATE_LIMIT, Duration.ofSeconds(2)));
     }
 
     @Test
     void retryAfterHttpDateIsRelativeToTheClock() {
+        // when: Retry-After is a date 30 s after the clock's now
         FailureClassifier.Failure failure = classify(503, "", Map.of("Retry-After", "Tue, 24 Nov 2026 10:00:30 GMT"));
-        assertThat(failure).isEqualTo(new FailureClassifier.Failure(ErrorCategory.MODEL_UNAVAILABLE, Duration.ofSeconds(30)));
+
+        // then
+        assertThat(failure)
+                .isEqualTo(new FailureClassifier.Failure(ErrorCategory.MODEL_UNAVAILABLE, Duration.ofSeconds(30)));
     }
 
     @Test
     void cerebrasDailyQuotaIsStillARateLimitWithALongRetry() {
-        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\",\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+        // given: Cerebras' tokens-per-day 429
+        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\","
+                + "\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+
+        // when: it says to retry in almost a day
         FailureClassifier.Failure failure = classify(429, body, Map.of("retry-after", "86399"));
+
+        // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.RATE_LIMIT);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(86399));
     }
 
     @Test
     void withoutRetryAfterTheExhaustedWindowsResetDecides() {
-        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\",\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+        // given: Cerebras' tokens-per-day 429
+        String body = "{\"message\":\"Tokens per day limit exceeded - too many tokens processed.\","
+                + "\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
+
+        // when: no Retry-After; the minute window has tokens left, the day window none
         FailureClassifier.Failure failure = classify(429, body, Map.of(
                 "x-ratelimit-remaining-tokens-minute", "50000", "x-ratelimit-reset-tokens-minute", "11.382867097854614",
                 "x-ratelimit-remaining-tokens-day", "0", "x-ratelimit-reset-tokens-day", "33011.382867097855"));
+
+        // then: the wait is the day window's reset
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofNanos(33_011_382_867_098L));
     }
 
     @Test
     void withoutRetryAfterTheMinuteResetDecides() {
+        // when: no Retry-After and no window exhausted; Groq's daily requests reset in 3 min, its tokens in 7.66 s
         FailureClassifier.Failure failure = classify(429, groqRpm(), Map.of(
                 "x-ratelimit-remaining-requests", "14370", "x-ratelimit-reset-requests", "2m59.56s",
                 "x-ratelimit-remaining-tokens", "17997", "x-ratelimit-reset-tokens", "7.66s"));
+
+        // then: the minute window's reset decides
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofMillis(7660));
     }
 
     @Test
     void groqTryAgainTextIsTheLastResort() {
-        String body = "{\"error\":{\"message\":\"Rate limit reached for model `openai/gpt-oss-20b` in organization `org_01` service tier `on_demand` on tokens per day (TPD): Limit 100000, Used 97050, Requested 3619. Please try again in 9m38.016s. Visit https://console.groq.com/docs/rate-limits for more information.\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}";
+        // given: a 429 without pacing headers whose message says "try again in 9m38.016s"
+        String body = "{\"error\":{\"message\":\"Rate limit reached for model `openai/gpt-oss-20b` "
+                + "in organization `org_01` service tier `on_demand` on tokens per day (TPD): "
+                + "Limit 100000, Used 97050, Requested 3619. Please try again in 9m38.016s. "
+                + "Visit https://console.groq.com/docs/rate-limits for more information.\","
+                + "\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}";
+
+        // when/then
         assertThat(classify(429, body, Map.of()).retryAfter()).isEqualTo(Duration.ofMillis(578_016));
     }
 
@@ -131,17 +172,24 @@ class FailureClassifierTests {
 
     @Test
     void transportFailuresByExceptionType() {
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new HttpTimeoutException("request timed out"))))
+        // when/then: a read timeout, every connection failure, and anything else
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new HttpTimeoutException("request timed out"))))
                 .isEqualTo(ErrorCategory.TIMEOUT);
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new HttpConnectTimeoutException("connect timed out"))))
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new HttpConnectTimeoutException("connect timed out"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new ConnectException("Connection refused"))))
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new ConnectException("Connection refused"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new SocketException("Connection reset"))))
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new SocketException("Connection reset"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new EOFException("EOF reached while reading"))))
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new EOFException("EOF reached while reading"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(new ResourceAccessException("I/O", new IOException("HTTP/1.1 header parser received no bytes"))))
+        assertThat(FailureClassifier.categoryOf(
+                new ResourceAccessException("I/O", new IOException("HTTP/1.1 header parser received no bytes"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
         assertThat(FailureClassifier.categoryOf(new IllegalStateException("boom"))).isEqualTo(ErrorCategory.GENERAL);
     }

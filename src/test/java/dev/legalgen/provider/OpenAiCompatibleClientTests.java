@@ -54,13 +54,18 @@ class OpenAiCompatibleClientTests {
 
     @Test
     void parsesASuccessfulCompletionAndReportsRateLimitHeaders() {
-        URI base = serve(200, GROQ_SUCCESS, Map.of("x-ratelimit-limit-requests", "1000", "x-ratelimit-remaining-requests", "999",
-                "x-ratelimit-reset-requests", "1m26.4s", "x-ratelimit-limit-tokens", "8000", "x-ratelimit-remaining-tokens", "7426",
+        // given: Groq's answer with its rate-limit headers
+        URI base = serve(200, GROQ_SUCCESS, Map.of("x-ratelimit-limit-requests", "1000",
+                "x-ratelimit-remaining-requests", "999", "x-ratelimit-reset-requests", "1m26.4s",
+                "x-ratelimit-limit-tokens", "8000", "x-ratelimit-remaining-tokens", "7426",
                 "x-ratelimit-reset-tokens", "4.3s"));
 
+        // when
         Completion completion = client(base, Duration.ofSeconds(5)).complete("openai/gpt-oss-20b", "system", "user");
 
-        assertThat(completion).isEqualTo(new Completion("groq", "openai/gpt-oss-20b", "{\"question\":\"Q\"}", 18, 556, 574, completion.latencyMs()));
+        // then: the completion, the request as sent, and the headers passed to the listener
+        assertThat(completion).isEqualTo(new Completion("groq", "openai/gpt-oss-20b", "{\"question\":\"Q\"}",
+                18, 556, 574, completion.latencyMs()));
         assertThat(seenPath.get()).isEqualTo("/openai/v1/chat/completions");
         assertThat(seenAuthorization.get()).isEqualTo("Bearer " + KEY);
         assertThat(seenBody.get())
@@ -77,24 +82,34 @@ class OpenAiCompatibleClientTests {
 
     @Test
     void rejectedKeyIsAuthenticationAndTheMessageSaysWhatToSetWithoutTheKey() {
-        URI base = serve(401, "{\"error\":{\"message\":\"Invalid API Key " + KEY + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", Map.of());
+        // given: a 401 whose message repeats the key
+        URI base = serve(401, "{\"error\":{\"message\":\"Invalid API Key " + KEY + "\","
+                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", Map.of());
 
+        // when
         ProviderCallException failure = callFails(client(base, Duration.ofSeconds(5)));
 
+        // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
         assertThat(failure.httpStatus()).isEqualTo(401);
         assertThat(failure.errorCode()).isEqualTo("invalid_api_key");
-        assertThat(failure.getMessage()).isEqualTo("groq rejected the API key (401 invalid_api_key): set GROQ_API_KEY (or legalgen.providers.groq.api-key)");
+        assertThat(failure.getMessage()).isEqualTo("groq rejected the API key (401 invalid_api_key): "
+                + "set GROQ_API_KEY (or legalgen.providers.groq.api-key)");
         assertThat(failure.toString()).doesNotContain(KEY);
     }
 
     @Test
     void rateLimitCarriesRetryAfterAndHeadersReachTheListener() {
-        URI base = serve(429, "{\"message\":\"Requests per minute limit exceeded - too many requests sent.\",\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}",
-                Map.of("retry-after", "60", "x-ratelimit-remaining-requests-minute", "0", "x-ratelimit-reset-requests-minute", "59.5"));
+        // given: Cerebras' requests-per-minute 429 with Retry-After and its window's headers
+        URI base = serve(429, "{\"message\":\"Requests per minute limit exceeded - too many requests sent.\","
+                + "\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}",
+                Map.of("retry-after", "60", "x-ratelimit-remaining-requests-minute", "0",
+                        "x-ratelimit-reset-requests-minute", "59.5"));
 
+        // when
         ProviderCallException failure = callFails(client(base, Duration.ofSeconds(5)));
 
+        // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.RATE_LIMIT);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(60));
         assertThat(seenHeaders).singleElement().extracting(RateLimitHeaders::requestsPerMinute)
@@ -103,17 +118,23 @@ class OpenAiCompatibleClientTests {
 
     @Test
     void emptyChoicesAreInvalidOutput() {
-        URI base = serve(200, "{\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}", Map.of());
+        // given: a 200 without a choice
+        URI base = serve(200, "{\"id\":\"x\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}", Map.of());
 
+        // when/then
         assertThat(callFails(client(base, Duration.ofSeconds(5))).category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
     }
 
     @Test
     void slowAnswerIsATimeout() {
+        // given: a server that does not answer while the test runs
         URI base = serveSlowly();
 
+        // when: the client waits 300 ms
         ProviderCallException failure = callFails(client(base, Duration.ofMillis(300)));
 
+        // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.TIMEOUT);
         assertThat(failure.httpStatus()).isNull();
         assertThat(failure.getMessage()).contains("did not answer within 0.3s");
@@ -121,19 +142,25 @@ class OpenAiCompatibleClientTests {
 
     @Test
     void refusedConnectionIsAConnectionError() throws IOException {
+        // given: a port nothing listens on
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
 
-        ProviderCallException failure = callFails(client(URI.create("http://127.0.0.1:" + closedPort + "/v1"), Duration.ofSeconds(5)));
+        // when
+        ProviderCallException failure =
+                callFails(client(URI.create("http://127.0.0.1:" + closedPort + "/v1"), Duration.ofSeconds(5)));
 
+        // then: the message names the provider and the address, never the key
         assertThat(failure.category()).isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(failure.getMessage()).startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1").doesNotContain(KEY);
+        assertThat(failure.getMessage()).startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1")
+                .doesNotContain(KEY);
     }
 
     @Test
     void droppedConnectionIsAConnectionError() throws Exception {
+        // given: a server that hangs up once the request has started
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread dropper = new Thread(() -> {
                 try (Socket accepted = socket.accept()) {
@@ -144,8 +171,11 @@ class OpenAiCompatibleClientTests {
             });
             dropper.start();
 
-            ProviderCallException failure = callFails(client(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1"), Duration.ofSeconds(5)));
+            // when
+            ProviderCallException failure = callFails(
+                    client(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1"), Duration.ofSeconds(5)));
 
+            // then
             assertThat(failure.category()).isEqualTo(ErrorCategory.CONNECTION_ERROR);
             dropper.join(5000);
         }

@@ -36,36 +36,49 @@ class ProviderChainTests {
 
     @Test
     void transientFailuresRetryTheSameRouteWithBackoff() {
+        // given: the first route fails twice, transiently
         cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR, ErrorCategory.TIMEOUT);
 
+        // when
         String content = generate();
 
+        // then: the third try on the same route answers, after 500 ms and 1 s of backoff
         assertThat(content).isEqualTo("{\"ok\":true}");
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b");
         assertThat(clock.instant()).isEqualTo(start.plusMillis(500 + 1000)); // jitter fixed at its maximum
-        assertThat(types()).containsExactly(ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY, ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY);
+        assertThat(types()).containsExactly(
+                ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY, ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY);
     }
 
     @Test
     void transientFailuresBeyondTheRetriesMoveToTheNextRouteAndCountAModelSwitch() {
+        // given: a first item served by the first route, which then fails three times in a row
         generate();
-        cerebras.script("gpt-oss-120b", ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR);
+        cerebras.script("gpt-oss-120b",
+                ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR);
 
+        // when
         generate();
 
-        assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "qwen-3.8-27b");
+        // then: the provider's next model serves, the switch is counted, the first route's breaker moves
+        assertThat(cerebras.calls)
+                .containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "qwen-3.8-27b");
         assertThat(chain.state().current()).isEqualTo(CEREBRAS_QWEN);
         assertThat(chain.state().modelSwitches()).isEqualTo(1);
-        assertThat(events).anyMatch(event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION && event.route().equals(CEREBRAS_120B));
+        assertThat(events).anyMatch(
+                event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION && event.route().equals(CEREBRAS_120B));
     }
 
     @Test
     void unavailableModelMovesToTheNextModelAtOnceForTheWholeRun() {
+        // given: the first model is gone
         cerebras.script("gpt-oss-120b", ErrorCategory.MODEL_UNAVAILABLE);
 
+        // when: two items
         generate();
         generate();
 
+        // then: the next model serves both, without a wait, and the gone model is not asked again
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "qwen-3.8-27b", "qwen-3.8-27b");
         assertThat(chain.state().failedModels()).isEqualTo(Map.of("cerebras", List.of("gpt-oss-120b")));
         assertThat(clock.instant()).isEqualTo(start);
@@ -73,11 +86,14 @@ class ProviderChainTests {
 
     @Test
     void rejectedKeyTakesTheProviderOutWithoutRetries() {
+        // given: cerebras refuses the key
         cerebras.script("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
 
+        // when: two items
         generate();
         generate();
 
+        // then: groq serves both, and cerebras is asked once
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
         assertThat(groq.calls).containsExactly("openai/gpt-oss-20b", "openai/gpt-oss-20b");
         assertThat(chain.state().providersOut()).containsOnlyKeys("cerebras");
@@ -86,10 +102,13 @@ class ProviderChainTests {
 
     @Test
     void shortRateLimitIsWaitedOutOnTheSameRoute() {
+        // given: one 429 on the first route
         cerebras.script("gpt-oss-120b", ErrorCategory.RATE_LIMIT); // retry-after 2s
 
+        // when
         generate();
 
+        // then: the same route, asked again 2 s later
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b");
         assertThat(clock.instant()).isEqualTo(start.plusSeconds(2));
         assertThat(groq.calls).isEmpty();
@@ -97,11 +116,15 @@ class ProviderChainTests {
 
     @Test
     void longRateLimitMovesToAnotherProviderAndLaterItemsSkipTheBlockedOne() {
-        cerebras.script("gpt-oss-120b", cerebras.failure("gpt-oss-120b", ErrorCategory.RATE_LIMIT, Duration.ofSeconds(86399)));
+        // given: one 429 on the first route that says to retry in almost a day
+        cerebras.script("gpt-oss-120b",
+                cerebras.failure("gpt-oss-120b", ErrorCategory.RATE_LIMIT, Duration.ofSeconds(86399)));
 
+        // when: two items
         generate();
         generate();
 
+        // then: groq serves both, without a wait
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b");
         assertThat(groq.calls).hasSize(2);
         assertThat(clock.instant()).isEqualTo(start);
@@ -109,6 +132,7 @@ class ProviderChainTests {
 
     @Test
     void invalidOutputIsReaskedOnceThenGivenUpForTheItem() {
+        // given: a validation that rejects the first answer only
         List<String> seen = new ArrayList<>();
         Function<Completion, String> rejectFirst = completion -> {
             seen.add(completion.content());
@@ -117,11 +141,15 @@ class ProviderChainTests {
             }
             return completion.content();
         };
+
+        // when/then: the item is re-asked and the second answer kept
         assertThat(chain.generate("s", "u", rejectFirst)).isEqualTo("{\"ok\":true}");
 
+        // when: a validation that rejects every answer
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class,
                 () -> chain.generate("s", "u", completion -> { throw new InvalidOutputException("not JSON"); }));
 
+        // then: the item is given up after one re-ask, with routes still left for the next
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
         assertThat(failure.noRouteLeft()).isFalse();
         assertThat(cerebras.calls).hasSize(4);
@@ -129,10 +157,13 @@ class ProviderChainTests {
 
     @Test
     void badRequestGivesUpTheItemWithoutTryingOtherRoutes() {
+        // given
         cerebras.script("gpt-oss-120b", ErrorCategory.BAD_REQUEST);
 
+        // when
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
 
+        // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.BAD_REQUEST);
         assertThat(failure.noRouteLeft()).isFalse();
         assertThat(groq.calls).isEmpty();
@@ -140,11 +171,14 @@ class ProviderChainTests {
 
     @Test
     void noRouteLeftIsSystemicAndNamesEveryRoute() {
+        // given: cerebras refuses the key, groq's account is out of quota
         cerebras.always("gpt-oss-120b", ErrorCategory.AUTHENTICATION);
         groq.always("openai/gpt-oss-20b", ErrorCategory.QUOTA);
 
+        // when
         ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
 
+        // then
         assertThat(failure.noRouteLeft()).isTrue();
         assertThat(failure.getMessage())
                 .startsWith("no provider route left: cerebras:gpt-oss-120b authentication")
@@ -155,7 +189,10 @@ class ProviderChainTests {
 
     @Test
     void fortyConcurrentCallersAllGetAnAnswer() throws Exception {
+        // given: a transient failure, then a gone model, on the first route
         cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR, ErrorCategory.MODEL_UNAVAILABLE);
+
+        // when/then: forty callers at once, each gets an answer
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
             List<Callable<String>> tasks = new ArrayList<>();
@@ -168,47 +205,62 @@ class ProviderChainTests {
         } finally {
             pool.shutdownNow();
         }
+
+        // then: every answer is counted once
         assertThat(chain.state().samplesGenerated()).isEqualTo(40);
         assertThat(chain.state().totalTokens()).isEqualTo(40 * 30);
     }
 
     @Test
     void fixedDelayPausesBeforeEveryRequestLikeTheSeed() {
+        // given: a fixed delay of 2.4 s, and one transient failure
         ProviderChain seedLike = new ProviderChain(List.of(CEREBRAS_120B, GROQ_20B), members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)), clock, clock, () -> 1.0, events::add);
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)),
+                clock, clock, () -> 1.0, events::add);
         cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR);
 
+        // when
         seedLike.generate("system", "user", Completion::content);
 
+        // then
         assertThat(cerebras.calls).hasSize(2);
         assertThat(clock.instant()).isEqualTo(start.plusMillis(2400 + 500 + 2400)); // delay, backoff, delay
     }
 
     @Test
     void chainSpecPinsTheStartModelAndNeverMixesProviders() {
+        // when: the chain starts with a pinned groq model, then names cerebras alone
         ChainSpec spec = ChainSpec.parse("groq:openai/gpt-oss-20b,cerebras", providers());
 
+        // then: groq's other model follows its pinned one, before any cerebras route
         assertThat(spec.routes()).containsExactly(
                 GROQ_20B, new Route("groq", "openai/gpt-oss-120b"), CEREBRAS_120B, CEREBRAS_QWEN);
     }
 
     @Test
     void chainSpecErrorsNameTheEntryAndWhatIsKnown() {
+        // when/then: an unknown provider, and a model its provider does not have
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ChainSpec.parse("openai", providers())))
                 .hasMessage("chain entry 'openai' names no configured provider; known providers: cerebras, groq");
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ChainSpec.parse("groq:gpt-oss-120b", providers())))
-                .hasMessage("chain entry 'groq:gpt-oss-120b': groq has no model 'gpt-oss-120b'; its models: openai/gpt-oss-120b, openai/gpt-oss-20b");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> ChainSpec.parse("groq:gpt-oss-120b", providers())))
+                .hasMessage("chain entry 'groq:gpt-oss-120b': groq has no model 'gpt-oss-120b'; "
+                        + "its models: openai/gpt-oss-120b, openai/gpt-oss-20b");
     }
 
     @Test
     void chainSpecLeavesOutProvidersWithoutKeys() {
+        // given: cerebras has no key
         Map<String, ProviderSettings> providers = new LinkedHashMap<>(providers());
         providers.put("cerebras", settings(ApiKey.none(), "gpt-oss-120b"));
 
+        // when: the default chain
         ChainSpec spec = ChainSpec.parse("", providers);
 
+        // then
         assertThat(spec.routes()).extracting(Route::provider).containsOnly("groq");
-        assertThat(spec.warnings()).containsExactly("cerebras has no API key (set CEREBRAS_API_KEY): left out of the chain");
+        assertThat(spec.warnings())
+                .containsExactly("cerebras has no API key (set CEREBRAS_API_KEY): left out of the chain");
     }
 
     private String generate() {

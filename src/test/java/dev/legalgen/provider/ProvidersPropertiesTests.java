@@ -19,10 +19,13 @@ class ProvidersPropertiesTests {
 
     @Test
     void bindsKebabCasePropertiesWithDefaults() {
+        // given: Groq's base URL, key, models and limits, and nothing else
         Map<String, String> values = groq();
 
+        // when
         ProvidersProperties properties = bind(values);
 
+        // then: what was set, and the defaults for the rest
         ProviderSettings groq = properties.providers().get("groq");
         assertThat(groq.baseUrl()).isEqualTo(URI.create("https://api.groq.com/openai/v1"));
         assertThat(groq.models()).containsExactly("openai/gpt-oss-120b", "openai/gpt-oss-20b");
@@ -33,13 +36,16 @@ class ProvidersPropertiesTests {
         assertThat(groq.maxCompletionTokens()).isEqualTo(1024);
         assertThat(groq.weight()).isNull();
         assertThat(groq.apiKey()).isEqualTo(ApiKey.of(SECRET));
-        assertThat(groq.chatCompletionsUri()).isEqualTo(URI.create("https://api.groq.com/openai/v1/chat/completions"));
+        assertThat(groq.chatCompletionsUri())
+                .isEqualTo(URI.create("https://api.groq.com/openai/v1/chat/completions"));
     }
 
     @Test
     void settingsNeverPrintTheKey() {
+        // given: settings bound with a key
         ProvidersProperties properties = bind(groq());
 
+        // when/then: the settings, the key, and a missing key print as placeholders
         assertThat(properties.toString()).doesNotContain(SECRET).contains("apiKey=****");
         assertThat(properties.providers().get("groq").apiKey().toString()).isEqualTo("****");
         assertThat(ApiKey.of("").toString()).isEqualTo("<none>");
@@ -47,20 +53,25 @@ class ProvidersPropertiesTests {
 
     @Test
     void providerWithoutKeyIsBoundButNotUsable() {
+        // given: no API key
         Map<String, String> values = groq();
         values.remove("legalgen.providers.groq.api-key");
 
+        // when
         ProvidersProperties properties = bind(values);
 
+        // then
         assertThat(properties.providers()).containsKey("groq");
         assertThat(properties.providers().get("groq").apiKey().isPresent()).isFalse();
     }
 
     @Test
     void rejectsANonHttpBaseUrlNamingTheProperty() {
+        // given
         Map<String, String> values = groq();
         values.put("legalgen.providers.groq.base-url", "ftp://api.groq.com");
 
+        // when/then
         assertThatThrownBy(() -> bind(values))
                 .isInstanceOf(BindException.class)
                 .rootCause()
@@ -69,16 +80,19 @@ class ProvidersPropertiesTests {
 
     @Test
     void rejectsMissingModelsNegativeLimitsAndZeroTimeout() {
+        // given: three bad values at once
         Map<String, String> values = groq();
         values.remove("legalgen.providers.groq.models[0]");
         values.remove("legalgen.providers.groq.models[1]");
         values.put("legalgen.providers.groq.tokens-per-minute", "-1");
         values.put("legalgen.providers.groq.timeout", "0s");
 
+        // when/then: one message names each, without the key
         assertThatThrownBy(() -> bind(values))
                 .rootCause()
                 .hasMessageContaining("legalgen.providers.groq.models must list at least one model")
-                .hasMessageContaining("legalgen.providers.groq.tokens-per-minute must be 0 (unknown) or positive, was -1")
+                .hasMessageContaining(
+                        "legalgen.providers.groq.tokens-per-minute must be 0 (unknown) or positive, was -1")
                 .hasMessageContaining("legalgen.providers.groq.timeout must be a positive duration")
                 .message().doesNotContain(SECRET);
     }

@@ -14,6 +14,7 @@ class RateLimitHeadersTests {
 
     @Test
     void groqRequestsAreDailyAndTokensPerMinute() {
+        // when: Groq's documented headers, which name no window
         RateLimitHeaders headers = parse(Map.of(
                 "x-ratelimit-limit-requests", "14400",
                 "x-ratelimit-limit-tokens", "18000",
@@ -22,14 +23,18 @@ class RateLimitHeadersTests {
                 "x-ratelimit-reset-requests", "2m59.56s",
                 "x-ratelimit-reset-tokens", "7.66s"));
 
+        // then: requests are counted per day, tokens per minute
         assertThat(headers.requestsPerMinute()).isNull();
-        assertThat(headers.requestsPerDay()).isEqualTo(new RateLimitHeaders.Window(14400L, 14370L, Duration.ofMillis(179_560)));
-        assertThat(headers.tokensPerMinute()).isEqualTo(new RateLimitHeaders.Window(18000L, 17997L, Duration.ofMillis(7660)));
+        assertThat(headers.requestsPerDay())
+                .isEqualTo(new RateLimitHeaders.Window(14400L, 14370L, Duration.ofMillis(179_560)));
+        assertThat(headers.tokensPerMinute())
+                .isEqualTo(new RateLimitHeaders.Window(18000L, 17997L, Duration.ofMillis(7660)));
         assertThat(headers.tokensPerDay()).isNull();
     }
 
     @Test
     void cerebrasWindowsAreNamedAndInFloatSeconds() {
+        // when: Cerebras' documented headers, each naming its window, resets in seconds with a fraction
         RateLimitHeaders headers = parse(Map.of(
                 "x-ratelimit-limit-requests-day", "1000000000",
                 "x-ratelimit-limit-tokens-minute", "1000000000",
@@ -38,14 +43,18 @@ class RateLimitHeadersTests {
                 "x-ratelimit-reset-requests-day", "33011.382867097855",
                 "x-ratelimit-reset-tokens-minute", "11.382867097854614"));
 
-        assertThat(headers.requestsPerDay()).isEqualTo(new RateLimitHeaders.Window(1_000_000_000L, 999_997_455L, Duration.ofNanos(33_011_382_867_098L)));
-        assertThat(headers.tokensPerMinute()).isEqualTo(new RateLimitHeaders.Window(1_000_000_000L, 999_998_298L, Duration.ofNanos(11_382_867_098L)));
+        // then
+        assertThat(headers.requestsPerDay()).isEqualTo(
+                new RateLimitHeaders.Window(1_000_000_000L, 999_997_455L, Duration.ofNanos(33_011_382_867_098L)));
+        assertThat(headers.tokensPerMinute()).isEqualTo(
+                new RateLimitHeaders.Window(1_000_000_000L, 999_998_298L, Duration.ofNanos(11_382_867_098L)));
         assertThat(headers.requestsPerMinute()).isNull();
         assertThat(headers.tokensPerDay()).isNull();
     }
 
     @Test
     void cerebrasUndocumentedMinuteAndDayWindows() {
+        // when: windows Cerebras sends but does not document, in mixed case, and an hour window we do not track
         RateLimitHeaders headers = parse(Map.of(
                 "X-RateLimit-Limit-Requests-Minute", "5",
                 "x-ratelimit-remaining-requests-minute", "4",
@@ -54,7 +63,9 @@ class RateLimitHeadersTests {
                 "x-ratelimit-remaining-tokens-day", "0",
                 "x-ratelimit-limit-requests-hour", "900"));
 
-        assertThat(headers.requestsPerMinute()).isEqualTo(new RateLimitHeaders.Window(5L, 4L, Duration.ofMillis(41_500)));
+        // then: the minute and day windows are read, an exhausted one without a reset too
+        assertThat(headers.requestsPerMinute())
+                .isEqualTo(new RateLimitHeaders.Window(5L, 4L, Duration.ofMillis(41_500)));
         assertThat(headers.tokensPerDay()).isEqualTo(new RateLimitHeaders.Window(1_000_000L, 0L, null));
         assertThat(headers.tokensPerDay().isExhausted()).isTrue();
     }
@@ -83,6 +94,7 @@ class RateLimitHeadersTests {
 
     @Test
     void unreadableDurationsAreNull() {
+        // when/then
         assertThat(Durations.parse("soon")).isNull();
         assertThat(Durations.parse("5 s")).isNull();
         assertThat(Durations.parse(null)).isNull();

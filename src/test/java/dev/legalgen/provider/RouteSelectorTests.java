@@ -25,30 +25,37 @@ class RouteSelectorTests {
 
     @Test
     void priorityKeepsChainOrderWhateverTheHeadroom() {
+        // given: alpha, first in the chain, has no headroom left
         members("alpha", 1, 1, "beta", 0, 3);
         exhaust("alpha");
 
+        // when
         List<Route> order = selector(Routing.PRIORITY, Set.of()).order(0);
 
+        // then
         assertThat(order).containsExactly(ALPHA_LARGE, ALPHA_SMALL, BETA_LARGE);
     }
 
     @Test
     void weightedPicksByWeightAmongProvidersWithHeadroomThenTheOthersInChainOrder() {
+        // given: both have headroom; alpha has a quarter of the weight
         members("alpha", 0, 1, "beta", 0, 3);
         RouteSelector selector = selector(Routing.WEIGHTED, Set.of());
 
+        // when: two draws, either side of alpha's share
         random.set(0.24); // below alpha's quarter of the weight
         List<Route> alphaFirst = selector.order(0);
         random.set(0.25);
         List<Route> betaFirst = selector.order(0);
 
+        // then: the drawn provider's routes come first, the others follow in chain order
         assertThat(alphaFirst).containsExactly(ALPHA_LARGE, ALPHA_SMALL, BETA_LARGE);
         assertThat(betaFirst).containsExactly(BETA_LARGE, ALPHA_LARGE, ALPHA_SMALL);
     }
 
     @Test
     void weightDefaultsToRequestsPerMinute() {
+        // when/then: else tokens per minute, else 1; an explicit weight wins
         assertThat(settings(60, 0, null).routingWeight()).isEqualTo(60);
         assertThat(settings(0, 6000, null).routingWeight()).isEqualTo(6000);
         assertThat(settings(0, 0, null).routingWeight()).isEqualTo(1);
@@ -57,29 +64,34 @@ class RouteSelectorTests {
 
     @Test
     void aProviderWithoutHeadroomIsNotPickedWhileAnotherHasSome() {
+        // given: alpha holds nearly all the weight but has no headroom, and the draw would pick it
         members("alpha", 1, 100, "beta", 0, 1);
         exhaust("alpha");
         random.set(0.0);
 
+        // when/then
         assertThat(selector(Routing.WEIGHTED, Set.of()).startProvider(0)).isEqualTo("beta");
     }
 
     @Test
     void whenNoneHasHeadroomTheOneThatFreesUpSoonestIsPicked() {
+        // given: neither has headroom left
         members("alpha", 1, 1, "beta", 1, 1);
         exhaust("beta");
         clock.advance(Duration.ofSeconds(10));
         exhaust("alpha"); // alpha frees up 10 s after beta
 
+        // when/then
         assertThat(selector(Routing.WEIGHTED, Set.of()).startProvider(0)).isEqualTo("beta");
     }
 
     @Test
     void providersWithNoUsableRouteAreLeftOut() {
+        // given: alpha holds nearly all the weight, but none of its routes is usable
         members("alpha", 0, 1000, "beta", 0, 1);
-
         RouteSelector selector = selector(Routing.WEIGHTED, Set.of(ALPHA_LARGE, ALPHA_SMALL));
 
+        // when/then
         assertThat(selector.startProvider(0)).isEqualTo("beta");
     }
 
