@@ -1,11 +1,7 @@
 package dev.legalgen.generation;
 
 import dev.legalgen.catalog.GenerationRequest;
-import dev.legalgen.provider.Completion;
-import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderChain;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -13,10 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns a plan slot into a sample: prompt, provider chain (failover, retries, rate limits), parse
- * and validate; each accepted answer is journaled before it returns to the chunk, and a slot with a
- * journaled answer reuses it instead of asking again. Thread-safe: the items of a chunk are processed
- * concurrently.
+ * Turns a plan slot into a sample ({@link SampleGeneration}); each accepted answer is journaled before it
+ * returns to the chunk, and a slot with a journaled answer reuses it instead of asking again. Thread-safe:
+ * the items of a chunk are processed concurrently.
  */
 public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSample> {
 
@@ -24,19 +19,14 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
 
     private final SampleContext context;
     private final AnswerJournal journal;
-    private final PromptBuilder prompts;
-    private final SampleParser parser;
+    private final SampleGeneration generation;
     private final ProviderChain chain;
-    private final Clock clock;
 
-    public SampleProcessor(SampleContext context, AnswerJournal journal, PromptBuilder prompts, SampleParser parser,
-            ProviderChain chain, Clock clock) {
+    public SampleProcessor(SampleContext context, AnswerJournal journal, SampleGeneration generation, ProviderChain chain) {
         this.context = context;
         this.journal = journal;
-        this.prompts = prompts;
-        this.parser = parser;
+        this.generation = generation;
         this.chain = chain;
-        this.clock = clock;
     }
 
     @Override
@@ -52,47 +42,12 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
                     request.slot(), journaled.get().id());
             return journaled.get();
         }
-        LegalSample sample = generate(request);
+        // an item still waiting when its step fails gives up its wait: the step's other calls are already lost
+        LegalSample sample = generation.generate(request, chain, context.jobInstanceId(), context.batchId(),
+                context.stepFailed());
         journal.record(sample, context.jobExecutionId());
         return sample;
     }
-
-    private LegalSample generate(GenerationRequest request) {
-        ChatPrompt prompt = prompts.build(request);
-        Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse);
-        Completion completion = parsed.completion();
-        SampleContent content = parsed.content();
-        Instant now = clock.instant();
-        return new LegalSample(
-                LegalSample.newId(completion.provider()),
-                context.jobInstanceId(),
-                request.slot(),
-                context.batchId(),
-                completion.provider(),
-                completion.model(),
-                request.practiceArea(),
-                request.topicLabel(),
-                request.difficulty(),
-                content.question(),
-                content.answer(),
-                content.reasoning(),
-                content.caseCitation(),
-                completion.totalTokens(),
-                completion.latencyMs(),
-                now,
-                now);
-    }
-
-    /** Rejects unusable content so that the chain re-asks once, then gives the item up as invalid_output. */
-    private Parsed parse(Completion completion) {
-        try {
-            return new Parsed(parser.parse(completion.content()), completion);
-        } catch (InvalidSampleException e) {
-            throw new InvalidOutputException(completion.route() + " returned an unusable sample: " + e.getMessage(), e);
-        }
-    }
-
-    private record Parsed(SampleContent content, Completion completion) {}
 
     /**
      * What every sample of a run shares: the job instance it belongs to, the execution paying for its

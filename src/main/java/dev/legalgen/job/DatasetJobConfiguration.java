@@ -6,8 +6,7 @@ import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.catalog.PlanItemReader;
 import dev.legalgen.generation.AnswerJournal;
 import dev.legalgen.generation.LegalSample;
-import dev.legalgen.generation.PromptBuilder;
-import dev.legalgen.generation.SampleParser;
+import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.generation.SampleProcessor;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.store.SampleStore;
@@ -19,6 +18,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -46,9 +46,6 @@ public class DatasetJobConfiguration {
     public static final String EXPORT_STEP = "export";
     /** Samples commit every 10 items; restarts rely on it, so it is not configurable. */
     public static final int CHUNK_SIZE = 10;
-
-    private static final PromptBuilder PROMPTS = new PromptBuilder();
-    private static final SampleParser PARSER = new SampleParser();
 
     /** The listeners are every {@link JobExecutionListener} bean, in {@link JobListenerOrder}. */
     @Bean
@@ -90,6 +87,7 @@ public class DatasetJobConfiguration {
             PlanItemReader planReader, SampleProcessor sampleProcessor, SampleStore sampleStore,
             SkipRecorder skipRecorder, ChunkProgressLog progressLog, ThreadPoolTaskExecutor itemExecutor,
             JobSettings settings) {
+        ItemsInFlight itemsInFlight = new ItemsInFlight(settings.shutdownTimeout());
         return new StepBuilder(WORKER_STEP, jobRepository)
                 .<GenerationRequest, LegalSample>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
@@ -102,6 +100,8 @@ public class DatasetJobConfiguration {
                 .skipListener(skipRecorder)
                 .listener(progressLog)
                 .listener((StepExecutionListener) new StopWhileWaiting())
+                .listener((StepExecutionListener) itemsInFlight)
+                .listener((ItemProcessListener<GenerationRequest, LegalSample>) itemsInFlight)
                 .processorNonTransactional()
                 .taskExecutor(itemExecutor)
                 .build();
@@ -139,18 +139,24 @@ public class DatasetJobConfiguration {
     @Bean
     @StepScope
     SampleProcessor sampleProcessor(@Value("#{stepExecution}") StepExecution stepExecution, ProviderChains chains,
-            AnswerJournal journal, Clock clock) {
+            AnswerJournal journal, SampleGeneration generation) {
         JobExecution job = stepExecution.getJobExecution();
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
                 job.getJobInstance().getInstanceId(), job.getId(),
                 job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
-        return new SampleProcessor(context, journal, PROMPTS, PARSER, chainOf(job, chains), clock);
+        return new SampleProcessor(context, journal, generation, chainOf(job, chains));
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {
         return chains.forRun(execution.getId(), execution.getJobInstance().getInstanceId(),
                 DatasetParameters.from(execution.getJobParameters()).chain());
+    }
+
+    /** Shared by the job's processors and the REST API's single sample. */
+    @Bean
+    SampleGeneration sampleGeneration(Clock clock) {
+        return new SampleGeneration(clock);
     }
 
     @Bean

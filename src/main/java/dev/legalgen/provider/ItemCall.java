@@ -2,6 +2,7 @@ package dev.legalgen.provider;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -13,15 +14,28 @@ final class ItemCall<T> {
     private final String userPrompt;
     private final Function<Completion, T> validate;
     private final RouteCaller caller;
+    private final BooleanSupplier cancelled;
     private boolean reasked;
     private ProviderCallException lastFailure;
     private Route firstChoice;
 
-    ItemCall(String systemPrompt, String userPrompt, Function<Completion, T> validate, RouteCaller caller) {
+    ItemCall(String systemPrompt, String userPrompt, Function<Completion, T> validate, RouteCaller caller,
+            BooleanSupplier cancelled) {
         this.systemPrompt = systemPrompt;
         this.userPrompt = userPrompt;
         this.validate = validate;
         this.caller = caller;
+        this.cancelled = cancelled;
+    }
+
+    /** Throws when this item does not go on: the run stopped or given up, or the item cancelled. */
+    void checkRunning() {
+        caller.checkRunning(cancelled);
+    }
+
+    /** Waits before any route may serve again. */
+    void pause(Duration duration) {
+        caller.pause(duration, cancelled);
     }
 
     ProviderCallException lastFailure() {
@@ -41,14 +55,14 @@ final class ItemCall<T> {
         int rateLimitWaits = 0;
         while (true) {
             if (caller.settings.fixedDelay().compareTo(Duration.ZERO) > 0
-                    && !caller.pause(route, caller.settings.fixedDelay())) { // the seed's policy: a fixed pause before every request
+                    && !caller.pause(route, caller.settings.fixedDelay(), cancelled)) { // the seed's policy: a fixed pause before every request
                 return RouteAttempt.next(null, false);
             }
             if (!caller.breakers.tryAcquire(route)) {
                 return RouteAttempt.next(caller.health.untilHalfOpen(route), false);
             }
             ProviderRateLimiter.Admission admission =
-                    caller.admit(route, systemPrompt.length() + userPrompt.length(), maxQueueWait);
+                    caller.admit(route, systemPrompt.length() + userPrompt.length(), maxQueueWait, cancelled);
             if (admission == null) { // the route went out while this call queued for it
                 caller.breakers.release(route);
                 return RouteAttempt.next(null, false);
@@ -58,7 +72,7 @@ final class ItemCall<T> {
                 // our own pacing is a queue to wait in; a provider's block after a 429 is not
                 return RouteAttempt.next(admission.waitTime(), !member.limiter().blocked());
             }
-            WaitAborted.Reason learntMeanwhile = caller.abortReason(route);
+            WaitAborted.Reason learntMeanwhile = caller.abortReason(route, cancelled);
             if (learntMeanwhile != null) { // the last moment to spare the provider a call known to be pointless
                 admission.permit().cancelled();
                 caller.breakers.release(route);
@@ -80,7 +94,7 @@ final class ItemCall<T> {
                         if (retries++ < caller.settings.maxRetries()) {
                             Duration delay = caller.backoff.delay(retries, failure.retryAfter());
                             caller.tracker.retrying(route, failure.category(), "retry " + retries + " in " + Durations.format(delay));
-                            if (!caller.pause(route, delay)) {
+                            if (!caller.pause(route, delay, cancelled)) {
                                 return RouteAttempt.next(null, false); // the route went out meanwhile
                             }
                             continue; // same route, after backoff

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -185,11 +186,16 @@ public final class ProviderChain {
      * when no route is left.
      */
     public <T> T generate(String systemPrompt, String userPrompt, Function<Completion, T> validate) {
-        ItemCall<T> call = new ItemCall<>(systemPrompt, userPrompt, validate, caller);
+        return generate(systemPrompt, userPrompt, validate, () -> false);
+    }
+
+    /** As above, for an item that its caller may give up: once {@code cancelled}, its waits end and it calls no more. */
+    public <T> T generate(String systemPrompt, String userPrompt, Function<Completion, T> validate, BooleanSupplier cancelled) {
+        ItemCall<T> call = new ItemCall<>(systemPrompt, userPrompt, validate, caller, cancelled);
         Instant deadline = clock.instant().plus(settings.maxPacingWait());
         int promptChars = systemPrompt.length() + userPrompt.length();
         while (true) {
-            caller.checkRunning();
+            call.checkRunning();
             Duration soonest = null;
             Route paced = null;
             Duration pacedIn = null;
@@ -224,7 +230,7 @@ public final class ProviderChain {
                 // no route for this item means none for any: every other caller ends with the same answer
                 throw caller.giveUp(health.exhausted(call.lastFailure(), soonest));
             }
-            caller.pause(soonest);
+            call.pause(soonest);
         }
     }
 }

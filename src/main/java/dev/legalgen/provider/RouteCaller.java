@@ -3,6 +3,8 @@ package dev.legalgen.provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,23 +48,26 @@ final class RouteCaller {
         return gaveUp.get();
     }
 
-    /** Throws when the run does not go on: stopped, or given up. */
-    void checkRunning() {
-        raise(abortReason(null));
+    /** Throws when this item does not go on: the run stopped or given up, or the item cancelled. */
+    void checkRunning(BooleanSupplier cancelled) {
+        raise(abortReason(null, cancelled));
     }
 
     /** Why a wait for {@code route} (null: for any route) should end now; null to keep waiting. */
-    WaitAborted.Reason abortReason(Route route) {
+    WaitAborted.Reason abortReason(Route route, BooleanSupplier cancelled) {
         if (stopRequested) {
             return WaitAborted.Reason.STOP_REQUESTED;
         }
         if (gaveUp.get() != null) {
             return WaitAborted.Reason.CHAIN_GAVE_UP;
         }
+        if (cancelled.getAsBoolean()) {
+            return WaitAborted.Reason.ITEM_CANCELLED;
+        }
         return route != null && health.isOut(route) ? WaitAborted.Reason.ROUTE_OUT : null;
     }
 
-    /** Throws what ends this item for a run-wide reason; returns for none or a route's own. */
+    /** Throws what ends this item for a reason beyond its route; returns for none or the route's own. */
     void raise(WaitAborted.Reason reason) {
         if (reason == WaitAborted.Reason.STOP_REQUESTED) {
             throw new RunStoppedException();
@@ -70,15 +75,18 @@ final class RouteCaller {
         if (reason == WaitAborted.Reason.CHAIN_GAVE_UP) {
             throw gaveUp.get();
         }
+        if (reason == WaitAborted.Reason.ITEM_CANCELLED) {
+            throw new CancellationException("the item was given up by its caller while it waited");
+        }
     }
 
     /**
      * A permit from the provider's limiter, waiting up to {@code maxWait} for its slot; null when the
      * route went out while waiting.
      */
-    ProviderRateLimiter.Admission admit(Route route, int promptChars, Duration maxWait) {
+    ProviderRateLimiter.Admission admit(Route route, int promptChars, Duration maxWait, BooleanSupplier cancelled) {
         try {
-            return members.get(route.provider()).limiter().acquire(promptChars, maxWait, waitsFor(route));
+            return members.get(route.provider()).limiter().acquire(promptChars, maxWait, waitsFor(route, cancelled));
         } catch (WaitAborted aborted) {
             raise(aborted.reason());
             return null;
@@ -89,17 +97,17 @@ final class RouteCaller {
     }
 
     /** Waits before trying {@code route} again; false when the route went out meanwhile. */
-    boolean pause(Route route, Duration duration) {
-        return sleep(waitsFor(route), duration);
+    boolean pause(Route route, Duration duration, BooleanSupplier cancelled) {
+        return sleep(waitsFor(route, cancelled), duration);
     }
 
     /** Waits before any route may serve again. */
-    void pause(Duration duration) {
-        sleep(waits.abortingOn(() -> abortReason(null)), duration);
+    void pause(Duration duration, BooleanSupplier cancelled) {
+        sleep(waitsFor(null, cancelled), duration);
     }
 
-    private Sleeper waitsFor(Route route) {
-        return waits.abortingOn(() -> abortReason(route));
+    private Sleeper waitsFor(Route route, BooleanSupplier cancelled) {
+        return waits.abortingOn(() -> abortReason(route, cancelled));
     }
 
     private boolean sleep(Sleeper sleeper, Duration duration) {

@@ -13,6 +13,8 @@ final class WaitAborted extends InterruptedException {
         STOP_REQUESTED,
         /** The chain gave up: no route can serve any item. */
         CHAIN_GAVE_UP,
+        /** The caller gave up this item (its step failed): nothing will take its answer. */
+        ITEM_CANCELLED,
         /** The route waited for went out for the run (model gone, provider dropped). */
         ROUTE_OUT
     }

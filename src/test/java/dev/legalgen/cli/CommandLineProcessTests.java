@@ -188,18 +188,30 @@ class CommandLineProcessTests {
 
     @Test
     void aSecondLaunchWhileTheFirstRunsExits4AndTouchesNothing() throws Exception {
-        // given a first run slow enough to outlast the second one's start-up (100 calls, 2 at a time, 100 ms each)
-        List<String> start = List.of("start", "targetCount=100", "chain=simulator", "--legalgen.simulator.latency=100ms",
-                "--legalgen.job.partitions=1", "--legalgen.job.concurrency=2");
-        LegalgenProcess first = LegalgenProcess.start(workDir, start);
-        first.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
+            // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
+            List<String> start = List.of("start", "targetCount=100", "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
+                    "--legalgen.providers.ext.models=legal-sim-large");
+            String[] paced = with(start, "--legalgen.providers.ext.requests-per-minute=30");
+            LegalgenProcess first = LegalgenProcess.start(workDir, List.of(paced));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
 
-        Result second = run(start.toArray(String[]::new));
+            // when the same command runs beside it
+            Result second = run(paced);
 
-        assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
-        Result firstResult = first.await(Duration.ofSeconds(60));
-        assertThat(firstResult.exitCode()).as(firstResult.output()).isZero();
-        assertExportHasDistinctSamples(100);
+            // then it refuses, and the first goes on until it is stopped
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+            first.terminate();
+            assertThat(first.await(Duration.ofSeconds(40)).exitCode()).isEqualTo(143);
+
+            // when the same command runs again, with the pace lifted
+            Result resumed = run(with(start, "--legalgen.providers.ext.requests-per-minute=0"));
+
+            // then the instance completes, each slot once
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(100);
+        }
     }
 
     @Test

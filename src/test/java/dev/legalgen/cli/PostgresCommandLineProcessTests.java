@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
         disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
 class PostgresCommandLineProcessTests {
 
-    /** 4 calls in flight, 100 ms each: runs long enough for a second process to start beside it. */
     private static final int CALLS_IN_FLIGHT = 5;
 
+    /** 4 calls in flight, 100 ms each: runs long enough for another process to stop it. */
     private static final String[] SLOW = {"--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2",
         "--legalgen.job.concurrency=2"};
 
@@ -71,25 +71,43 @@ class PostgresCommandLineProcessTests {
 
     @Test
     void aSecondLaunchOfARunningInstanceExits4AndAKilledOneRecoversAndContinues() throws Exception {
-        List<String> start = args("start", "targetCount=300", "chain=simulator", SLOW);
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
+            // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
+            String[] ext = {"--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
+                "--legalgen.providers.ext.models=legal-sim-large"};
+            List<String> paced = args("start", "targetCount=300", "chain=ext", concat(ext,
+                    "--legalgen.providers.ext.requests-per-minute=30"));
+            LegalgenProcess running = LegalgenProcess.start(workDir, paced);
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
 
-        Result second = run(start);
-        assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+            // when the same command runs beside it: refused, the instance is running
+            Result second = run(paced);
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
 
-        running.kill();
-        Result afterKill = run(start);
-        assertThat(afterKill.exitCode()).as(afterKill.output()).isEqualTo(4);
-        assertThat(afterKill.output()).contains("recover");
+            // when the first is killed: the rerun says what to do
+            running.kill();
+            Result afterKill = run(paced);
+            assertThat(afterKill.exitCode()).as(afterKill.output()).isEqualTo(4);
+            assertThat(afterKill.output()).contains("recover");
 
-        assertThat(run(args("recover", "last")).exitCode()).isZero();
-        Result resumed = run(start);
-        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        Export export = export();
-        assertThat(export.size()).isEqualTo(300);
-        assertThat(export.distinct("id")).hasSize(300);
-        assertThat(export.distinct("batch_id")).as("one batch across the kill").hasSize(1);
+            // when the operator recovers and reruns, with the pace lifted
+            assertThat(run(args("recover", "last")).exitCode()).isZero();
+            Result resumed = run(args("start", "targetCount=300", "chain=ext", concat(ext,
+                    "--legalgen.providers.ext.requests-per-minute=0")));
+
+            // then every slot once, in one batch across the kill
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            Export export = export();
+            assertThat(export.size()).isEqualTo(300);
+            assertThat(export.distinct("id")).hasSize(300);
+            assertThat(export.distinct("batch_id")).as("one batch across the kill").hasSize(1);
+        }
+    }
+
+    private static String[] concat(String[] first, String last) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
     }
 
     @Test

@@ -12,13 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Unusable model output: re-asked once, then the item is skipped, within the skip limit. One
@@ -41,9 +39,6 @@ class InvalidOutputFunctionalTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    ThreadPoolTaskExecutor itemExecutor;
-
     @TempDir
     Path outDir;
 
@@ -51,7 +46,6 @@ class InvalidOutputFunctionalTests {
     void unusableOutputIsReaskedOnceThenSkippedAndCounted() {
         // given: slot 0 gets malformed JSON twice, slot 1 a sample missing fields once
         Simulator simulator = simulatorProvider.simulator();
-        awaitNoCallsInFlight();
         simulator.reset();
         simulator.faults().forAllModels().next(2, new Fault.MalformedJson()).next(new Fault.MissingFields());
 
@@ -86,12 +80,6 @@ class InvalidOutputFunctionalTests {
         assertThat(outcome.message()).contains("missing field");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'",
                 Integer.class, JobRows.instanceOf(jdbc, outcome))).isEqualTo(2);
-    }
-
-    /** Items of an earlier failed chunk may still be finishing their call: let them, before scripting faults. */
-    private void awaitNoCallsInFlight() {
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> itemExecutor.getActiveCount() == 0 && itemExecutor.getQueueSize() == 0);
     }
 
     private DatasetParameters params(String... args) {
