@@ -50,6 +50,8 @@ final class SimulateCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            System.out.println("simulator answered " + simulator.requestCount() + " requests and counted " + simulator.tokensCounted() + " tokens");
+            System.out.flush();
             stopped.countDown();
         }));
         System.out.println("simulator (" + dialect + ") serving " + config.models() + " at " + simulator.baseUrl());
