@@ -50,8 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
-            // what a benchmark compares with the samples it asked for (jobs/bench crash)
-            System.out.println("simulator stopped after " + simulator.requestCount() + " chat requests");
+            // what a benchmark compares with the samples it asked for and the tokens the provider allows (jobs/bench)
+            System.out.println("simulator stopped after " + simulator.requestCount() + " chat requests, "
+                    + simulator.tokensCounted() + " tokens counted");
             System.out.flush();
             stopped.countDown();
         }));

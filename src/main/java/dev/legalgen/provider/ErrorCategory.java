@@ -107,6 +107,35 @@ public enum ErrorCategory {
         };
     }
 
+    /**
+     * Whether the provider counts a call that failed this way against its rate limits, so that the rate limiter's
+     * booking for it stays spent; when not, the booking is given back and the calls queued behind it move up.
+     */
+    public boolean chargesReservation() {
+        return switch (this) {
+            // the key or account is refused (401, 402, 403) before any generation
+            case AUTHENTICATION, QUOTA -> false;
+            // the model is unknown, retired or at capacity (404, 400 decommissioned, 498, 503, queue_exceeded) before generation
+            case MODEL_UNAVAILABLE -> false;
+            // refused before processing (Cerebras checks its token bucket first); the block after it does the pacing
+            case RATE_LIMIT -> false;
+            // too large for the limit: refused before processing
+            case REQUEST_TOO_LARGE -> false;
+            // most likely never reached the provider
+            case CONNECTION_ERROR -> false;
+            // it arrived and may still be generating
+            case TIMEOUT -> true;
+            // it may have failed after generating
+            case SERVER_ERROR -> true;
+            // a 422 may come after generation, an unlisted 4xx is unknown
+            case BAD_REQUEST -> true;
+            // the model generated it
+            case INVALID_OUTPUT -> true;
+            // unknown (e.g. 499, cancelled mid-generation): assume it counted
+            case GENERAL -> true;
+        };
+    }
+
     /** The snake_case name used in events, metrics and the README. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

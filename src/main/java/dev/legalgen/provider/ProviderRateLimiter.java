@@ -3,15 +3,13 @@ package dev.legalgen.provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The rate limiter of one provider: reserves one request and the estimated tokens
- * (prompt chars / 4 + max completion tokens, as the providers themselves reserve) against the known
- * per-minute and per-day limits, corrects itself from response headers, and after a 429 blocks for
- * the retry-after and then lets a single probe through until an answer arrives. Waiting callers
- * reserve the next free slot and sleep until it, so concurrent callers queue instead of racing.
+ * The rate limiter of one provider: books one request and the estimated tokens (prompt chars / 4 + max
+ * completion tokens, as the providers themselves reserve) against the known per-minute and per-day limits
+ * ({@link ProviderWindows}), settles each call to what it used, takes the provider's own count from its response
+ * headers, and after a 429 holds calls back ({@link RateLimitBlock}). Waiting callers book the next free slot and
+ * sleep until it, so concurrent callers queue instead of racing; the slot moves earlier when room frees up.
  */
 public final class ProviderRateLimiter {
 
@@ -22,30 +20,28 @@ public final class ProviderRateLimiter {
         }
     }
 
-    static final Duration DEFAULT_BLOCK = Duration.ofSeconds(5);
+    static final Duration DEFAULT_BLOCK = RateLimitBlock.DEFAULT_BLOCK;
+    /** How often a waiting caller looks whether its slot moved (earlier: calls ahead used fewer tokens than reserved). */
+    static final Duration RECHECK = Duration.ofMillis(250);
 
     private final String provider;
     private final int maxCompletionTokens;
     private final Clock clock;
     private final Sleeper sleeper;
-    private LimitWindow requestsPerMinute;
-    private LimitWindow requestsPerDay;
-    private LimitWindow tokensPerMinute;
-    private LimitWindow tokensPerDay;
-    private Instant blockedUntil = Instant.MIN;
-    private Duration lastRetryAfter = DEFAULT_BLOCK;
-    private boolean recovering;
-    private boolean probeInFlight;
+    private final ProviderWindows windows;
+    private final RateLimitBlock block = new RateLimitBlock();
+    /**
+     * The call each thread is making. A client reads the answer's headers on the calling thread before the call
+     * settles, so headers arriving there are that call's: the provider has counted it and what ended before it.
+     */
+    private final ThreadLocal<Permit> calls = new ThreadLocal<>();
 
     public ProviderRateLimiter(String provider, ProviderSettings settings, Clock clock, Sleeper sleeper) {
         this.provider = provider;
         this.maxCompletionTokens = settings.maxCompletionTokens();
         this.clock = clock;
         this.sleeper = sleeper;
-        this.requestsPerMinute = window(LimitWindow.REQUESTS_PER_MINUTE, settings.requestsPerMinute(), Duration.ofMinutes(1));
-        this.requestsPerDay = window("requests per day", settings.requestsPerDay(), Duration.ofDays(1));
-        this.tokensPerMinute = window("tokens per minute", settings.tokensPerMinute(), Duration.ofMinutes(1));
-        this.tokensPerDay = window("tokens per day", settings.tokensPerDay(), Duration.ofDays(1));
+        this.windows = new ProviderWindows(settings, clock);
     }
 
     public String provider() {
@@ -58,8 +54,8 @@ public final class ProviderRateLimiter {
     }
 
     /**
-     * Reserves the next free slot if it comes within {@code maxWait} and waits for it; when the wait
-     * would be longer, returns at once with it, reserving nothing.
+     * Books the next free slot if it comes within {@code maxWait} and waits for it; when the wait would be
+     * longer, returns at once with it, booking nothing.
      */
     public Admission acquire(int promptChars, Duration maxWait) throws InterruptedException {
         return acquire(promptChars, maxWait, sleeper);
@@ -72,8 +68,11 @@ public final class ProviderRateLimiter {
             Duration left = Duration.between(clock.instant(), deadline);
             Admission admission = reserve(promptChars, left.isNegative() ? Duration.ZERO : left);
             if (admission.granted()) {
-                waitFor(admission, sleeper);
-                return admission;
+                waitForStart(admission.permit(), sleeper);
+                if (!heldBack(admission.permit())) {
+                    return admission;
+                }
+                continue; // a 429 came while it waited: the block decides, as for any caller
             }
             if (admission.waitTime().compareTo(left) > 0) {
                 return admission;
@@ -82,15 +81,29 @@ public final class ProviderRateLimiter {
         }
     }
 
-    private static void waitFor(Admission admission, Sleeper sleeper) throws InterruptedException {
-        if (admission.waitTime().compareTo(Duration.ZERO) > 0) {
-            try {
-                sleeper.sleep(admission.waitTime());
-            } catch (InterruptedException interrupted) {
-                admission.permit().cancelled();
-                throw interrupted;
+    /** Sleeps until the permit's slot, looking again now and then, since the slot moves when room frees up or goes. */
+    private void waitForStart(Permit permit, Sleeper sleeper) throws InterruptedException {
+        try {
+            for (Duration left = untilStart(permit); !left.isZero(); left = untilStart(permit)) {
+                sleeper.sleep(left.compareTo(RECHECK) < 0 ? left : RECHECK);
             }
+        } catch (InterruptedException interrupted) {
+            permit.cancelled();
+            throw interrupted;
         }
+    }
+
+    private synchronized Duration untilStart(Permit permit) {
+        return Duration.ofNanos(windows.untilStart(permit.booking));
+    }
+
+    /** A 429 arrived while the permit waited for its slot: give the slot back rather than call into the block. */
+    private synchronized boolean heldBack(Permit permit) {
+        if (block.blockedUntil(clock.instant()) == null) {
+            return false;
+        }
+        permit.cancelled();
+        return true;
     }
 
     /** Never waits: a permit now, or the time until there may be room. */
@@ -100,191 +113,128 @@ public final class ProviderRateLimiter {
 
     /** Whether the provider itself holds us back (after a 429), rather than our own pacing. */
     public synchronized boolean blocked() {
-        return refusal() != null;
+        return block.refusal(clock.instant()) != null;
     }
 
     /** How long until a request of this size could start, reserving nothing; zero means headroom now. */
     public synchronized Duration availableIn(int promptChars) {
-        Duration refused = refusal();
-        return refused != null ? refused : Duration.ofNanos(windowWait(estimateTokens(promptChars)));
+        Duration refused = block.refusal(clock.instant());
+        return refused != null ? refused : Duration.ofNanos(windows.waitFor(estimateTokens(promptChars)));
     }
 
     private synchronized Admission reserve(int promptChars, Duration maxWait) {
-        Duration refused = refusal();
+        Duration refused = block.refusal(clock.instant());
         if (refused != null) {
             return new Admission(null, refused);
         }
         long tokens = estimateTokens(promptChars);
-        long wait = windowWait(tokens);
+        long wait = windows.waitFor(tokens);
         if (wait > maxWait.toNanos()) {
             return new Admission(null, Duration.ofNanos(wait));
         }
-        boolean probe = recovering;
-        probeInFlight = probe;
-        List<Held> held = new ArrayList<>();
-        hold(held, requestsPerMinute, 1, wait, false);
-        hold(held, requestsPerDay, 1, wait, false);
-        hold(held, tokensPerMinute, tokens, wait, true);
-        hold(held, tokensPerDay, tokens, wait, true);
-        return new Admission(new Permit(tokens, probe, held), Duration.ofNanos(wait));
+        Permit permit = new Permit(windows.book(tokens, wait), block.admit());
+        calls.set(permit);
+        return new Admission(permit, Duration.ofNanos(wait));
     }
 
-    /** Why nothing may start now, whatever the windows say: a 429 block, or the probe that is out. */
-    private Duration refusal() {
-        Instant now = clock.instant();
-        if (now.isBefore(blockedUntil)) {
-            return Duration.between(now, blockedUntil);
-        }
-        return probeInFlight ? lastRetryAfter : null; // one request per retry-after window after a 429
-    }
-
-    private long windowWait(long tokens) {
-        long wait = 0;
-        for (LimitWindow window : new LimitWindow[] {requestsPerMinute, requestsPerDay}) {
-            wait = window == null ? wait : Math.max(wait, window.waitFor(1));
-        }
-        for (LimitWindow window : new LimitWindow[] {tokensPerMinute, tokensPerDay}) {
-            wait = window == null ? wait : Math.max(wait, window.waitFor(tokens));
-        }
-        return wait;
-    }
-
-    private static void hold(List<Held> held, LimitWindow window, long amount, long nanosFromNow, boolean tokens) {
-        if (window != null) {
-            held.add(new Held(window, window.reserve(amount, nanosFromNow), tokens));
-        }
-    }
-
-    /** One window's part of a permit; token parts are settled with the actual usage. */
-    private record Held(LimitWindow window, LimitWindow.Use use, boolean tokens) {}
-
-    /** Every response's headers: the server's remaining counts override ours when lower. */
+    /**
+     * Every response's headers. Those of the call this thread is making wait for it to settle, so that the
+     * provider's count corrects ours knowing which calls it has seen; others correct at once.
+     */
     public synchronized void onHeaders(RateLimitHeaders headers) {
-        requestsPerMinute = correct(requestsPerMinute, headers.requestsPerMinute(), LimitWindow.REQUESTS_PER_MINUTE, Duration.ofMinutes(1));
-        requestsPerDay = correct(requestsPerDay, headers.requestsPerDay(), "requests per day", Duration.ofDays(1));
-        tokensPerMinute = correct(tokensPerMinute, headers.tokensPerMinute(), "tokens per minute", Duration.ofMinutes(1));
-        tokensPerDay = correct(tokensPerDay, headers.tokensPerDay(), "tokens per day", Duration.ofDays(1));
+        Permit call = calls.get();
+        if (call != null && !call.settled) {
+            call.reported = headers;
+            return;
+        }
+        windows.correct(headers, null);
+        windows.reflow();
     }
 
     /** A 429: nothing goes to this provider for {@code retryAfter} (default 5 s), then a single probe. */
     public synchronized void onRateLimited(Duration retryAfter) {
-        Duration block = retryAfter == null || retryAfter.isZero() || retryAfter.isNegative() ? DEFAULT_BLOCK : retryAfter;
-        Instant until = clock.instant().plus(block);
-        blockedUntil = until.isAfter(blockedUntil) ? until : blockedUntil;
-        lastRetryAfter = block;
-        recovering = true;
-        probeInFlight = false;
+        block.rateLimited(retryAfter, clock.instant());
     }
 
     /** When the provider may be asked again, or null when it is not blocked. */
     public synchronized Instant blockedUntil() {
-        return clock.instant().isBefore(blockedUntil) ? blockedUntil : null;
+        return block.blockedUntil(clock.instant());
     }
 
-    private LimitWindow correct(LimitWindow window, RateLimitHeaders.Window reported, String name, Duration period) {
-        if (reported == null || reported.remaining() == null) {
-            return window;
-        }
-        LimitWindow corrected = window;
-        if (corrected == null && reported.limit() != null && reported.limit() > 0) {
-            corrected = new LimitWindow(name, reported.limit(), period, clock); // learnt from the server
-        }
-        if (corrected != null) {
-            corrected.correctDown(reported.remaining(), reported.reset());
-        }
-        return corrected;
-    }
-
-    private LimitWindow window(String name, int limit, Duration period) {
-        return limit > 0 ? new LimitWindow(name, limit, period, clock) : null;
-    }
-
-    /** The call ended: token reservations become the actual usage (0 when the request most likely never arrived). */
-    private synchronized void settleTokens(Permit permit, long actualTokens) {
-        for (Held held : permit.held) {
-            if (held.tokens()) {
-                held.window().settle(held.use(), actualTokens);
-            } else {
-                held.window().settle(held.use());
-            }
+    private synchronized void succeeded(Permit permit, long usedTokens) {
+        if (permit.settle()) {
+            windows.settle(permit.booking, usedTokens);
+            ended(permit, true);
         }
     }
 
-    /** The call ended and everything reserved counts. */
-    private synchronized void settleAll(Permit permit) {
-        for (Held held : permit.held) {
-            held.window().settle(held.use());
+    private synchronized void failed(Permit permit, ProviderCallException failure) {
+        if (!permit.settle()) {
+            return;
+        }
+        if (failure.category().chargesReservation()) {
+            windows.settleAsReserved(permit.booking);
+        } else {
+            windows.release(permit.booking);
+        }
+        ended(permit, failure.category() != ErrorCategory.RATE_LIMIT && failure.httpStatus() != null);
+        if (failure.category() == ErrorCategory.RATE_LIMIT) {
+            onRateLimited(failure.retryAfter());
         }
     }
 
-    /** A reservation never used (the caller was interrupted while waiting for it): give all of it back. */
-    private synchronized void release(Permit permit) {
-        for (Held held : permit.held) {
-            held.window().settle(held.use(), 0);
+    private synchronized void cancelled(Permit permit) {
+        if (permit.settle()) {
+            windows.release(permit.booking);
+            ended(permit, false);
         }
     }
 
-    /** A probe that got an answer other than 429 ends the recovery; any other probe frees the slot. */
-    private synchronized void endProbe(Permit permit, boolean answered) {
-        if (permit.probe) {
-            probeInFlight = false;
-            recovering = recovering && !answered;
+    /** The call is over: its answer's headers correct the windows, and the calls queued behind it move. */
+    private void ended(Permit permit, boolean answered) {
+        if (calls.get() == permit) {
+            calls.remove();
         }
+        if (permit.reported != null) {
+            windows.correct(permit.reported, permit.booking);
+        }
+        windows.reflow();
+        block.ended(permit.probe, answered);
     }
 
-    /** A reservation for one call; settle it exactly once with one of its methods. */
+    /** A booking for one call; settle it exactly once with one of its methods. */
     public final class Permit {
 
-        private final long reservedTokens;
+        private final ProviderWindows.Booking booking;
         private final boolean probe;
-        private final List<Held> held;
+        private RateLimitHeaders reported; // the headers of the call's answer, until it settles
         private boolean settled;
 
-        private Permit(long reservedTokens, boolean probe, List<Held> held) {
-            this.reservedTokens = reservedTokens;
+        private Permit(ProviderWindows.Booking booking, boolean probe) {
+            this.booking = booking;
             this.probe = probe;
-            this.held = List.copyOf(held);
         }
 
         public long reservedTokens() {
-            return reservedTokens;
+            return booking.tokens();
         }
 
-        /** The call succeeded: refund what it did not use (or charge the overrun). */
+        /** The call succeeded: it counts what it used (a refund of the estimate, or the overrun). */
         public void succeeded(int actualTotalTokens) {
-            if (markSettled()) {
-                settleTokens(this, actualTotalTokens);
-                endProbe(this, true);
-            }
+            ProviderRateLimiter.this.succeeded(this, actualTotalTokens);
         }
 
-        /** The call was never made: the reservation is returned in full. */
+        /** The call was never made: the booking is given back in full. */
         public void cancelled() {
-            if (markSettled()) {
-                release(this);
-                endProbe(this, false);
-            }
+            ProviderRateLimiter.this.cancelled(this);
         }
 
-        /** The call failed with a response or after sending: the reservation stays spent, except after a 429 block. */
+        /** The call failed: the booking stays spent if the provider charges such a failure, and is given back if not. */
         public void failed(ProviderCallException failure) {
-            if (!markSettled()) {
-                return;
-            }
-            if (failure.category() != ErrorCategory.CONNECTION_ERROR) {
-                settleAll(this);
-            }
-            if (failure.category() == ErrorCategory.RATE_LIMIT) {
-                onRateLimited(failure.retryAfter());
-            } else if (failure.category() == ErrorCategory.CONNECTION_ERROR) {
-                settleTokens(this, 0); // most likely never reached the provider: refund the tokens
-                endProbe(this, false);
-            } else {
-                endProbe(this, failure.httpStatus() != null);
-            }
+            ProviderRateLimiter.this.failed(this, failure);
         }
 
-        private synchronized boolean markSettled() {
+        private boolean settle() {
             boolean first = !settled;
             settled = true;
             return first;

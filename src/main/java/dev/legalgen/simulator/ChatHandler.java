@@ -94,9 +94,11 @@ final class ChatHandler implements HttpHandler {
         if (dialect == Dialect.GROQ) {
             exchange.getResponseHeaders().set("x-request-id", requestId);
         }
+        int completionTokens = ChatRequest.estimateTokens(content);
         byte[] body = bodies.success(new CompletionBodies.Completion(model, content, promptTokens,
-                ChatRequest.estimateTokens(content), clock.instant().getEpochSecond(), requestId));
-        send(exchange, arrival, admission.state(), Reply.json(200, body));
+                completionTokens, clock.instant().getEpochSecond(), requestId));
+        LimitState charged = limits.charge(model, admission, promptTokens + completionTokens);
+        send(exchange, arrival, charged, Reply.json(200, body));
     }
 
     /** The 4xx a request earns before any model work, or null when it is acceptable. Messages are inferred. */

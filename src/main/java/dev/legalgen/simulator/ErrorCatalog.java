@@ -63,7 +63,7 @@ final class ErrorCatalog {
             // Groq refuses a request that could never fit with a 413 rather than a 429.
             return requestTooLarge(model, state.tokensPerMinute(), admission.requestedTokens());
         }
-        return quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensThisMinute(),
+        return quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensUsed(),
                 admission.requestedTokens(), admission.retryAfter());
     }
 

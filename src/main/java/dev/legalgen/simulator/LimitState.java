@@ -7,7 +7,8 @@ record LimitState(
         long requestsPerMinute,
         long requestsThisMinute,
         long tokensPerMinute,
-        long tokensThisMinute,
+        long tokensUsed,
+        Duration tokensRefilledIn,
         long requestsPerDay,
         long requestsToday,
         Duration untilNextMinute,
@@ -20,8 +21,9 @@ record LimitState(
         return Math.max(0, requestsPerMinute - requestsThisMinute);
     }
 
-    long remainingTokensThisMinute() {
-        return Math.max(0, tokensPerMinute - tokensThisMinute);
+    /** What the token bucket holds now. */
+    long remainingTokens() {
+        return Math.max(0, tokensPerMinute - tokensUsed);
     }
 
     long remainingRequestsToday() {

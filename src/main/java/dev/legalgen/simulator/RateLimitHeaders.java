@@ -21,21 +21,22 @@ final class RateLimitHeaders {
         headers.set("x-ratelimit-limit-requests", Long.toString(state.requestsPerDay()));
         headers.set("x-ratelimit-limit-tokens", Long.toString(state.tokensPerMinute()));
         headers.set("x-ratelimit-remaining-requests", Long.toString(state.remainingRequestsToday()));
-        headers.set("x-ratelimit-remaining-tokens", Long.toString(state.remainingTokensThisMinute()));
+        headers.set("x-ratelimit-remaining-tokens", Long.toString(state.remainingTokens()));
         // Groq's daily bucket refills continuously: the reset is the time to earn back what was used today.
         Duration refill = Duration.ofNanos(state.requestsToday() * (86_400_000_000_000L / state.requestsPerDay()));
         headers.set("x-ratelimit-reset-requests", WireFormats.goDuration(refill));
-        Duration tokensReset = state.tokensThisMinute() == 0 ? Duration.ZERO : state.untilNextMinute();
-        headers.set("x-ratelimit-reset-tokens", WireFormats.goDuration(tokensReset));
+        // The token bucket refills continuously: the reset is the time until it is full again.
+        headers.set("x-ratelimit-reset-tokens", WireFormats.goDuration(state.tokensRefilledIn()));
     }
 
-    // Cerebras: explicit -day/-minute suffixes and float seconds to the next window boundary.
+    // Cerebras: explicit -day/-minute suffixes and float seconds to the next window boundary, even for the token
+    // bucket, which refills continuously whatever the header counts down to.
     private static void cerebras(LimitState state, Headers headers) {
         String untilNextMinute = WireFormats.floatSeconds(state.untilNextMinute());
         headers.set("x-ratelimit-limit-requests-day", Long.toString(state.requestsPerDay()));
         headers.set("x-ratelimit-limit-tokens-minute", Long.toString(state.tokensPerMinute()));
         headers.set("x-ratelimit-remaining-requests-day", Long.toString(state.remainingRequestsToday()));
-        headers.set("x-ratelimit-remaining-tokens-minute", Long.toString(state.remainingTokensThisMinute()));
+        headers.set("x-ratelimit-remaining-tokens-minute", Long.toString(state.remainingTokens()));
         headers.set("x-ratelimit-reset-requests-day", WireFormats.floatSeconds(state.untilNextDay()));
         headers.set("x-ratelimit-reset-tokens-minute", untilNextMinute);
         // Observed in 2026 though undocumented: the per-minute request trio.

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Per-model request and token windows on the injected clock. Windows are fixed and aligned to clock minutes
- * (and UTC days), as Cerebras' reset headers count down to the next boundary. Tokens are reserved at
- * admission (prompt estimate + completion budget), and a refused request consumes nothing.
+ * Per-model request and token limits on the injected clock. Requests count in fixed windows aligned to clock
+ * minutes (and UTC days). Tokens are a bucket of {@code tokensPerMinute} that refills continuously at that many a
+ * minute, as both providers enforce them (Groq's "try again in" is the shortfall at that rate): a request is
+ * admitted only while the bucket holds its reservation (prompt estimate + completion budget), then charged what
+ * it used. A refused request consumes nothing.
  */
 final class RateWindows {
 
@@ -20,6 +23,7 @@ final class RateWindows {
     private final long requestsPerDay;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicLong tokensCounted = new AtomicLong();
 
     RateWindows(int requestsPerMinute, int tokensPerMinute, Clock clock) {
         this.requestsPerMinute = requestsPerMinute == 0 ? LimitState.UNLIMITED : requestsPerMinute;
@@ -29,24 +33,41 @@ final class RateWindows {
         this.clock = clock;
     }
 
-    /** Admits and records one request to {@code model}, or says which quota refuses it. */
-    Admission admit(String model, long tokens) {
+    /** Admits one request to {@code model}, taking its reservation from the bucket, or says which quota refuses it. */
+    Admission admit(String model, long reservedTokens) {
         long now = clock.millis();
-        Window window = windows.computeIfAbsent(model, ignored -> new Window());
+        Window window = windows.computeIfAbsent(model, ignored -> new Window(tokensPerMinute, now));
         synchronized (window) {
-            window.roll(now);
-            Quota refused = null;
+            window.roll(now, tokensPerMinute);
             if (window.requests + 1 > requestsPerMinute) {
-                refused = Quota.RPM;
-            } else if (window.tokens + tokens > tokensPerMinute) {
-                refused = Quota.TPM;
-            } else {
-                window.requests++;
-                window.tokens += tokens;
-                window.requestsToday++;
+                return new Admission(Quota.RPM, reservedTokens, state(window, now), untilNextMinute(now));
             }
-            return new Admission(refused, tokens, state(window, now));
+            if (window.tokens < reservedTokens) {
+                Duration refill = refillTime(reservedTokens - window.tokens);
+                return new Admission(Quota.TPM, reservedTokens, state(window, now), refill);
+            }
+            window.requests++;
+            window.requestsToday++;
+            window.tokens -= reservedTokens;
+            return new Admission(null, reservedTokens, state(window, now), Duration.ZERO);
         }
+    }
+
+    /** The admitted request is answered: gives back the part of its reservation it did not use. */
+    LimitState charge(String model, Admission admission, long usedTokens) {
+        long now = clock.millis();
+        Window window = windows.get(model);
+        synchronized (window) {
+            window.roll(now, tokensPerMinute);
+            window.tokens = Math.min(tokensPerMinute, window.tokens + admission.requestedTokens() - usedTokens);
+            tokensCounted.addAndGet(usedTokens);
+            return state(window, now);
+        }
+    }
+
+    /** The tokens charged so far, all models together. */
+    long tokensCounted() {
+        return tokensCounted.get();
     }
 
     /** The usage headers for {@code model} without admitting anything; unknown models show an empty window. */
@@ -54,35 +75,39 @@ final class RateWindows {
         long now = clock.millis();
         Window window = model == null ? null : windows.get(model);
         if (window == null) {
-            return state(new Window(), now);
+            return state(new Window(tokensPerMinute, now), now);
         }
         synchronized (window) {
-            window.roll(now);
+            window.roll(now, tokensPerMinute);
             return state(window, now);
         }
     }
 
     void reset() {
         windows.clear();
+        tokensCounted.set(0);
     }
 
     private LimitState state(Window window, long now) {
-        Duration untilNextMinute = Duration.ofMillis(MINUTE_MILLIS - Math.floorMod(now, MINUTE_MILLIS));
-        Duration untilNextDay = Duration.ofMillis(DAY_MILLIS - Math.floorMod(now, DAY_MILLIS));
-        return new LimitState(requestsPerMinute, window.requests, tokensPerMinute, window.tokens, requestsPerDay,
-                window.requestsToday, untilNextMinute, untilNextDay);
+        long used = tokensPerMinute - (long) Math.floor(window.tokens);
+        return new LimitState(requestsPerMinute, window.requests, tokensPerMinute, used, refillTime(used), requestsPerDay,
+                window.requestsToday, untilNextMinute(now), Duration.ofMillis(DAY_MILLIS - Math.floorMod(now, DAY_MILLIS)));
+    }
+
+    private static Duration untilNextMinute(long now) {
+        return Duration.ofMillis(MINUTE_MILLIS - Math.floorMod(now, MINUTE_MILLIS));
+    }
+
+    /** How long the bucket takes to earn back {@code tokens}, rounded up to the millisecond. */
+    private Duration refillTime(double tokens) {
+        return Duration.ofMillis((long) Math.ceil(Math.max(0, tokens) * MINUTE_MILLIS / tokensPerMinute));
     }
 
     /** The outcome of admission; {@code refused} is null when the request was admitted. */
-    record Admission(Quota refused, long requestedTokens, LimitState state) {
+    record Admission(Quota refused, long requestedTokens, LimitState state, Duration retryAfter) {
 
         boolean admitted() {
             return refused == null;
-        }
-
-        /** How long until the current window admits again. */
-        Duration retryAfter() {
-            return state.untilNextMinute();
         }
     }
 
@@ -90,20 +115,29 @@ final class RateWindows {
         private long minute = Long.MIN_VALUE;
         private long day = Long.MIN_VALUE;
         private long requests;
-        private long tokens;
         private long requestsToday;
+        private double tokens; // the bucket, starting full
+        private long refilledAt;
 
-        void roll(long now) {
+        Window(long tokensPerMinute, long now) {
+            this.tokens = tokensPerMinute;
+            this.refilledAt = now;
+        }
+
+        void roll(long now, long tokensPerMinute) {
             long currentMinute = Math.floorDiv(now, MINUTE_MILLIS);
             if (currentMinute != minute) {
                 minute = currentMinute;
                 requests = 0;
-                tokens = 0;
             }
             long currentDay = Math.floorDiv(now, DAY_MILLIS);
             if (currentDay != day) {
                 day = currentDay;
                 requestsToday = 0;
+            }
+            if (now > refilledAt) {
+                tokens = Math.min(tokensPerMinute, tokens + (now - refilledAt) * (double) tokensPerMinute / MINUTE_MILLIS);
+                refilledAt = now;
             }
         }
     }

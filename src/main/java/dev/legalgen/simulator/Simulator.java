@@ -84,12 +84,17 @@ public final class Simulator implements AutoCloseable {
         return log.count(model);
     }
 
+    /** The tokens the answered requests used (their {@code usage.total_tokens}), as the token quota counted them. */
+    public long tokensCounted() {
+        return limits.tokensCounted();
+    }
+
     /** The chat requests seen, in arrival order (the most recent {@value RequestLog#MAX_LOGGED} at most). */
     public List<SeenRequest> requests() {
         return log.snapshot();
     }
 
-    /** Clears counters, scripted faults and rate-limit windows. */
+    /** Clears counters (the tokens counted too), scripted faults and rate-limit windows. */
     public void reset() {
         faults.clear();
         limits.reset();

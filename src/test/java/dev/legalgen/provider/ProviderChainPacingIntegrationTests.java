@@ -10,11 +10,14 @@ import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Forty callers against two rate-limited simulators over real HTTP, on a clock running 20 times faster
@@ -53,6 +56,33 @@ class ProviderChainPacingIntegrationTests {
                     .isLessThanOrEqualTo((alpha.requestCount() + beta.requestCount()) / 100);
             assertThat(perMinute(alpha).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(60));
             assertThat(perMinute(beta).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(120));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void callersBoundByTokensPerMinuteStayWithinTheProvidersTokenBucket(Dialect dialect) throws Exception {
+        // given a provider allowing 6000 tokens a minute, requests unlimited; each call reserves ~1026 and uses ~300
+        TestClock clock = TestClock.fast(SPEED);
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withModels("gamma-large").withApiKey("gamma-key")
+                .withDialect(dialect).withLimits(0, 6000).withClock(clock))) {
+            ProviderSettings gamma = new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of("gamma-key"), List.of("gamma-large"),
+                    0, 6000, 0, 0, Duration.ofSeconds(20), Duration.ofSeconds(20), 0, null);
+            ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5),
+                    Duration.ofMinutes(5), RouteCircuitBreakers.Settings.DEFAULT);
+            ProviderChain chain = ProviderChain.create(new ProvidersProperties(Map.of("gamma", gamma)), "gamma", settings, clock, clock,
+                    ChainEventListener.NONE);
+            Instant start = clock.instant();
+
+            // when forty callers make 60 calls, about three minutes of the bucket
+            List<String> answers = Parallel.run(40, 60, () -> chain.generate("system", "user", Completion::content));
+
+            // then all are answered, next to no 429s, and never more than the bucket gave
+            assertThat(answers).hasSize(60);
+            assertThat(refused(simulator)).as("429s among %d requests", simulator.requestCount())
+                    .isLessThanOrEqualTo(simulator.requestCount() / 100);
+            double minutes = Duration.between(start, clock.instant()).toMillis() / 60_000.0;
+            assertThat(simulator.tokensCounted()).isLessThanOrEqualTo((long) (6000 + 6000 * minutes));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,20 +50,6 @@ class ProviderRateLimiterTests {
 
         assertThat(waited.granted()).isTrue();
         assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plusSeconds(2)); // one every 2 s
-    }
-
-    @Test
-    void waitingCallersQueueBehindEachOthersReservations() throws InterruptedException {
-        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(2, 0, 0, 0), clock, duration -> {}); // reserves, never sleeps
-        limiter.tryAcquire(0);
-        clock.advance(Duration.ofSeconds(10));
-
-        ProviderRateLimiter.Admission first = limiter.acquire(0, Duration.ofMinutes(2));
-        ProviderRateLimiter.Admission second = limiter.acquire(0, Duration.ofMinutes(2));
-
-        assertThat(first.waitTime()).as("2 a minute: the next slot is at 30 s").isEqualTo(Duration.ofSeconds(20));
-        assertThat(second.waitTime()).as("then at 60 s, when the use at 0 s leaves the window").isEqualTo(Duration.ofSeconds(50));
-        assertThat(limiter.availableIn(0)).isEqualTo(Duration.ofSeconds(80));
     }
 
     @Test
@@ -115,6 +102,160 @@ class ProviderRateLimiterTests {
     }
 
     @Test
+    void aCallIsSettledToTheTokensItsAnswerReports() {
+        // given room for 4000 tokens a minute and a call that reserved 2024
+        ProviderRateLimiter limiter = limiter(0, 4000, 0, 0);
+        ProviderRateLimiter.Permit call = limiter.tryAcquire(4000).permit();
+        assertThat(limiter.availableIn(4000)).as("2 x 2024 > 4000").isEqualTo(Duration.ofMinutes(1));
+
+        // when
+        call.succeeded(600);
+
+        // then 600 + 2024 <= 4000
+        assertThat(limiter.availableIn(4000)).isZero();
+    }
+
+    @Test
+    void aQueuedCallerStartsEarlierWhenTheCallsAheadUseFewerTokensThanReserved() throws InterruptedException {
+        // given 6000 tokens a minute and three calls in flight reserving 1949 each (3700 prompt chars)
+        List<ProviderRateLimiter.Permit> inFlight = new ArrayList<>();
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock,
+                onFirstSleep(() -> inFlight.forEach(call -> call.succeeded(1190))));
+        for (int i = 0; i < 3; i++) {
+            inFlight.add(limiter.tryAcquire(3700).permit());
+        }
+        Instant start = clock.instant();
+
+        // when a fourth caller queues and, while it waits, the three answer having used 1190 each
+        ProviderRateLimiter.Admission fourth = limiter.acquire(3700, Duration.ofMinutes(2));
+
+        // then it was booked for when the first estimate leaves the window, and went at its next look instead
+        assertThat(fourth.granted()).isTrue();
+        assertThat(fourth.waitTime()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(ProviderRateLimiter.RECHECK);
+    }
+
+    @Test
+    void theProvidersCountIsTheTruthWhenItSaysMoreIsFree() {
+        // given 6000 tokens a minute, two calls that used 1949 each and a third answering 10 s later
+        ProviderRateLimiter limiter = limiter(0, 6000, 0, 0);
+        limiter.tryAcquire(3700).permit().succeeded(1949);
+        limiter.tryAcquire(3700).permit().succeeded(1949);
+        clock.advance(Duration.ofSeconds(10));
+        ProviderRateLimiter.Permit third = limiter.tryAcquire(3700).permit();
+        assertThat(limiter.availableIn(3700)).as("by our count, 3 x 1949 stay for a minute").isPositive();
+
+        // when its answer says the provider counts 2000 of them (it refills faster than our window forgets)
+        limiter.onHeaders(tokensPerMinute(6000, 4000, Duration.ofSeconds(20)));
+        third.succeeded(1949);
+
+        // then 2000 + 2 x 1949 <= 6000
+        assertThat(limiter.tryAcquire(3700).granted()).isTrue();
+        assertThat(limiter.tryAcquire(3700).granted()).isTrue();
+        assertThat(limiter.tryAcquire(3700).granted()).isFalse();
+    }
+
+    @Test
+    void whatTheProviderHasCountedLeavesAtItsResetWhenThatIsSoonerThanOurWindow() {
+        // given 6000 tokens a minute: a call that used 1949 and one answering 10 s later
+        ProviderRateLimiter limiter = limiter(0, 6000, 0, 0);
+        limiter.tryAcquire(3700).permit().succeeded(1949);
+        clock.advance(Duration.ofSeconds(10));
+        ProviderRateLimiter.Permit second = limiter.tryAcquire(3700).permit();
+
+        // when the provider counts both and says they are back in 40 s
+        limiter.onHeaders(tokensPerMinute(6000, 6000 - 2 * 1949, Duration.ofSeconds(40)));
+        second.succeeded(1949);
+
+        // then a call of 3024 (more than the 2102 left) waits 40 s, not until the first leaves our window in 50 s
+        assertThat(limiter.availableIn(8000)).isEqualTo(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aCallStillInFlightKeepsItsReservationWhenAnotherAnswerSaysAllIsFree() {
+        // given 6000 tokens a minute, a call in flight and another answering a second later
+        ProviderRateLimiter limiter = limiter(0, 6000, 0, 0);
+        limiter.tryAcquire(3700); // 1949, in flight
+        clock.advance(Duration.ofSeconds(1));
+        ProviderRateLimiter.Permit answered = limiter.tryAcquire(3700).permit();
+
+        // when the answer says nothing is counted: the provider may not have seen the first call yet
+        limiter.onHeaders(tokensPerMinute(6000, 6000, Duration.ZERO));
+        answered.succeeded(1949);
+
+        // then only the answered call is forgotten
+        assertThat(limiter.availableIn(4 * (4051 - 1024))).as("1949 + 4051 <= 6000").isZero();
+        assertThat(limiter.availableIn(4 * (4052 - 1024))).isPositive();
+    }
+
+    @Test
+    void anAnswerCountingTheReservationsOfCallsStillBeingProcessedHoldsNothingBack() {
+        // given 6000 tokens a minute and three overlapping calls of 1949
+        ProviderRateLimiter limiter = limiter(0, 6000, 0, 0);
+        ProviderRateLimiter.Permit first = limiter.tryAcquire(3700).permit();
+        clock.advance(Duration.ofSeconds(1));
+        ProviderRateLimiter.Permit second = limiter.tryAcquire(3700).permit();
+        clock.advance(Duration.ofSeconds(1));
+        ProviderRateLimiter.Permit third = limiter.tryAcquire(3700).permit();
+        first.succeeded(1190);
+        second.succeeded(1190);
+
+        // when the third call's answer, written while the provider still held the others' reservations, arrives last
+        limiter.onHeaders(tokensPerMinute(6000, 6000 - 2 * 1949 - 1190, Duration.ofSeconds(50)));
+        third.succeeded(1190);
+
+        // then its count is ours, not someone else's: 3 x 1190 + 1949 <= 6000
+        assertThat(limiter.tryAcquire(3700).granted()).isTrue();
+    }
+
+    @Test
+    void aFailureTheProviderDoesNotChargeGivesTheReservationBack() {
+        // given room for one call of 1949 a minute
+        ProviderRateLimiter limiter = limiter(0, 2000, 0, 0);
+        ProviderRateLimiter.Permit refused = limiter.tryAcquire(3700).permit();
+        ProviderRateLimiter.Permit neverArrived = null;
+
+        // when the model is not found (refused before any generation), then a connection fails
+        refused.failed(failure(ErrorCategory.MODEL_UNAVAILABLE, 404));
+        neverArrived = limiter.tryAcquire(3700).permit();
+        neverArrived.failed(failure(ErrorCategory.CONNECTION_ERROR, null));
+
+        // then each time the room is back at once
+        assertThat(neverArrived).isNotNull();
+        assertThat(limiter.tryAcquire(3700).granted()).isTrue();
+    }
+
+    @Test
+    void aFailureTheProviderMayHaveChargedKeepsTheReservation() {
+        // given room for one call of 1949 a minute
+        ProviderRateLimiter limiter = limiter(0, 2000, 0, 0);
+
+        // when the call times out: it arrived and may still be generating
+        limiter.tryAcquire(3700).permit().failed(failure(ErrorCategory.TIMEOUT, null));
+
+        // then
+        assertThat(limiter.availableIn(3700)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aQueuedCallerWhoseSlotComesDuringA429BlockGivesItBackInsteadOfCalling() throws InterruptedException {
+        // given room for one call of 1949 a minute, one in flight
+        ProviderRateLimiter.Permit[] inFlight = new ProviderRateLimiter.Permit[1];
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 2000, 0, 0), clock,
+                onFirstSleep(() -> inFlight[0].failed(rateLimited(Duration.ofMinutes(10)))));
+        inFlight[0] = limiter.tryAcquire(3700).permit();
+
+        // when a caller queues behind it and, while it waits, the call is answered 429 for 10 minutes
+        ProviderRateLimiter.Admission queued = limiter.acquire(3700, Duration.ofMinutes(2));
+
+        // then the 429 gave the room back, and the caller reports the block instead of calling into it
+        assertThat(queued.granted()).isFalse();
+        assertThat(queued.waitTime()).isEqualTo(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(limiter.availableIn(3700)).as("neither call holds room").isZero();
+    }
+
+    @Test
     void serverReportingFewerRemainingDrainsTheBucket() {
         ProviderRateLimiter limiter = limiter(0, 8000, 0, 0);
 
@@ -127,9 +268,10 @@ class ProviderRateLimiterTests {
     @Test
     void learnsAnUnconfiguredWindowFromTheHeaders() {
         ProviderRateLimiter limiter = limiter(0, 0, 0, 0);
-        assertThat(limiter.tryAcquire(0).granted()).isTrue();
+        ProviderRateLimiter.Permit call = limiter.tryAcquire(0).permit();
 
         limiter.onHeaders(new RateLimitHeaders(null, new RateLimitHeaders.Window(1000L, 0L, Duration.ofHours(3)), null, null));
+        call.succeeded(10);
 
         assertThat(limiter.tryAcquire(0).granted()).isFalse();
     }
@@ -171,6 +313,26 @@ class ProviderRateLimiterTests {
         for (int i = 0; i < 1000; i++) {
             assertThat(limiter.tryAcquire(100_000).granted()).isTrue();
         }
+    }
+
+    /** Advances the manual clock as its own sleeps do, running {@code action} once, during the first sleep. */
+    private Sleeper onFirstSleep(Runnable action) {
+        boolean[] done = new boolean[1];
+        return duration -> {
+            clock.advance(duration);
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+            }
+        };
+    }
+
+    private static RateLimitHeaders tokensPerMinute(long limit, long remaining, Duration reset) {
+        return new RateLimitHeaders(null, null, new RateLimitHeaders.Window(limit, remaining, reset), null);
+    }
+
+    private static ProviderCallException failure(ErrorCategory category, Integer status) {
+        return new ProviderCallException("groq", "m", category, status, null, null, null, category.label(), null);
     }
 
     private static ProviderCallException rateLimited(Duration retryAfter) {

@@ -52,10 +52,9 @@ class SimulatorRateLimitIntegrationTests {
 
     @Test
     void groqRequestHeadersArePerDayAndTokenHeadersPerMinute() {
-        // given
-        SimClient client = start(SimulatorConfig.defaults().withLimits(2, 100_000));
-        client.chat(MODEL);
-        client.chat(MODEL);
+        // given a bucket of 60,000 tokens a minute: one token back every millisecond
+        SimClient client = start(SimulatorConfig.defaults().withLimits(2, 60_000));
+        long used = totalTokens(client.chat(MODEL)) + totalTokens(client.chat(MODEL));
 
         // when
         HttpHeaders refused = client.chat(MODEL).headers();
@@ -64,10 +63,10 @@ class SimulatorRateLimitIntegrationTests {
         assertThat(refused.firstValue("x-ratelimit-limit-requests")).hasValue("2880");
         assertThat(refused.firstValue("x-ratelimit-remaining-requests")).hasValue("2878");
         assertThat(refused.firstValue("x-ratelimit-reset-requests")).hasValue("1m0s");
-        assertThat(refused.firstValue("x-ratelimit-limit-tokens")).hasValue("100000");
-        long remainingTokens = Long.parseLong(refused.firstValue("x-ratelimit-remaining-tokens").orElseThrow());
-        assertThat(remainingTokens).isLessThan(100_000 - 2 * 512);
-        assertThat(refused.firstValue("x-ratelimit-reset-tokens")).hasValue("50s");
+        assertThat(refused.firstValue("x-ratelimit-limit-tokens")).hasValue("60000");
+        assertThat(refused.firstValue("x-ratelimit-remaining-tokens")).hasValue(Long.toString(60_000 - used));
+        assertThat(refused.firstValue("x-ratelimit-reset-tokens")).as("until the bucket is full again")
+                .hasValue(WireFormats.goDuration(Duration.ofMillis(used)));
         assertThat(refused.firstValue("x-ratelimit-limit-requests-minute")).isEmpty();
     }
 
@@ -99,19 +98,29 @@ class SimulatorRateLimitIntegrationTests {
     }
 
     @Test
-    void tokensAreReservedAtAdmissionAndRefusedPerMinute() {
-        // given prompt estimate + 512 reserved per request
-        SimClient client = start(SimulatorConfig.defaults().withLimits(0, 1_200));
+    void aRequestNeedsItsReservationInTheTokenBucketIsChargedWhatItUsedAndTheBucketRefillsContinuously() {
+        // given a bucket of 600 tokens, 10 back a second; a request reserves its prompt estimate + 512
+        SimClient client = start(SimulatorConfig.defaults().withLimits(0, 600));
+        HttpResponse<String> first = client.chat(MODEL);
+        long reserved = SimClient.json(first).at("/usage/prompt_tokens").asLong() + 512;
+        long left = 600 - totalTokens(first);
 
         // when
-        List<HttpResponse<String>> responses = List.of(client.chat(MODEL), client.chat(MODEL), client.chat(MODEL));
+        HttpResponse<String> refused = client.chat(MODEL);
+        long retryAfter = Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow());
+        clock.advance(Duration.ofSeconds(retryAfter));
+        HttpResponse<String> later = client.chat(MODEL);
 
-        // then
-        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(200, 200, 429);
-        JsonNode error = SimClient.json(responses.get(2)).get("error");
-        assertThat(error.get("type").asString()).isEqualTo("tokens");
-        assertThat(error.get("message").asString()).contains("tokens per minute (TPM): Limit 1200");
-        assertThat(responses.get(2).headers().firstValue("retry-after")).hasValue("50");
+        // then the first was charged its usage, not its reservation; the second did not find its reservation
+        assertThat(first.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue(Long.toString(left));
+        assertThat(left).as("what is left would hold the usage, not the reservation").isLessThan(reserved).isGreaterThan(totalTokens(first));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(SimClient.json(refused).at("/error/message").asString())
+                .contains("tokens per minute (TPM): Limit 600, Used " + (600 - left) + ", Requested " + reserved + ".");
+        assertThat(retryAfter).as("the shortfall at 10 tokens a second, well before the minute ends")
+                .isEqualTo((reserved - left + 9) / 10).isLessThan(50);
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(simulator.tokensCounted()).isEqualTo(totalTokens(first) + totalTokens(later));
     }
 
     @Test
@@ -171,6 +180,10 @@ class SimulatorRateLimitIntegrationTests {
         assertThat(headers.firstValue("x-ratelimit-limit-requests")).hasValue("1000000000");
         assertThat(headers.firstValue("x-ratelimit-remaining-requests")).hasValue("999999999");
         assertThat(headers.firstValue("x-ratelimit-limit-tokens")).hasValue("1000000000");
+    }
+
+    private static long totalTokens(HttpResponse<String> response) {
+        return SimClient.json(response).at("/usage/total_tokens").asLong();
     }
 
     private SimClient start(SimulatorConfig config) {
