@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -79,6 +79,7 @@ final class LimitWindow {
     private long used;
     private long serverHeld; // what the server counts beyond our own log, until serverHeldUntil
     private long serverHeldUntil = Long.MIN_VALUE;
+    private long serverHeldSince = Long.MIN_VALUE; // when an answer last raised it
 
     LimitWindow(RateLimit limit, long capacity, Clock clock) {
         this.capacity = capacity;
@@ -159,10 +160,10 @@ final class LimitWindow {
 
     /**
      * The server's count, from its answer to {@code call} (null when not known), is the truth about what it has
-     * seen: the calls that ended before {@code call} started, and {@code call} itself. Those count no longer than
-     * until what the server counts is back, and no more than it counts in all (what expires first is given up
-     * first), so pacing follows what the provider actually counted. What it counts beyond all it may count of
-     * ours is someone else's use, held until then.
+     * seen: the calls that ended before {@code call} started, {@code call} itself, and what an answer received
+     * before that held. Those count no longer than until what the server counts is back, and no more than it
+     * counts in all (what expires first is given up first), so pacing follows what the provider actually counted.
+     * What it counts beyond all it may count of ours is someone else's use, held until then.
      */
     void correct(long serverRemaining, Duration reset, Use call) {
         long now = now();
@@ -170,12 +171,13 @@ final class LimitWindow {
         long serverUsed = Math.max(0, Math.min(capacity, capacity - serverRemaining));
         long until = now + backIn(serverUsed, reset);
         Set<Slot> seen = call == null ? Set.of() : seenBy(call);
-        limitToServer(seen, serverUsed, until, now);
+        limitToServer(seen, call != null && serverHeldSince < call.at, serverUsed, until, now);
         long ours = oursTheServerMayCount(seen, now);
         long held = held(now);
         if (serverUsed > ours + held) {
             serverHeldUntil = held > 0 ? Math.max(serverHeldUntil, until) : until;
             serverHeld = serverUsed - ours;
+            serverHeldSince = now;
         }
     }
 
@@ -191,7 +193,7 @@ final class LimitWindow {
     }
 
     private Set<Slot> seenBy(Use call) {
-        Set<Slot> seen = new HashSet<>();
+        Set<Slot> seen = new LinkedHashSet<>(); // in time order, nearly the order of expiry
         for (Slot slot : slots) {
             boolean callAlone = slot == call.slot && slot.uses == 1 && slot.open == 0;
             if (callAlone || slot.endedBefore(call.at)) {
@@ -201,9 +203,9 @@ final class LimitWindow {
         return seen;
     }
 
-    /** Caps the seen uses (and what an earlier answer held) at {@code serverUsed} until {@code until}, then nothing. */
-    private void limitToServer(Set<Slot> seen, long serverUsed, long until, long now) {
-        long held = held(now);
+    /** Caps the seen uses (and what an earlier answer held, if seen) at {@code serverUsed} until {@code until}, then nothing. */
+    private void limitToServer(Set<Slot> seen, boolean heldSeen, long serverUsed, long until, long now) {
+        long held = heldSeen ? held(now) : 0;
         long seenTotal = held;
         for (Slot slot : seen) {
             slot.expiresAt = Math.min(slot.expiresAt, until);

@@ -209,6 +209,25 @@ class ProviderRateLimiterTests {
     }
 
     @Test
+    void anOlderAnswerDoesNotClearWhatANewerOneSaysSomeoneElseUses() throws InterruptedException {
+        // given 6000 tokens a minute and a call in flight when another thread's answer says 5000 are used
+        ProviderRateLimiter limiter = limiter(0, 6000, 0, 0);
+        ProviderRateLimiter.Permit slow = limiter.tryAcquire(0).permit(); // reserves 1024
+        clock.advance(Duration.ofSeconds(1));
+        Thread other = new Thread(() -> limiter.onHeaders(tokensPerMinute(6000, 1000, Duration.ofSeconds(50))));
+        other.start();
+        other.join();
+
+        // when the slow call's answer, written before that, says nothing is used
+        limiter.onHeaders(tokensPerMinute(6000, 6000, Duration.ZERO));
+        slow.succeeded(10);
+
+        // then the 3976 someone else uses (5000 less our 1024) still count
+        assertThat(limiter.availableIn(4 * (2024 - 1024))).isZero();
+        assertThat(limiter.availableIn(4 * (2025 - 1024))).isPositive();
+    }
+
+    @Test
     void aFailureTheProviderDoesNotChargeGivesTheReservationBack() {
         // given room for one call of 1949 a minute
         ProviderRateLimiter limiter = limiter(0, 2000, 0, 0);
