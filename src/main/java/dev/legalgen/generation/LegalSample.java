@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One generated training sample: the JSONL line of ARCHITECTURE §6 plus where it belongs
+ * One generated training sample: the JSONL line (README, Output) plus where it belongs
  * (job instance and plan slot, the unique key that makes a restart exactly-once).
  */
 public record LegalSample(

@@ -136,6 +136,18 @@ public enum ErrorCategory {
         };
     }
 
+    /** Whether the provider asked for a pause: nothing goes to it until its retry-after, then one probe. */
+    public boolean blocksProvider() {
+        return switch (this) {
+            // a 429: the provider's own count says no more for now
+            case RATE_LIMIT -> true;
+            // refusals of a key, a model or a request: other calls may go on at the provider's pace
+            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, REQUEST_TOO_LARGE, BAD_REQUEST -> false;
+            // failures of this call; the breaker, not the limiter, handles a route that keeps failing
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, INVALID_OUTPUT, GENERAL -> false;
+        };
+    }
+
     /** The snake_case name used in events, metrics and the README. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -177,8 +177,9 @@ public final class ProviderRateLimiter {
         } else {
             windows.release(permit.booking);
         }
-        ended(permit, failure.category() != ErrorCategory.RATE_LIMIT && failure.httpStatus() != null);
-        if (failure.category() == ErrorCategory.RATE_LIMIT) {
+        boolean blocks = failure.category().blocksProvider();
+        ended(permit, !blocks && failure.httpStatus() != null);
+        if (blocks) {
             onRateLimited(failure.retryAfter());
         }
     }
