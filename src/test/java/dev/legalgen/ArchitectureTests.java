@@ -16,54 +16,108 @@ class ArchitectureTests {
 
     @Test
     void theSimulatorDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("dev.legalgen.simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.legalgen.api..", "dev.legalgen.catalog..",
-                        "dev.legalgen.chain..", "dev.legalgen.cli..", "dev.legalgen.export..", "dev.legalgen.generation..",
-                        "dev.legalgen.job..", "dev.legalgen.operations..", "dev.legalgen.provider..", "dev.legalgen.store..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.api..",
+                        "dev.legalgen.catalog..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.export..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.provider..",
+                        "dev.legalgen.store..")
                 .check(CLASSES);
     }
 
     @Test
     void theProvidersAndTheCatalogDependOnNoOtherPackageOfOursNorOnSpringBatch() {
-        noClasses().that().resideInAnyPackage("dev.legalgen.provider..", "dev.legalgen.catalog..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.legalgen.api..", "dev.legalgen.chain..",
-                        "dev.legalgen.cli..", "dev.legalgen.export..", "dev.legalgen.generation..", "dev.legalgen.job..",
-                        "dev.legalgen.operations..", "dev.legalgen.simulator..", "dev.legalgen.store..",
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.legalgen.provider..", "dev.legalgen.catalog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.api..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.export..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.simulator..",
+                        "dev.legalgen.store..",
                         "org.springframework.batch.core..")
                 .check(CLASSES);
     }
 
     @Test
     void theChainWiringKnowsNothingOfTheJobNorOfSpringBatch() {
-        noClasses().that().resideInAPackage("dev.legalgen.chain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.legalgen.job..", "dev.legalgen.operations..",
-                        "dev.legalgen.cli..", "dev.legalgen.api..", "org.springframework.batch..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.chain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.api..",
+                        "org.springframework.batch..")
                 .check(CLASSES);
     }
 
     @Test
     void theJobUsesNeitherTheSimulatorNorItsOperators() {
-        noClasses().that().resideInAPackage("dev.legalgen.job..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.legalgen.simulator..", "dev.legalgen.operations..",
-                        "dev.legalgen.cli..", "dev.legalgen.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.job..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.simulator..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.api..")
                 .check(CLASSES);
     }
 
     @Test
     void operationsServeTheCommandLineAndTheApiWithoutKnowingThem() {
-        noClasses().that().resideInAPackage("dev.legalgen.operations..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.legalgen.cli..", "dev.legalgen.api..",
-                        "dev.legalgen.simulator..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.operations..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.legalgen.cli..", "dev.legalgen.api..", "dev.legalgen.simulator..")
                 .check(CLASSES);
     }
 
     @Test
     void theDomainKnowsNothingOfHttpOrTheCommandLayers() {
-        noClasses().that().resideInAnyPackage("dev.legalgen.catalog..", "dev.legalgen.generation..", "dev.legalgen.store..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.legalgen.catalog..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.store..",
                         "dev.legalgen.export..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.springframework.web..",
-                        "org.springframework.http..", "dev.legalgen.job..", "dev.legalgen.chain..", "dev.legalgen.operations..",
-                        "dev.legalgen.cli..", "dev.legalgen.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.net.http..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.api..")
                 .check(CLASSES);
     }
 }

@@ -1,7 +1,7 @@
 package dev.legalgen.api;
 
-import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.job.UsageException;
+import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.provider.ProviderCallException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,26 +55,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Malformed JSON, a wrong type or an unknown field: name the field when Jackson knows it. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
         String detail = "the request body is not valid JSON for this endpoint";
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (e.getCause() instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                            ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
             detail = jackson instanceof UnrecognizedPropertyException
                     ? field + ": unknown field" + known((UnrecognizedPropertyException) jackson)
                     : field + ": " + jackson.getOriginalMessage();
         }
         log.debug("Unreadable request body: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, field).getBody());
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, detail, field).getBody());
     }
 
     private static String known(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null ? "" : "; known: " + e.getKnownPropertyIds().stream()
-                .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return e.getKnownPropertyIds() == null
+                ? ""
+                : "; known: "
+                        + e.getKnownPropertyIds().stream()
+                                .map(String::valueOf)
+                                .sorted()
+                                .collect(Collectors.joining(", "));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {

@@ -14,8 +14,10 @@ public record ApiSettings(String token) {
 
     /** Constant-time, so the comparison does not leak how much of a guess was right. */
     boolean accepts(String presented) {
-        return presented != null && MessageDigest.isEqual(token.strip().getBytes(StandardCharsets.UTF_8),
-                presented.strip().getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        token.strip().getBytes(StandardCharsets.UTF_8),
+                        presented.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A record would print the token. */

@@ -1,8 +1,7 @@
 package dev.legalgen.api;
 
-import dev.legalgen.operations.DatasetLauncher;
-import dev.legalgen.operations.Executions;
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.operations.DatasetLauncher;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
@@ -29,8 +28,9 @@ class AsyncDatasetLauncher implements DisposableBean {
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     private final TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
 
-    AsyncDatasetLauncher(DatasetLauncher launcher, JobRepository jobRepository,
-            ObjectProvider<ObservationRegistry> observations) throws Exception {
+    AsyncDatasetLauncher(
+            DatasetLauncher launcher, JobRepository jobRepository, ObjectProvider<ObservationRegistry> observations)
+            throws Exception {
         this.launcher = launcher;
         executor.setThreadNamePrefix("api-job-");
         executor.setCorePoolSize(MAX_RUNNING);

@@ -1,12 +1,12 @@
 package dev.legalgen.api;
 
+import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExecutionOperations;
 import dev.legalgen.operations.ExecutionReports;
 import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
-import dev.legalgen.job.DatasetParameters;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,8 +31,12 @@ class BatchController {
     private final Executions executions;
     private final ExecutionOperations operations;
 
-    BatchController(AsyncDatasetLauncher asyncLauncher, DatasetLauncher launcher, ExecutionReports reports,
-            Executions executions, ExecutionOperations operations) {
+    BatchController(
+            AsyncDatasetLauncher asyncLauncher,
+            DatasetLauncher launcher,
+            ExecutionReports reports,
+            Executions executions,
+            ExecutionOperations operations) {
         this.asyncLauncher = asyncLauncher;
         this.launcher = launcher;
         this.reports = reports;
@@ -51,19 +55,26 @@ class BatchController {
         }
         JobExecution execution = executions.find(String.valueOf(outcome.executionId()));
         if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, null, AsyncDatasetLauncher.MAX_RUNNING
-                    + " batches are already running in this server; start this one when one ends (execution "
-                    + execution.getId() + " was not started and can be restarted)");
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    null,
+                    AsyncDatasetLauncher.MAX_RUNNING
+                            + " batches are already running in this server; start this one when one ends (execution "
+                            + execution.getId() + " was not started and can be restarted)");
         }
-        return ResponseEntity.accepted().body(new LaunchBody(execution.getId(), execution.getStatus().name(),
-                "execution " + execution.getId() + " launched; follow it at GET /api/generate/batch/status?execution_id="
-                        + execution.getId()));
+        return ResponseEntity.accepted()
+                .body(new LaunchBody(
+                        execution.getId(),
+                        execution.getStatus().name(),
+                        "execution " + execution.getId()
+                                + " launched; follow it at GET /api/generate/batch/status?execution_id="
+                                + execution.getId()));
     }
 
     @GetMapping("/status")
     StatusBody status(@RequestParam(name = "execution_id", required = false) Long executionId) {
-        return StatusBody.of(reports.summary(executions.find(executionId == null
-                ? Executions.LAST : String.valueOf(executionId))));
+        return StatusBody.of(
+                reports.summary(executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId))));
     }
 
     /** 202 when the execution will stop after its current chunk, 409 when it is not running. */
@@ -73,21 +84,24 @@ class BatchController {
         if (request != null && request.executionId() != null) {
             ref = String.valueOf(request.executionId());
         } else {
-            ref = executions.latestRunning().map(e -> String.valueOf(e.getId())).orElseThrow(() -> new ApiException(
-                    HttpStatus.CONFLICT, null, "no execution is running"));
+            ref = executions
+                    .latestRunning()
+                    .map(e -> String.valueOf(e.getId()))
+                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, null, "no execution is running"));
         }
         Outcome outcome = operations.stop(ref);
         if (outcome.exitCode() != ExitCode.OK) {
             throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
         }
-        return ResponseEntity.accepted().body(new LaunchBody(outcome.executionId(),
-                executions.find(ref).getStatus().name(), outcome.message()));
+        return ResponseEntity.accepted()
+                .body(new LaunchBody(
+                        outcome.executionId(), executions.find(ref).getStatus().name(), outcome.message()));
     }
 
     private ResponseEntity<LaunchBody> refused(Outcome outcome) {
         if (outcome.exitCode() == ExitCode.OK) {
-            return ResponseEntity.ok(new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(),
-                    outcome.message()));
+            return ResponseEntity.ok(
+                    new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(), outcome.message()));
         }
         throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
     }

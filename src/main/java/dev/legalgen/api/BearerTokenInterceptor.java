@@ -32,8 +32,11 @@ class BearerTokenInterceptor implements HandlerInterceptor {
             return true;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        throw new ApiException(HttpStatus.UNAUTHORIZED, null, header == null
-                ? "this endpoint needs the header Authorization: Bearer <token> (legalgen.api.token is set)"
-                : "the bearer token is not the configured legalgen.api.token");
+        throw new ApiException(
+                HttpStatus.UNAUTHORIZED,
+                null,
+                header == null
+                        ? "this endpoint needs the header Authorization: Bearer <token> (legalgen.api.token is set)"
+                        : "the bearer token is not the configured legalgen.api.token");
     }
 }

@@ -16,8 +16,10 @@ final class Chains {
             throw ApiException.badRequest("model", "a model needs its provider; give provider too");
         }
         if (provider.contains(",") || provider.contains(":")) {
-            throw ApiException.badRequest("model", "give model with a single provider, or pin models in the"
-                    + " provider chain itself (provider: \"groq:model-a,cerebras\")");
+            throw ApiException.badRequest(
+                    "model",
+                    "give model with a single provider, or pin models in the"
+                            + " provider chain itself (provider: \"groq:model-a,cerebras\")");
         }
         return provider.strip() + ":" + model.strip();
     }

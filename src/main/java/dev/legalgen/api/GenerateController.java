@@ -32,7 +32,8 @@ class GenerateController {
 
     /** Newest first, across all instances. */
     @GetMapping("/api/samples")
-    List<SampleJson> samples(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+    List<SampleJson> samples(
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", limit + " is out of range; allowed: 1 to " + MAX_LIMIT);
         }

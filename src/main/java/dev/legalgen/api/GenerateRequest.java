@@ -40,23 +40,35 @@ record GenerateRequest(String practiceArea, String topic, String difficulty, Str
         String given = label("topic", topic);
         String topicName;
         if (given != null) {
-            topicName = known.flatMap(a -> a.topics().stream().filter(t -> t.equalsIgnoreCase(given)).findFirst())
+            topicName = known.flatMap(a -> a.topics().stream()
+                            .filter(t -> t.equalsIgnoreCase(given))
+                            .findFirst())
                     .orElse(given);
         } else {
-            List<String> topics = known.orElseThrow(() -> ApiException.badRequest("practice_area", "'" + area
-                    + "' is not in the built-in catalog, so there is no topic to pick for it; give a topic, or one of: "
-                    + catalog.areaNames())).topics();
+            List<String> topics = known.orElseThrow(() -> ApiException.badRequest(
+                            "practice_area",
+                            "'" + area
+                                    + "' is not in the built-in catalog, so there is no topic to"
+                                    + " pick for it; give a topic, or one of: "
+                                    + catalog.areaNames()))
+                    .topics();
             topicName = topics.get(random.nextInt(topics.size()));
         }
-        return new GenerationRequest(random.nextInt(1_000_000), areaName, topicName, resolvedDifficulty().label());
+        return new GenerationRequest(
+                random.nextInt(1_000_000),
+                areaName,
+                topicName,
+                resolvedDifficulty().label());
     }
 
     private Difficulty resolvedDifficulty() {
         if (difficulty == null || difficulty.isBlank()) {
             return DEFAULT_DIFFICULTY;
         }
-        return Difficulty.find(difficulty).orElseThrow(() -> ApiException.badRequest("difficulty",
-                "unknown difficulty '" + difficulty + "'; allowed: " + Difficulty.allowedLabels()));
+        return Difficulty.find(difficulty)
+                .orElseThrow(() -> ApiException.badRequest(
+                        "difficulty",
+                        "unknown difficulty '" + difficulty + "'; allowed: " + Difficulty.allowedLabels()));
     }
 
     /** The stripped text, or null when absent or blank. */

@@ -37,7 +37,11 @@ class HealthController {
     private final ProviderChains chains;
     private final AsyncDatasetLauncher batches;
 
-    HealthController(DataSource dataSource, SampleStore samples, ProvidersProperties providers, ProviderChains chains,
+    HealthController(
+            DataSource dataSource,
+            SampleStore samples,
+            ProvidersProperties providers,
+            ProviderChains chains,
             AsyncDatasetLauncher batches) {
         this.dataSource = dataSource;
         this.samples = samples;
@@ -52,15 +56,26 @@ class HealthController {
      * why it is unreachable; {@code providers}: name to usability.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record HealthBody(String status, boolean datasetExists, boolean groqConfigured, boolean batchGenerationRunning,
-            String database, Map<String, String> providers) {}
+    record HealthBody(
+            String status,
+            boolean datasetExists,
+            boolean groqConfigured,
+            boolean batchGenerationRunning,
+            String database,
+            Map<String, String> providers) {}
 
     @GetMapping("/api/health")
     ResponseEntity<HealthBody> health() {
         Database database = database();
-        HealthBody body = new HealthBody(database.up() ? "healthy" : "unhealthy", database.hasSamples(),
-                groqConfigured(), batches.running(), database.description(), chains.usability());
-        return ResponseEntity.status(database.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        HealthBody body = new HealthBody(
+                database.up() ? "healthy" : "unhealthy",
+                database.hasSamples(),
+                groqConfigured(),
+                batches.running(),
+                database.description(),
+                chains.usability());
+        return ResponseEntity.status(database.up() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(body);
     }
 
     private Database database() {

@@ -32,6 +32,9 @@ class ProvidersHealthIndicator implements HealthIndicator {
             running.getValue().breakerStates().forEach((route, state) -> routes.put(route.toString(), state.name()));
             circuits.put("execution " + running.getKey(), routes);
         }
-        return Health.up().withDetail("providers", chains.usability()).withDetail("circuits", circuits).build();
+        return Health.up()
+                .withDetail("providers", chains.usability())
+                .withDetail("circuits", circuits)
+                .build();
     }
 }

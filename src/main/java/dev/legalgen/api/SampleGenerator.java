@@ -1,13 +1,13 @@
 package dev.legalgen.api;
 
-import dev.legalgen.job.UsageException;
-import dev.legalgen.export.SampleJson;
-import dev.legalgen.chain.ProviderChains;
-import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.catalog.Catalog;
 import dev.legalgen.catalog.GenerationRequest;
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.export.SampleJson;
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.SampleGeneration;
+import dev.legalgen.job.UsageException;
+import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.provider.ProviderChain;
 import java.time.Clock;

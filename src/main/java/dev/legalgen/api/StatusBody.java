@@ -1,7 +1,7 @@
 package dev.legalgen.api;
 
-import dev.legalgen.operations.ExecutionSummary;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.legalgen.operations.ExecutionSummary;
 import dev.legalgen.provider.ChainState;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -42,23 +42,52 @@ record StatusBody(
     /** The provider chain: live while running here, else as saved when the execution ended. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Chain(boolean live, String currentProvider, String currentModel, long providerSwitches,
-            long modelSwitches, int consecutiveFailures, long samplesGenerated, long totalTokens,
-            Map<String, List<String>> failedModels, Map<String, String> providersOut) {
+    record Chain(
+            boolean live,
+            String currentProvider,
+            String currentModel,
+            long providerSwitches,
+            long modelSwitches,
+            int consecutiveFailures,
+            long samplesGenerated,
+            long totalTokens,
+            Map<String, List<String>> failedModels,
+            Map<String, String> providersOut) {
 
         static Chain of(ChainState state, boolean live) {
-            return state == null ? null : new Chain(live, state.currentProvider(), state.currentModel(),
-                    state.providerSwitches(), state.modelSwitches(), state.consecutiveFailures(),
-                    state.samplesGenerated(), state.totalTokens(), state.failedModels(), state.providersOut());
+            return state == null
+                    ? null
+                    : new Chain(
+                            live,
+                            state.currentProvider(),
+                            state.currentModel(),
+                            state.providerSwitches(),
+                            state.modelSwitches(),
+                            state.consecutiveFailures(),
+                            state.samplesGenerated(),
+                            state.totalTokens(),
+                            state.failedModels(),
+                            state.providersOut());
         }
     }
 
     static StatusBody of(ExecutionSummary s) {
         ExecutionSummary.Counts c = s.counts();
-        return new StatusBody(s.executionId(), s.instanceId(), s.status().name(), s.running(), s.exitCode(), s.exitDescription(),
-                s.parameters().dataset(), s.parameters().chain(),
-                new Samples(s.samplesCommitted(), s.parameters().targetCount()), s.progressPercent(),
-                new Counts(c.read(), c.written(), c.skipped(), c.rollbacks()), Chain.of(s.chain(), s.chainLive()),
-                s.events(), s.startTime(), s.endTime());
+        return new StatusBody(
+                s.executionId(),
+                s.instanceId(),
+                s.status().name(),
+                s.running(),
+                s.exitCode(),
+                s.exitDescription(),
+                s.parameters().dataset(),
+                s.parameters().chain(),
+                new Samples(s.samplesCommitted(), s.parameters().targetCount()),
+                s.progressPercent(),
+                new Counts(c.read(), c.written(), c.skipped(), c.rollbacks()),
+                Chain.of(s.chain(), s.chainLive()),
+                s.events(),
+                s.startTime(),
+                s.endTime());
     }
 }

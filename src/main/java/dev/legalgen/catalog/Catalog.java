@@ -33,8 +33,11 @@ public final class Catalog {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
-            throw new CatalogException("catalog file '" + file + "' cannot be read (" + describe(e)
-                    + "); check the path given in the catalog parameter and that the file is readable UTF-8 text", e);
+            throw new CatalogException(
+                    "catalog file '" + file + "' cannot be read (" + describe(e)
+                            + "); check the path given in the catalog parameter and"
+                            + " that the file is readable UTF-8 text",
+                    e);
         }
         return new CatalogParser(file.toString()).parse(lines);
     }
@@ -43,10 +46,14 @@ public final class Catalog {
         return practiceAreas;
     }
 
-    /** Finds an area by name, ignoring case and surrounding blanks, as the {@code practiceAreas} parameter is matched. */
+    /**
+     * Finds an area by name, ignoring case and surrounding blanks, as the {@code practiceAreas} parameter is matched.
+     */
     public Optional<PracticeArea> find(String name) {
         String key = normalize(name);
-        return practiceAreas.stream().filter(area -> normalize(area.name()).equals(key)).findFirst();
+        return practiceAreas.stream()
+                .filter(area -> normalize(area.name()).equals(key))
+                .findFirst();
     }
 
     /** The area names joined for error messages: {@code Contract Law, Tort Law, ...}. */
@@ -76,9 +83,12 @@ public final class Catalog {
         private static Catalog read() {
             try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(BUILT_IN_RESOURCE)) {
                 if (in == null) {
-                    throw new CatalogException("built-in catalog resource '" + BUILT_IN_RESOURCE + "' is missing from the classpath");
+                    throw new CatalogException(
+                            "built-in catalog resource '" + BUILT_IN_RESOURCE + "' is missing from the classpath");
                 }
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
                 return new CatalogParser("built-in " + BUILT_IN_RESOURCE).parse(lines);
             } catch (IOException e) {
                 throw new CatalogException("built-in catalog resource '" + BUILT_IN_RESOURCE + "' cannot be read", e);

@@ -31,14 +31,17 @@ final class CatalogParser {
             }
             PracticeArea area = parseLine(line, index + 1);
             if (!seenAreas.add(Catalog.normalize(area.name()))) {
-                throw error(index + 1, "practice area '" + area.name()
-                        + "' is defined twice; put all its topics on one line and delete the other");
+                throw error(
+                        index + 1,
+                        "practice area '" + area.name()
+                                + "' is defined twice; put all its topics on one line and delete the other");
             }
             areas.add(area);
         }
         if (areas.isEmpty()) {
-            throw new CatalogException("catalog file " + source + " defines no practice areas; add one line per area, like "
-                    + EXAMPLE + " (lines starting with # are comments)");
+            throw new CatalogException(
+                    "catalog file " + source + " defines no practice areas; add one line per area, like " + EXAMPLE
+                            + " (lines starting with # are comments)");
         }
         return new Catalog(areas);
     }
@@ -53,8 +56,11 @@ final class CatalogParser {
             throw error(lineNumber, "empty practice area name before ':'; write the line as " + EXAMPLE);
         }
         if (name.contains(",")) {
-            throw error(lineNumber, "practice area name '" + name
-                    + "' contains a comma, which separates names in the practiceAreas parameter; remove the comma");
+            throw error(
+                    lineNumber,
+                    "practice area name '" + name
+                            + "' contains a comma, which separates names in the"
+                            + " practiceAreas parameter; remove the comma");
         }
         return new PracticeArea(name, parseTopics(name, line.substring(colon + 1), lineNumber));
     }
@@ -69,14 +75,17 @@ final class CatalogParser {
                 continue;
             }
             if (!seen.add(Catalog.normalize(topic))) {
-                throw error(lineNumber, "topic '" + topic + "' appears twice in practice area '" + area
-                        + "'; delete one of them");
+                throw error(
+                        lineNumber,
+                        "topic '" + topic + "' appears twice in practice area '" + area + "'; delete one of them");
             }
             topics.add(topic);
         }
         if (topics.isEmpty()) {
-            throw error(lineNumber, "practice area '" + area + "' has no topics; list them after the ':' separated by ';', like "
-                    + EXAMPLE);
+            throw error(
+                    lineNumber,
+                    "practice area '" + area + "' has no topics; list them after the ':' separated by ';', like "
+                            + EXAMPLE);
         }
         return topics;
     }

@@ -1,5 +1,4 @@
 package dev.legalgen.catalog;
 
 /** One practice area × topic × difficulty cell of a plan. */
-record Combination(String practiceArea, String topic, Difficulty difficulty) {
-}
+record Combination(String practiceArea, String topic, Difficulty difficulty) {}

@@ -19,13 +19,16 @@ public enum Difficulty {
     /** Matches a label ignoring case and surrounding blanks. */
     public static Optional<Difficulty> find(String label) {
         String key = label.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(difficulty -> difficulty.label().equals(key)).findFirst();
+        return Arrays.stream(values())
+                .filter(difficulty -> difficulty.label().equals(key))
+                .findFirst();
     }
 
     /** Like {@link #find} but throws an {@link IllegalArgumentException} that lists the allowed values. */
     public static Difficulty parse(String label) {
-        return find(label).orElseThrow(() -> new IllegalArgumentException(
-                "unknown difficulty '" + label + "'; allowed: " + allowedLabels()));
+        return find(label)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown difficulty '" + label + "'; allowed: " + allowedLabels()));
     }
 
     /** {@code basic, intermediate, advanced}. */

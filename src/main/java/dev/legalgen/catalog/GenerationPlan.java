@@ -35,7 +35,8 @@ public final class GenerationPlan {
      *
      * @throws PlanException naming the selection, the bad value and the allowed values
      */
-    public static GenerationPlan of(Catalog catalog, List<String> practiceAreas, List<String> difficulties, int targetCount) {
+    public static GenerationPlan of(
+            Catalog catalog, List<String> practiceAreas, List<String> difficulties, int targetCount) {
         if (targetCount < 1) {
             throw new IllegalArgumentException("a plan has at least one slot, was asked for " + targetCount);
         }
@@ -50,7 +51,10 @@ public final class GenerationPlan {
             throw new IndexOutOfBoundsException("slot " + slot + " is outside the plan's 0.." + (targetCount - 1));
         }
         Combination combination = cycle.get(slot % cycle.size());
-        return new GenerationRequest(slot, combination.practiceArea(), combination.topic(),
+        return new GenerationRequest(
+                slot,
+                combination.practiceArea(),
+                combination.topic(),
                 combination.difficulty().label());
     }
 

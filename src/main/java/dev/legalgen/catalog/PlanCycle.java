@@ -16,11 +16,13 @@ import java.util.List;
  */
 final class PlanCycle {
 
-    private PlanCycle() {
-    }
+    private PlanCycle() {}
 
     static List<Combination> of(List<PracticeArea> areas, List<Difficulty> difficulties) {
-        int rounds = areas.stream().mapToInt(area -> area.topics().size() * difficulties.size()).max().orElse(0);
+        int rounds = areas.stream()
+                .mapToInt(area -> area.topics().size() * difficulties.size())
+                .max()
+                .orElse(0);
         int stride = difficultyStride(areas.size(), difficulties.size());
         List<Combination> cycle = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -29,7 +31,8 @@ final class PlanCycle {
                 int cells = area.topics().size() * difficulties.size();
                 if (round < cells) {
                     Cell cell = cell(round, area.topics().size(), difficulties.size());
-                    Difficulty difficulty = difficulties.get((cell.difficulty() * stride + index) % difficulties.size());
+                    Difficulty difficulty =
+                            difficulties.get((cell.difficulty() * stride + index) % difficulties.size());
                     cycle.add(new Combination(area.name(), area.topics().get(cell.topic()), difficulty));
                 }
             }
@@ -50,8 +53,7 @@ final class PlanCycle {
     }
 
     /** Indexes into an area's topics and the plan's difficulties. */
-    record Cell(int topic, int difficulty) {
-    }
+    record Cell(int topic, int difficulty) {}
 
     /**
      * While all areas take part, slot {@code round * areas + index} gets difficulty

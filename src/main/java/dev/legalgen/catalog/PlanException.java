@@ -4,7 +4,10 @@ package dev.legalgen.catalog;
 public class PlanException extends RuntimeException {
 
     /** The selection at fault. */
-    public enum Subject { PRACTICE_AREAS, DIFFICULTIES }
+    public enum Subject {
+        PRACTICE_AREAS,
+        DIFFICULTIES
+    }
 
     private final Subject subject;
 

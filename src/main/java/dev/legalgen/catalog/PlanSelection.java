@@ -12,8 +12,7 @@ import java.util.Set;
  */
 final class PlanSelection {
 
-    private PlanSelection() {
-    }
+    private PlanSelection() {}
 
     static List<PracticeArea> practiceAreas(Catalog catalog, List<String> names) {
         if (names == null || names.isEmpty()) {
@@ -25,10 +24,13 @@ final class PlanSelection {
             requireNonBlank(PlanException.Subject.PRACTICE_AREAS, name, known);
             Optional<PracticeArea> area = catalog.find(name);
             if (area.isEmpty()) {
-                throw new PlanException(PlanException.Subject.PRACTICE_AREAS, "unknown practice area '" + name.strip() + "'; " + known);
+                throw new PlanException(
+                        PlanException.Subject.PRACTICE_AREAS, "unknown practice area '" + name.strip() + "'; " + known);
             }
             if (!chosen.add(area.get())) {
-                throw new PlanException(PlanException.Subject.PRACTICE_AREAS, "'" + name.strip() + "' is listed twice; list each practice area once");
+                throw new PlanException(
+                        PlanException.Subject.PRACTICE_AREAS,
+                        "'" + name.strip() + "' is listed twice; list each practice area once");
             }
         }
         return catalog.practiceAreas().stream().filter(chosen::contains).toList();
@@ -42,10 +44,14 @@ final class PlanSelection {
         for (String label : labels) {
             String allowed = "allowed: " + Difficulty.allowedLabels();
             requireNonBlank(PlanException.Subject.DIFFICULTIES, label, allowed);
-            Difficulty difficulty = Difficulty.find(label).orElseThrow(() -> new PlanException(
-                    PlanException.Subject.DIFFICULTIES, "unknown difficulty '" + label.strip() + "'; " + allowed));
+            Difficulty difficulty = Difficulty.find(label)
+                    .orElseThrow(() -> new PlanException(
+                            PlanException.Subject.DIFFICULTIES,
+                            "unknown difficulty '" + label.strip() + "'; " + allowed));
             if (!chosen.add(difficulty)) {
-                throw new PlanException(PlanException.Subject.DIFFICULTIES, "'" + label.strip() + "' is listed twice; list each difficulty once");
+                throw new PlanException(
+                        PlanException.Subject.DIFFICULTIES,
+                        "'" + label.strip() + "' is listed twice; list each difficulty once");
             }
         }
         return Arrays.stream(Difficulty.values()).filter(chosen::contains).toList();

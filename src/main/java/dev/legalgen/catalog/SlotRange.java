@@ -22,8 +22,8 @@ public record SlotRange(int from, int to) {
      */
     public static List<SlotRange> split(int targetCount, int partitions) {
         if (targetCount < 0 || partitions < 1) {
-            throw new IllegalArgumentException("split needs targetCount >= 0 and partitions >= 1, got "
-                    + targetCount + " and " + partitions);
+            throw new IllegalArgumentException(
+                    "split needs targetCount >= 0 and partitions >= 1, got " + targetCount + " and " + partitions);
         }
         int count = Math.min(targetCount, partitions);
         List<SlotRange> ranges = new ArrayList<>(count);

@@ -33,17 +33,27 @@ class ChainMetrics implements ChainEventListener {
     public void onCompletion(Completion completion) {
         registry.counter(SAMPLES).increment();
         calls(completion.provider(), completion.model(), SUCCESS).increment();
-        Counter.builder(TOKENS).description("Tokens used by accepted completions").baseUnit("tokens")
-                .tag("provider", completion.provider()).register(registry).increment(completion.totalTokens());
+        Counter.builder(TOKENS)
+                .description("Tokens used by accepted completions")
+                .baseUnit("tokens")
+                .tag("provider", completion.provider())
+                .register(registry)
+                .increment(completion.totalTokens());
     }
 
     /** A FAILURE is one call that failed (an invalid answer included); the other events are not calls. */
     @Override
     public void onEvent(ChainEvent event) {
         switch (event.type()) {
-            case FAILURE -> calls(event.route().provider(), event.route().model(), event.category().label()).increment();
+            case FAILURE ->
+                calls(
+                                event.route().provider(),
+                                event.route().model(),
+                                event.category().label())
+                        .increment();
             case MODEL_SWITCH -> registry.counter(SWITCHES, "kind", "model").increment();
-            case PROVIDER_SWITCH -> registry.counter(SWITCHES, "kind", "provider").increment();
+            case PROVIDER_SWITCH ->
+                registry.counter(SWITCHES, "kind", "provider").increment();
             case RETRY, MODEL_FAILED, PROVIDER_OUT, BREAKER_TRANSITION -> {
                 // not calls: the failure that caused them was counted as one
             }
@@ -51,7 +61,9 @@ class ChainMetrics implements ChainEventListener {
     }
 
     private Counter calls(String provider, String model, String outcome) {
-        return Counter.builder(CALLS).description("Provider calls by outcome")
-                .tags("provider", provider, "model", model, "outcome", outcome).register(registry);
+        return Counter.builder(CALLS)
+                .description("Provider calls by outcome")
+                .tags("provider", provider, "model", model, "outcome", outcome)
+                .register(registry);
     }
 }

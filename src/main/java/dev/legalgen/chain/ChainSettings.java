@@ -35,7 +35,14 @@ public record ChainSettings(
     }
 
     ProviderChain.Settings toChainSettings() {
-        return new ProviderChain.Settings(maxRetries, initialBackoff, maxBackoff, maxRateLimitWait, maxPacingWait,
-                new RouteCircuitBreakers.Settings(breakerFailureThreshold, breakerCooldown), routing, fixedDelay);
+        return new ProviderChain.Settings(
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRateLimitWait,
+                maxPacingWait,
+                new RouteCircuitBreakers.Settings(breakerFailureThreshold, breakerCooldown),
+                routing,
+                fixedDelay);
     }
 }

@@ -21,6 +21,7 @@ class LocalRateLimiterRegistry implements RateLimiterRegistry {
 
     @Override
     public ProviderRateLimiter limiter(String provider, ProviderSettings settings) {
-        return limiters.computeIfAbsent(provider, name -> new ProviderRateLimiter(name, settings, clock, Sleeper.SYSTEM));
+        return limiters.computeIfAbsent(
+                provider, name -> new ProviderRateLimiter(name, settings, clock, Sleeper.SYSTEM));
     }
 }

@@ -41,8 +41,13 @@ public class ProviderChains {
     /** What the runs of this process found out about routes, shared by the batches running side by side. */
     private final RouteOutages outages = new RouteOutages();
 
-    ProviderChains(ProviderRegistry providers, RateLimiterRegistry limiters, ChainSettings settings, EventStore events,
-            Clock clock, ObjectProvider<ChainEventListener> observers) {
+    ProviderChains(
+            ProviderRegistry providers,
+            RateLimiterRegistry limiters,
+            ChainSettings settings,
+            EventStore events,
+            Clock clock,
+            ObjectProvider<ChainEventListener> observers) {
         this.providers = providers;
         this.limiters = limiters;
         this.settings = settings;
@@ -61,9 +66,17 @@ public class ProviderChains {
 
     /** The chain of a running execution, created on first use. */
     public ProviderChain forRun(long executionId, long instanceId, String chain) {
-        return byExecution.computeIfAbsent(executionId, id -> ProviderChain.create(providers.forChain(chain), chain,
-                settings.toChainSettings(), clock, Sleeper.SYSTEM, limiters::limiter,
-                observed(event -> record(instanceId, id, event)), outages));
+        return byExecution.computeIfAbsent(
+                executionId,
+                id -> ProviderChain.create(
+                        providers.forChain(chain),
+                        chain,
+                        settings.toChainSettings(),
+                        clock,
+                        Sleeper.SYSTEM,
+                        limiters::limiter,
+                        observed(event -> record(instanceId, id, event)),
+                        outages));
     }
 
     /**
@@ -73,11 +86,19 @@ public class ProviderChains {
      */
     public ProviderChain forRequest(String chain) {
         validate(chain);
-        return ProviderChain.create(providers.forChain(chain), chain, settings.toChainSettings(), clock,
-                Sleeper.SYSTEM, limiters::limiter, observed(ChainEventListener.NONE));
+        return ProviderChain.create(
+                providers.forChain(chain),
+                chain,
+                settings.toChainSettings(),
+                clock,
+                Sleeper.SYSTEM,
+                limiters::limiter,
+                observed(ChainEventListener.NONE));
     }
 
-    /** Ends the waits of an execution's chain, if it runs in this process, so that it stops after the calls in flight. */
+    /**
+     * Ends the waits of an execution's chain, if it runs in this process, so that it stops after the calls in flight.
+     */
     public void requestStop(long executionId) {
         ProviderChain chain = byExecution.get(executionId);
         if (chain != null) {
@@ -118,10 +139,15 @@ public class ProviderChains {
         if (event.type() != ChainEvent.Type.FAILURE && event.type() != ChainEvent.Type.RETRY) {
             log.warn("{} {}: {}", event.type(), event.route(), event.reason());
         }
-        events.record(new EventStore.Event(instanceId, executionId, event.time(),
+        events.record(new EventStore.Event(
+                instanceId,
+                executionId,
+                event.time(),
                 event.type().name().toLowerCase(Locale.ROOT),
                 event.route() == null ? null : event.route().provider(),
                 event.route() == null ? null : event.route().model(),
-                event.category() == null ? null : event.category().label(), null, event.reason()));
+                event.category() == null ? null : event.category().label(),
+                null,
+                event.reason()));
     }
 }

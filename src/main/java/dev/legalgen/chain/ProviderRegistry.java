@@ -31,8 +31,13 @@ public class ProviderRegistry {
     /** The configured providers and whether a chain could use them: {@code usable}, or why not. */
     public Map<String, String> usability() {
         Map<String, String> usability = new LinkedHashMap<>();
-        configured.providers().forEach((name, provider) -> usability.put(name, provider.apiKey().isPresent()
-                ? "usable" : "no key (set " + ProviderSettings.keyVariable(name) + ")"));
+        configured
+                .providers()
+                .forEach((name, provider) -> usability.put(
+                        name,
+                        provider.apiKey().isPresent()
+                                ? "usable"
+                                : "no key (set " + ProviderSettings.keyVariable(name) + ")"));
         usability.putIfAbsent(SimulatorProvider.NAME, "usable (built-in, started on first use)");
         return usability;
     }

@@ -36,7 +36,10 @@ public class SimulatorProvider implements DisposableBean {
     public record Settings(
             @DefaultValue("0ms") Duration latency,
             @DefaultValue("GROQ") Dialect dialect,
-            @DefaultValue({"legal-sim-large", "legal-sim-small"}) List<String> models,
+
+            @DefaultValue({"legal-sim-large", "legal-sim-small"})
+            List<String> models,
+
             @DefaultValue("0") int requestsPerMinute,
             @DefaultValue("0") int tokensPerMinute) {}
 
@@ -55,9 +58,18 @@ public class SimulatorProvider implements DisposableBean {
 
     /** Provider settings that point at the running simulator. */
     public ProviderSettings providerSettings() {
-        return new ProviderSettings(URI.create(simulator().baseUrl()), ApiKey.of(KEY), settings.models(),
-                settings.requestsPerMinute(), settings.tokensPerMinute(), 0, 0, Duration.ofSeconds(30),
-                Duration.ofSeconds(2), 0, null);
+        return new ProviderSettings(
+                URI.create(simulator().baseUrl()),
+                ApiKey.of(KEY),
+                settings.models(),
+                settings.requestsPerMinute(),
+                settings.tokensPerMinute(),
+                0,
+                0,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(2),
+                0,
+                null);
     }
 
     @Override

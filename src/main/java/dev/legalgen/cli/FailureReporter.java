@@ -1,8 +1,8 @@
 package dev.legalgen.cli;
 
+import dev.legalgen.job.UsageException;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.NoSuchExecutionException;
-import dev.legalgen.job.UsageException;
 import java.sql.SQLException;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
@@ -34,12 +34,16 @@ final class FailureReporter implements IExecutionExceptionHandler {
                 return new Failure(ExitCode.USAGE, "configuration: " + bind.getName() + ": " + rootMessage(bind));
             }
             if (cause instanceof SQLException sql && isDatabaseInUse(sql)) {
-                return new Failure(ExitCode.ALREADY_RUNNING, "the embedded database is in use by another legalgen"
-                        + " process; wait for it, or stop it with SIGTERM (H2 allows one process at a time)");
+                return new Failure(
+                        ExitCode.ALREADY_RUNNING,
+                        "the embedded database is in use by another legalgen"
+                                + " process; wait for it, or stop it with SIGTERM (H2 allows one process at a time)");
             }
             if (cause instanceof SQLException sql) {
-                return new Failure(ExitCode.USAGE, "cannot use the database (" + sql.getMessage()
-                        + "); check SPRING_DATASOURCE_URL, USERNAME and PASSWORD");
+                return new Failure(
+                        ExitCode.USAGE,
+                        "cannot use the database (" + sql.getMessage()
+                                + "); check SPRING_DATASOURCE_URL, USERNAME and PASSWORD");
             }
         }
         return new Failure(ExitCode.FAILED, rootMessage(e));

@@ -17,7 +17,9 @@ final class OperatorCommands {
         String execution;
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true,
+    @Command(
+            name = "restart",
+            mixinStandardHelpOptions = true,
             description = "Restart a FAILED or STOPPED execution in this process, from its last committed chunk.")
     static final class Restart extends OnExecution {
         @Override
@@ -26,7 +28,9 @@ final class OperatorCommands {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
             description = "Ask a running execution in another process to stop after its current chunk (it then"
                     + " exits 3). Needs PostgreSQL: with the embedded H2 database, send SIGTERM to the running"
                     + " process instead.")
@@ -37,7 +41,9 @@ final class OperatorCommands {
         }
     }
 
-    @Command(name = "abandon", mixinStandardHelpOptions = true,
+    @Command(
+            name = "abandon",
+            mixinStandardHelpOptions = true,
             description = "Mark a FAILED or STOPPED execution ABANDONED: its instance will never run again.")
     static final class Abandon extends OnExecution {
         @Override
@@ -46,7 +52,9 @@ final class OperatorCommands {
         }
     }
 
-    @Command(name = "recover", mixinStandardHelpOptions = true,
+    @Command(
+            name = "recover",
+            mixinStandardHelpOptions = true,
             description = "Mark an execution left STARTED by a crashed process (kill -9, power loss) FAILED, so"
                     + " that the same start command continues it. Make sure its process is gone first.")
     static final class Recover extends OnExecution {

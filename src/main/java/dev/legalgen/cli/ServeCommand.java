@@ -11,10 +11,13 @@ import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = {
-    "Run the REST API (and /actuator health, metrics, prometheus) on 127.0.0.1 until SIGTERM or Ctrl-C,",
-    "which stop running batches after their current chunk. --server.address=... binds elsewhere."
-})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the REST API (and /actuator health, metrics, prometheus) on 127.0.0.1 until SIGTERM or Ctrl-C,",
+            "which stop running batches after their current chunk. --server.address=... binds elsewhere."
+        })
 final class ServeCommand extends SpringCommand {
 
     @Option(names = "--port", description = "TCP port (default server.port, 8080; 0 picks a free one)")
@@ -30,9 +33,12 @@ final class ServeCommand extends SpringCommand {
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));
-        spec.commandLine().getOut().println("serving the REST API at http://"
-                + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
-                + context.getEnvironment().getProperty("local.server.port") + "/api (Ctrl-C or SIGTERM to stop)");
+        spec.commandLine()
+                .getOut()
+                .println("serving the REST API at http://"
+                        + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
+                        + context.getEnvironment().getProperty("local.server.port")
+                        + "/api (Ctrl-C or SIGTERM to stop)");
         spec.commandLine().getOut().flush();
         // Returning would let main call System.exit while batches run: wait for the shutdown hook to
         // close the context (after the graceful stop); the JVM then exits with the signal's code.

@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Run the built-in OpenAI-compatible provider simulator on 127.0.0.1 until interrupted.")
 final class SimulateCommand implements Callable<Integer> {
 
@@ -20,7 +22,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "0", description = "latency of every answer (default 0)")
     long latencyMs;
 
-    @Option(names = "--dialect", defaultValue = "GROQ", description = "error bodies and rate-limit headers: ${COMPLETION-CANDIDATES}")
+    @Option(
+            names = "--dialect",
+            defaultValue = "GROQ",
+            description = "error bodies and rate-limit headers: ${COMPLETION-CANDIDATES}")
     Dialect dialect;
 
     @Option(names = "--models", split = ",", description = "model ids served (default legal-sim-large,legal-sim-small)")

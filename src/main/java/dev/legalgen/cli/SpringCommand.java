@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.operations.Outcome;
 import dev.legalgen.LegalDatasetApplication;
+import dev.legalgen.operations.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +37,9 @@ abstract class SpringCommand implements Callable<Integer> {
     }
 
     int report(Outcome outcome) {
-        PrintWriter out = outcome.exitCode().code() == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        PrintWriter out = outcome.exitCode().code() == 0
+                ? spec.commandLine().getOut()
+                : spec.commandLine().getErr();
         out.println(outcome.message());
         out.flush();
         return outcome.exitCode().code();

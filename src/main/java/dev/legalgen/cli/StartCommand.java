@@ -1,7 +1,7 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.operations.DatasetLauncher;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,13 +18,18 @@ final class StartCommand extends SpringCommand {
     @Option(names = "--next", description = "Launch a new instance even with the same parameters (adds runId).")
     boolean next;
 
-    @Option(names = "--recover-stale", description = "If this instance's last execution was left running by a"
-            + " process that is gone (kill -9, lost machine), mark it FAILED and continue it. Only when you know no"
-            + " other process runs it.")
+    @Option(
+            names = "--recover-stale",
+            description = "If this instance's last execution was left running by a"
+                    + " process that is gone (kill -9, lost machine), mark it"
+                    + " FAILED and continue it. Only when you know no"
+                    + " other process runs it.")
     boolean recoverStale;
 
-    @Parameters(paramLabel = "name=value", description = "Job parameters: dataset, targetCount, practiceAreas,"
-            + " difficulties, catalog, chain, output, runId.")
+    @Parameters(
+            paramLabel = "name=value",
+            description = "Job parameters: dataset, targetCount, practiceAreas,"
+                    + " difficulties, catalog, chain, output, runId.")
     List<String> parameters = new ArrayList<>();
 
     @Override

@@ -6,7 +6,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Status of an execution: counts, samples committed, partitions, provider chain.")
 final class StatusCommand extends SpringCommand {
 

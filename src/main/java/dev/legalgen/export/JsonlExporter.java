@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an instance's samples as JSONL, one {@link SampleJson} per line (the native format). The file is streamed from the database into a temporary
+ * Writes an instance's samples as JSONL, one {@link SampleJson} per line (the native format). The file is streamed from
+ * the database into a temporary
  * file beside the target and moved into place, so readers never see a half-written export.
  */
 @Component

@@ -30,8 +30,21 @@ public record SampleJson(
         long latencyMs) {
 
     public static SampleJson of(LegalSample s) {
-        return new SampleJson(s.id(), s.provider(), s.model(), s.createdAt(), s.updatedAt(), s.batchId(),
-                s.question(), s.answer(), s.reasoning(), s.caseCitation(), s.practiceArea(), s.topic(),
-                s.difficulty(), s.tokensUsed(), s.latencyMs());
+        return new SampleJson(
+                s.id(),
+                s.provider(),
+                s.model(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.batchId(),
+                s.question(),
+                s.answer(),
+                s.reasoning(),
+                s.caseCitation(),
+                s.practiceArea(),
+                s.topic(),
+                s.difficulty(),
+                s.tokensUsed(),
+                s.latencyMs());
     }
 }

@@ -1,5 +1,4 @@
 package dev.legalgen.generation;
 
 /** The system and user messages of one chat completion request. */
-public record ChatPrompt(String system, String user) {
-}
+public record ChatPrompt(String system, String user) {}

@@ -28,7 +28,11 @@ public final class PromptBuilder {
                 "topic", request.topic(),
                 "difficulty", difficulty.label(),
                 "difficultyGuidance", templates.guidance().get(difficulty),
-                "angle", templates.angles().get(angleIndex(request.slot(), templates.angles().size())));
+                "angle",
+                        templates
+                                .angles()
+                                .get(angleIndex(
+                                        request.slot(), templates.angles().size())));
         return new ChatPrompt(templates.system(), fill(templates.user(), values));
     }
 

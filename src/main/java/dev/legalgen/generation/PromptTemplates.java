@@ -31,22 +31,30 @@ record PromptTemplates(String system, String user, Map<Difficulty, String> guida
     }
 
     private static PromptTemplates load() {
-        return new PromptTemplates(read("prompts/system.txt").strip(), read("prompts/user.txt").strip(),
-                guidance(read("prompts/difficulty-guidance.txt")), entries(read("prompts/angles.txt")));
+        return new PromptTemplates(
+                read("prompts/system.txt").strip(),
+                read("prompts/user.txt").strip(),
+                guidance(read("prompts/difficulty-guidance.txt")),
+                entries(read("prompts/angles.txt")));
     }
 
     private static Map<Difficulty, String> guidance(String text) {
         Map<Difficulty, String> guidance = new EnumMap<>(Difficulty.class);
         for (String entry : entries(text)) {
             int colon = entry.indexOf(':');
-            guidance.put(Difficulty.parse(entry.substring(0, colon)), entry.substring(colon + 1).strip());
+            guidance.put(
+                    Difficulty.parse(entry.substring(0, colon)),
+                    entry.substring(colon + 1).strip());
         }
         return guidance;
     }
 
     /** Non-blank lines that are not {@code #} comments. */
     private static List<String> entries(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static String read(String resource) {

@@ -27,17 +27,35 @@ public final class SampleGeneration {
      * A new sample of instance {@code jobInstanceId} and batch {@code batchId} (0 and null for one not
      * stored); its waits end early when {@code cancelled} says so.
      */
-    public LegalSample generate(GenerationRequest request, ProviderChain chain, long jobInstanceId, String batchId,
+    public LegalSample generate(
+            GenerationRequest request,
+            ProviderChain chain,
+            long jobInstanceId,
+            String batchId,
             BooleanSupplier cancelled) {
         ChatPrompt prompt = prompts.build(request);
         Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse, cancelled);
         Completion completion = parsed.completion();
         SampleContent content = parsed.content();
         Instant now = clock.instant();
-        return new LegalSample(LegalSample.newId(completion.provider()), jobInstanceId, request.slot(), batchId,
-                completion.provider(), completion.model(), request.practiceArea(), request.topicLabel(),
-                request.difficulty(), content.question(), content.answer(), content.reasoning(), content.caseCitation(),
-                completion.totalTokens(), completion.latencyMs(), now, now);
+        return new LegalSample(
+                LegalSample.newId(completion.provider()),
+                jobInstanceId,
+                request.slot(),
+                batchId,
+                completion.provider(),
+                completion.model(),
+                request.practiceArea(),
+                request.topicLabel(),
+                request.difficulty(),
+                content.question(),
+                content.answer(),
+                content.reasoning(),
+                content.caseCitation(),
+                completion.totalTokens(),
+                completion.latencyMs(),
+                now,
+                now);
     }
 
     /** Rejects unusable content so that the chain re-asks once, then gives the item up as invalid_output. */

@@ -22,7 +22,8 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
     private final SampleGeneration generation;
     private final ProviderChain chain;
 
-    public SampleProcessor(SampleContext context, AnswerJournal journal, SampleGeneration generation, ProviderChain chain) {
+    public SampleProcessor(
+            SampleContext context, AnswerJournal journal, SampleGeneration generation, ProviderChain chain) {
         this.context = context;
         this.journal = journal;
         this.generation = generation;
@@ -38,13 +39,15 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
         }
         Optional<LegalSample> journaled = journal.find(context.jobInstanceId(), request.slot());
         if (journaled.isPresent()) {
-            log.info("Slot {}: reusing answer {}, journaled by an earlier execution, without calling a provider",
-                    request.slot(), journaled.get().id());
+            log.info(
+                    "Slot {}: reusing answer {}, journaled by an earlier execution, without calling a provider",
+                    request.slot(),
+                    journaled.get().id());
             return journaled.get();
         }
         // an item still waiting when its step fails gives up its wait: the step's other calls are already lost
-        LegalSample sample = generation.generate(request, chain, context.jobInstanceId(), context.batchId(),
-                context.stepFailed());
+        LegalSample sample =
+                generation.generate(request, chain, context.jobInstanceId(), context.batchId(), context.stepFailed());
         journal.record(sample, context.jobExecutionId());
         return sample;
     }
@@ -53,6 +56,5 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
      * What every sample of a run shares: the job instance it belongs to, the execution paying for its
      * calls, the instance's fixed batch id, and whether the step processing it has failed.
      */
-    public record SampleContext(
-            long jobInstanceId, long jobExecutionId, String batchId, BooleanSupplier stepFailed) {}
+    public record SampleContext(long jobInstanceId, long jobExecutionId, String batchId, BooleanSupplier stepFailed) {}
 }

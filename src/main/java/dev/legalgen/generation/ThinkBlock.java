@@ -8,8 +8,7 @@ final class ThinkBlock {
     private static final String OPEN = "<think>";
     private static final String CLOSE = "</think>";
 
-    private ThinkBlock() {
-    }
+    private ThinkBlock() {}
 
     /** The text after a leading think block, or the text itself when there is none. */
     static String strip(String content) {

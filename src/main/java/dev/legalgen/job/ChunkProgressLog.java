@@ -40,8 +40,13 @@ class ChunkProgressLog implements ItemWriteListener<LegalSample> {
         if (state != null) {
             step.getExecutionContext().putString(ChainStates.KEY, ChainStates.toJson(state));
         }
-        log.info("{}: wrote slots {}-{} ({} samples, {} written in this partition, {} skipped)", step.getStepName(),
-                items.getItems().get(0).slot(), items.getItems().get(items.size() - 1).slot(), items.size(),
-                step.getWriteCount() + items.size(), step.getSkipCount());
+        log.info(
+                "{}: wrote slots {}-{} ({} samples, {} written in this partition, {} skipped)",
+                step.getStepName(),
+                items.getItems().get(0).slot(),
+                items.getItems().get(items.size() - 1).slot(),
+                items.size(),
+                step.getWriteCount() + items.size(),
+                step.getSkipCount());
     }
 }

@@ -1,9 +1,9 @@
 package dev.legalgen.job;
 
-import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.catalog.GenerationRequest;
-import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.catalog.PlanItemReader;
+import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.generation.AnswerJournal;
 import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.SampleGeneration;
@@ -49,31 +49,39 @@ public class DatasetJobConfiguration {
 
     /** The listeners are every {@link JobExecutionListener} bean, in {@link JobListenerOrder}. */
     @Bean
-    Job legalDatasetJob(JobRepository jobRepository, Step preflight, Step generate, Step export,
+    Job legalDatasetJob(
+            JobRepository jobRepository,
+            Step preflight,
+            Step generate,
+            Step export,
             List<JobExecutionListener> listeners) {
         JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         listeners.forEach(job::listener);
-        return job.start(preflight)
-                .next(generate)
-                .next(export)
-                .build();
+        return job.start(preflight).next(generate).next(export).build();
     }
 
     /** Every run (restarts too) first checks its providers: a wrong key or URL fails it before any item. */
     @Bean
     Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager, ProviderChains chains) {
         return new StepBuilder(PREFLIGHT_STEP, jobRepository)
-                .tasklet((contribution, chunkContext) -> {
-                    chainOf(contribution.getStepExecution().getJobExecution(), chains).preflight();
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
+                .tasklet(
+                        (contribution, chunkContext) -> {
+                            chainOf(contribution.getStepExecution().getJobExecution(), chains)
+                                    .preflight();
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step generate(JobRepository jobRepository, Step generateWorker, SlotPartitioner slotPartitioner,
-            ThreadPoolTaskExecutor partitionExecutor, JobSettings settings) {
+    Step generate(
+            JobRepository jobRepository,
+            Step generateWorker,
+            SlotPartitioner slotPartitioner,
+            ThreadPoolTaskExecutor partitionExecutor,
+            JobSettings settings) {
         return new StepBuilder(GENERATE_STEP, jobRepository)
                 .partitioner(WORKER_STEP, slotPartitioner)
                 .step(generateWorker)
@@ -83,9 +91,15 @@ public class DatasetJobConfiguration {
     }
 
     @Bean
-    Step generateWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            PlanItemReader planReader, SampleProcessor sampleProcessor, SampleStore sampleStore,
-            SkipRecorder skipRecorder, ChunkProgressLog progressLog, ThreadPoolTaskExecutor itemExecutor,
+    Step generateWorker(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            PlanItemReader planReader,
+            SampleProcessor sampleProcessor,
+            SampleStore sampleStore,
+            SkipRecorder skipRecorder,
+            ChunkProgressLog progressLog,
+            ThreadPoolTaskExecutor itemExecutor,
             JobSettings settings) {
         ItemsInFlight itemsInFlight = new ItemsInFlight(settings.shutdownTimeout());
         return new StepBuilder(WORKER_STEP, jobRepository)
@@ -110,14 +124,16 @@ public class DatasetJobConfiguration {
     @Bean
     Step export(JobRepository jobRepository, PlatformTransactionManager transactionManager, JsonlExporter exporter) {
         return new StepBuilder(EXPORT_STEP, jobRepository)
-                .tasklet((contribution, chunkContext) -> {
-                    StepExecution step = contribution.getStepExecution();
-                    DatasetParameters params = DatasetParameters.from(step.getJobParameters());
-                    long lines = exporter.export(step.getJobExecution().getJobInstance().getInstanceId(),
-                            Path.of(params.output()));
-                    contribution.incrementWriteCount(lines);
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
+                .tasklet(
+                        (contribution, chunkContext) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            DatasetParameters params = DatasetParameters.from(step.getJobParameters());
+                            long lines = exporter.export(
+                                    step.getJobExecution().getJobInstance().getInstanceId(), Path.of(params.output()));
+                            contribution.incrementWriteCount(lines);
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactionManager)
                 .build();
     }
 
@@ -130,7 +146,8 @@ public class DatasetJobConfiguration {
     @Bean
     @StepScope
     PlanItemReader planReader(@Value("#{stepExecution}") StepExecution stepExecution, RunPlans plans) {
-        PlanItemReader reader = new PlanItemReader(plans.of(stepExecution.getJobExecution()),
+        PlanItemReader reader = new PlanItemReader(
+                plans.of(stepExecution.getJobExecution()),
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.FROM_SLOT),
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.TO_SLOT));
         return reader;
@@ -138,18 +155,24 @@ public class DatasetJobConfiguration {
 
     @Bean
     @StepScope
-    SampleProcessor sampleProcessor(@Value("#{stepExecution}") StepExecution stepExecution, ProviderChains chains,
-            AnswerJournal journal, SampleGeneration generation) {
+    SampleProcessor sampleProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution,
+            ProviderChains chains,
+            AnswerJournal journal,
+            SampleGeneration generation) {
         JobExecution job = stepExecution.getJobExecution();
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
-                job.getJobInstance().getInstanceId(), job.getId(),
+                job.getJobInstance().getInstanceId(),
+                job.getId(),
                 job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
         return new SampleProcessor(context, journal, generation, chainOf(job, chains));
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {
-        return chains.forRun(execution.getId(), execution.getJobInstance().getInstanceId(),
+        return chains.forRun(
+                execution.getId(),
+                execution.getJobInstance().getInstanceId(),
                 DatasetParameters.from(execution.getJobParameters()).chain());
     }
 

@@ -54,7 +54,10 @@ public record DatasetParameters(
         return builder.build();
     }
 
-    /** Parameters from typed values (the REST API) or text ({@link Builder#set}), validated once by {@link Builder#build}. */
+    /**
+     * Parameters from typed values (the REST API) or text ({@link Builder#set}), validated once by {@link
+     * Builder#build}.
+     */
     public static Builder builder(String defaultChain) {
         return new Builder(defaultChain);
     }
@@ -143,18 +146,27 @@ public record DatasetParameters(
         /** @throws UsageException naming the parameter, the bad value and what is allowed */
         public DatasetParameters build() {
             if (!dataset.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw UsageException.of(DATASET, "'" + dataset + "' is not a valid name; use 1-64 letters, digits, '.', '_' or '-'");
+                throw UsageException.of(
+                        DATASET, "'" + dataset + "' is not a valid name; use 1-64 letters, digits, '.', '_' or '-'");
             }
             if (targetCount < 1 || targetCount > MAX_TARGET_COUNT) {
                 throw notAWholeNumber(String.valueOf(targetCount));
             }
             if (chain == null || chain.isBlank()) {
-                throw UsageException.of(CHAIN, "no provider chain given and none configured (legalgen.chain); "
-                        + "e.g. chain=groq,cerebras or chain=simulator");
+                throw UsageException.of(
+                        CHAIN,
+                        "no provider chain given and none configured (legalgen.chain); "
+                                + "e.g. chain=groq,cerebras or chain=simulator");
             }
-            return new DatasetParameters(dataset, targetCount, practiceAreas,
-                    difficulties.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(), catalog, chain.replace(" ", ""),
-                    output == null ? "out/" + dataset + ".jsonl" : output, runId);
+            return new DatasetParameters(
+                    dataset,
+                    targetCount,
+                    practiceAreas,
+                    difficulties.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
+                    catalog,
+                    chain.replace(" ", ""),
+                    output == null ? "out/" + dataset + ".jsonl" : output,
+                    runId);
         }
 
         private static int wholeNumber(String text) {
@@ -166,7 +178,8 @@ public record DatasetParameters(
         }
 
         private static UsageException notAWholeNumber(String text) {
-            return UsageException.of(TARGET_COUNT, "'" + text + "' is not a whole number from 1 to " + MAX_TARGET_COUNT);
+            return UsageException.of(
+                    TARGET_COUNT, "'" + text + "' is not a whole number from 1 to " + MAX_TARGET_COUNT);
         }
     }
 
@@ -185,7 +198,14 @@ public record DatasetParameters(
 
     /** The same request as a new instance: {@code start --next}. */
     public DatasetParameters withFreshRunId() {
-        return new DatasetParameters(dataset, targetCount, practiceAreas, difficulties, catalog, chain, output,
+        return new DatasetParameters(
+                dataset,
+                targetCount,
+                practiceAreas,
+                difficulties,
+                catalog,
+                chain,
+                output,
                 UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -209,7 +229,10 @@ public record DatasetParameters(
         if (value == null || value.isBlank() || value.equalsIgnoreCase(ALL)) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<String> fromStored(String value) {
@@ -220,10 +243,19 @@ public record DatasetParameters(
     @Override
     public String toString() {
         StringBuilder line = new StringBuilder()
-                .append(DATASET).append('=').append(dataset)
-                .append(' ').append(TARGET_COUNT).append('=').append(targetCount);
+                .append(DATASET)
+                .append('=')
+                .append(dataset)
+                .append(' ')
+                .append(TARGET_COUNT)
+                .append('=')
+                .append(targetCount);
         if (!practiceAreas.isEmpty()) {
-            line.append(" \"").append(PRACTICE_AREAS).append('=').append(String.join(",", practiceAreas)).append('"');
+            line.append(" \"")
+                    .append(PRACTICE_AREAS)
+                    .append('=')
+                    .append(String.join(",", practiceAreas))
+                    .append('"');
         }
         if (!difficulties.isEmpty()) {
             line.append(' ').append(DIFFICULTIES).append('=').append(String.join(",", difficulties));

@@ -44,14 +44,21 @@ public class DatasetRunListener implements JobExecutionListener {
         // a kill -9 during generation would lose a new id, and the restart would stamp its rows with another.
         jobRepository.updateExecutionContext(execution);
         DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
-        log.info("Job execution {} of instance {} ({}), batch {}", execution.getId(),
-                execution.getJobInstance().getInstanceId(), params, context.getString(BATCH_ID));
+        log.info(
+                "Job execution {} of instance {} ({}), batch {}",
+                execution.getId(),
+                execution.getJobInstance().getInstanceId(),
+                params,
+                context.getString(BATCH_ID));
     }
 
     @Override
     public void afterJob(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            log.warn("Job execution {} ended {}: {}", execution.getId(), execution.getStatus(),
+            log.warn(
+                    "Job execution {} ended {}: {}",
+                    execution.getId(),
+                    execution.getStatus(),
                     ExecutionFailures.of(execution));
         }
     }

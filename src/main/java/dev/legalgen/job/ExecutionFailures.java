@@ -1,10 +1,10 @@
 package dev.legalgen.job;
 
+import dev.legalgen.provider.ProviderCallException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.legalgen.provider.ProviderCallException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 

@@ -65,7 +65,11 @@ final class ItemsInFlight implements ItemProcessListener<GenerationRequest, Lega
                 }
             }
             if (count[0] > 0) {
-                log.warn("{}: {} calls still out after {}; the step ends without them", step.getStepName(), count[0], maxWait);
+                log.warn(
+                        "{}: {} calls still out after {}; the step ends without them",
+                        step.getStepName(),
+                        count[0],
+                        maxWait);
             }
         }
         counts.remove(step.getId());

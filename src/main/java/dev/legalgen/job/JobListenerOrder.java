@@ -8,6 +8,7 @@ public final class JobListenerOrder {
 
     /** The batch id first: everything after may log it. */
     public static final int RUN = 0;
+
     public static final int SHUTDOWN = 10;
     public static final int CHAIN_STATE = 20;
     public static final int PROGRESS = 30;

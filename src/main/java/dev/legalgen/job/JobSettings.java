@@ -20,7 +20,8 @@ public record JobSettings(
 
     public JobSettings {
         require(partitions >= 1 && partitions <= 64, "legalgen.job.partitions must be 1-64, was " + partitions);
-        require(concurrency >= 1 && concurrency <= DatasetJobConfiguration.CHUNK_SIZE,
+        require(
+                concurrency >= 1 && concurrency <= DatasetJobConfiguration.CHUNK_SIZE,
                 "legalgen.job.concurrency must be 1-" + DatasetJobConfiguration.CHUNK_SIZE
                         + " (a chunk step never has more items in flight than its chunk size), was " + concurrency);
         require(skipLimit >= 0, "legalgen.job.skip-limit must be 0 or more, was " + skipLimit);

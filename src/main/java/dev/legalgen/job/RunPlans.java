@@ -24,8 +24,8 @@ class RunPlans implements JobExecutionListener {
     }
 
     GenerationPlan of(JobExecution execution) {
-        return plans.computeIfAbsent(execution.getId(),
-                id -> factory.plan(DatasetParameters.from(execution.getJobParameters())));
+        return plans.computeIfAbsent(
+                execution.getId(), id -> factory.plan(DatasetParameters.from(execution.getJobParameters())));
     }
 
     @Override

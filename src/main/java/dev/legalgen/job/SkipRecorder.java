@@ -31,8 +31,15 @@ class SkipRecorder implements SkipListener<GenerationRequest, LegalSample> {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         ProviderCallException failure = (ProviderCallException) t; // the skip policy skips nothing else
         log.warn("Skipped slot {} ({} / {}): {}", item.slot(), item.topicLabel(), item.difficulty(), t.getMessage());
-        events.record(new EventStore.Event(step.getJobExecution().getJobInstance().getInstanceId(),
-                step.getJobExecutionId(), Instant.now(), SKIP, failure.provider(), failure.model(),
-                failure.category().label(), item.slot(), String.valueOf(t.getMessage())));
+        events.record(new EventStore.Event(
+                step.getJobExecution().getJobInstance().getInstanceId(),
+                step.getJobExecutionId(),
+                Instant.now(),
+                SKIP,
+                failure.provider(),
+                failure.model(),
+                failure.category().label(),
+                item.slot(),
+                String.valueOf(t.getMessage())));
     }
 }

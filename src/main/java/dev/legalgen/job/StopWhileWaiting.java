@@ -2,9 +2,9 @@ package dev.legalgen.job;
 
 import dev.legalgen.provider.RunStoppedException;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.ExitStatus;
 
 /**
  * A stop requested while a chunk's calls waited for their providers ends that chunk early: its items
@@ -16,7 +16,8 @@ final class StopWhileWaiting implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()
+        if (step.getStatus() == BatchStatus.FAILED
+                && !step.getFailureExceptions().isEmpty()
                 && step.getFailureExceptions().stream().allMatch(StopWhileWaiting::causedByStop)) {
             step.setStatus(BatchStatus.STOPPED);
             step.getFailureExceptions().clear();

@@ -1,13 +1,13 @@
 package dev.legalgen.operations;
 
 import dev.legalgen.chain.ProviderChains;
-import dev.legalgen.job.UsageException;
 import dev.legalgen.job.DatasetJobConfiguration;
-import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.job.ExecutionFailures;
 import dev.legalgen.job.JobSettings;
 import dev.legalgen.job.PlanFactory;
+import dev.legalgen.job.UsageException;
+import dev.legalgen.provider.ChainSpec;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +15,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +40,14 @@ public class DatasetLauncher {
     private final InstanceLocks locks;
     private final Executions executions;
 
-    public DatasetLauncher(JobOperator jobOperator, JobRepository jobRepository, Job legalDatasetJob,
-            PlanFactory plans, ProviderChains chains, JobSettings settings, InstanceLocks locks,
+    public DatasetLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Job legalDatasetJob,
+            PlanFactory plans,
+            ProviderChains chains,
+            JobSettings settings,
+            InstanceLocks locks,
             Executions executions) {
         this.executions = executions;
         this.settings = settings;
@@ -90,8 +96,11 @@ public class DatasetLauncher {
                 if (refusal.isPresent()) {
                     return Launch.refused(refusal.get());
                 }
-                log.info("Restarting instance {} after execution {} ended {}", last.getJobInstance().getInstanceId(),
-                        last.getId(), last.getStatus());
+                log.info(
+                        "Restarting instance {} after execution {} ended {}",
+                        last.getJobInstance().getInstanceId(),
+                        last.getId(),
+                        last.getStatus());
             }
             JobExecution execution = operator.start(job, jobParameters);
             lock = locks.holdUntilEnd(execution, lock); // an asynchronous operator returns while the job runs
@@ -99,11 +108,11 @@ public class DatasetLauncher {
         } catch (JobExecutionAlreadyRunningException e) {
             return Launch.refused(alreadyRunning(last, false));
         } catch (JobInstanceAlreadyCompleteException e) {
-            return Launch.refused(Outcome.of(ExitCode.OK, last == null ? null : last.getId(),
-                    "already complete: " + params));
+            return Launch.refused(
+                    Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params));
         } catch (JobRestartException e) {
-            return Launch.refused(Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(),
-                    e.getMessage()));
+            return Launch.refused(
+                    Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
         } catch (Exception e) {
             throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
         } finally {
@@ -123,8 +132,11 @@ public class DatasetLauncher {
     public Outcome restart(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions restart");
+            return Outcome.of(
+                    ExitCode.NOT_RESTARTABLE,
+                    execution.getId(),
+                    "execution " + execution.getId() + " is " + execution.getStatus()
+                            + "; only FAILED or STOPPED executions restart");
         }
         try (InstanceLocks.Lock lock = locks.tryLock(execution.getJobParameters())) {
             if (!lock.acquired()) {
@@ -142,17 +154,25 @@ public class DatasetLauncher {
     private Optional<Outcome> refuseRestart(JobExecution last, boolean recoverStale) {
         switch (last.getStatus()) {
             case COMPLETED:
-                return Optional.of(Outcome.of(ExitCode.OK, last.getId(), "already complete (execution " + last.getId()
-                        + "); nothing to do. Use start --next for a new instance with the same parameters"));
+                return Optional.of(Outcome.of(
+                        ExitCode.OK,
+                        last.getId(),
+                        "already complete (execution " + last.getId()
+                                + "); nothing to do. Use start --next for a new instance with the same parameters"));
             case ABANDONED:
-                return Optional.of(Outcome.of(ExitCode.NOT_RESTARTABLE, last.getId(), "execution " + last.getId()
-                        + " was abandoned and will not restart; use start --next for a new instance"));
+                return Optional.of(Outcome.of(
+                        ExitCode.NOT_RESTARTABLE,
+                        last.getId(),
+                        "execution " + last.getId()
+                                + " was abandoned and will not restart; use start --next for a new instance"));
             case STARTING:
             case STARTED:
             case STOPPING:
                 if (recoverStale) {
-                    log.warn("Recovering execution {} left {} by a process that is gone (--recover-stale)",
-                            last.getId(), last.getStatus());
+                    log.warn(
+                            "Recovering execution {} left {} by a process that is gone (--recover-stale)",
+                            last.getId(),
+                            last.getStatus());
                     jobOperator.recover(last);
                     return Optional.empty();
                 }
@@ -176,10 +196,15 @@ public class DatasetLauncher {
 
     private static Outcome finished(JobExecution execution) {
         BatchStatus status = execution.getStatus();
-        StringBuilder message = new StringBuilder("execution ").append(execution.getId()).append(' ').append(status)
-                .append(": ").append(ExecutionReports.throughput(execution));
+        StringBuilder message = new StringBuilder("execution ")
+                .append(execution.getId())
+                .append(' ')
+                .append(status)
+                .append(": ")
+                .append(ExecutionReports.throughput(execution));
         if (status == BatchStatus.FAILED) {
-            message.append("; ").append(ExecutionFailures.of(execution))
+            message.append("; ")
+                    .append(ExecutionFailures.of(execution))
                     .append(". Fix the cause, then rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.STOPPED) {
             message.append("; rerun the same command to continue from the last commit");

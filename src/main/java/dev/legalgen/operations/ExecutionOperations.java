@@ -28,11 +28,15 @@ public class ExecutionOperations {
         try {
             jobOperator.stop(execution);
             chains.requestStop(execution.getId()); // when it runs in this process (serve): its waits end now
-            return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
-                    + " will stop after its current chunk");
+            return Outcome.of(
+                    ExitCode.OK,
+                    execution.getId(),
+                    "execution " + execution.getId() + " will stop after its current chunk");
         } catch (JobExecutionNotRunningException e) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is not running (" + execution.getStatus() + ")");
+            return Outcome.of(
+                    ExitCode.NOT_RESTARTABLE,
+                    execution.getId(),
+                    "execution " + execution.getId() + " is not running (" + execution.getStatus() + ")");
         }
     }
 
@@ -40,8 +44,11 @@ public class ExecutionOperations {
     public Outcome abandon(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is " + execution.getStatus() + "; only FAILED or STOPPED executions can be abandoned");
+            return Outcome.of(
+                    ExitCode.NOT_RESTARTABLE,
+                    execution.getId(),
+                    "execution " + execution.getId() + " is " + execution.getStatus()
+                            + "; only FAILED or STOPPED executions can be abandoned");
         }
         try {
             jobOperator.abandon(execution);
@@ -58,11 +65,17 @@ public class ExecutionOperations {
     public Outcome recover(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (!execution.isRunning()) {
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), "execution " + execution.getId()
-                    + " is " + execution.getStatus() + ", not left running: nothing to recover");
+            return Outcome.of(
+                    ExitCode.NOT_RESTARTABLE,
+                    execution.getId(),
+                    "execution " + execution.getId() + " is " + execution.getStatus()
+                            + ", not left running: nothing to recover");
         }
         jobOperator.recover(execution);
-        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId()
-                + " marked FAILED; rerun the same start command (or restart " + execution.getId() + ") to continue");
+        return Outcome.of(
+                ExitCode.OK,
+                execution.getId(),
+                "execution " + execution.getId() + " marked FAILED; rerun the same start command (or restart "
+                        + execution.getId() + ") to continue");
     }
 }

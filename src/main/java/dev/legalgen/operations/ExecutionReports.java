@@ -30,8 +30,8 @@ public class ExecutionReports {
     private final EventStore events;
     private final ProviderChains chains;
 
-    public ExecutionReports(JobRepository jobRepository, SampleStore samples, EventStore events,
-            ProviderChains chains) {
+    public ExecutionReports(
+            JobRepository jobRepository, SampleStore samples, EventStore events, ProviderChains chains) {
         this.jobRepository = jobRepository;
         this.samples = samples;
         this.events = events;
@@ -52,13 +52,24 @@ public class ExecutionReports {
             rollbacks += step.getRollbackCount();
         }
         ChainState live = chains.state(execution.getId());
-        ChainState chain = live != null ? live : savedChainState(execution).flatMap(ChainStates::fromJson).orElse(null);
+        ChainState chain = live != null
+                ? live
+                : savedChainState(execution).flatMap(ChainStates::fromJson).orElse(null);
         String description = execution.getExitStatus().getExitDescription();
-        return new ExecutionSummary(execution.getId(), instanceId, execution.getStatus(),
-                execution.getExitStatus().getExitCode(), description.isBlank() ? null : firstLine(description),
-                DatasetParameters.from(execution.getJobParameters()), samples.count(instanceId),
-                new ExecutionSummary.Counts(read, written, skipped, rollbacks), chain, live != null,
-                events.countsByKind(instanceId), execution.getStartTime(), execution.getEndTime());
+        return new ExecutionSummary(
+                execution.getId(),
+                instanceId,
+                execution.getStatus(),
+                execution.getExitStatus().getExitCode(),
+                description.isBlank() ? null : firstLine(description),
+                DatasetParameters.from(execution.getJobParameters()),
+                samples.count(instanceId),
+                new ExecutionSummary.Counts(read, written, skipped, rollbacks),
+                chain,
+                live != null,
+                events.countsByKind(instanceId),
+                execution.getStartTime(),
+                execution.getEndTime());
     }
 
     /** One line per execution, newest first. */
@@ -70,9 +81,15 @@ public class ExecutionReports {
             long committed = samples.count(instance.getInstanceId());
             for (JobExecution execution : executions) {
                 DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
-                lines.add(String.format("%6d  %-9s %-19s %6s  %d/%d samples  %s", execution.getId(),
-                        execution.getStatus(), format(execution.getStartTime()), elapsed(execution), committed,
-                        params.targetCount(), params));
+                lines.add(String.format(
+                        "%6d  %-9s %-19s %6s  %d/%d samples  %s",
+                        execution.getId(),
+                        execution.getStatus(),
+                        format(execution.getStartTime()),
+                        elapsed(execution),
+                        committed,
+                        params.targetCount(),
+                        params));
             }
         }
         return lines;
@@ -83,10 +100,10 @@ public class ExecutionReports {
         ExecutionSummary summary = summary(execution);
         DatasetParameters params = summary.parameters();
         List<String> lines = new ArrayList<>();
-        lines.add("execution " + summary.executionId() + " (instance " + summary.instanceId() + ") "
-                + summary.status() + ", exit " + ExitCode.of(summary.status()).code());
-        lines.add("  started " + format(summary.startTime()) + ", ended " + format(summary.endTime())
-                + ", elapsed " + elapsed(execution));
+        lines.add("execution " + summary.executionId() + " (instance " + summary.instanceId() + ") " + summary.status()
+                + ", exit " + ExitCode.of(summary.status()).code());
+        lines.add("  started " + format(summary.startTime()) + ", ended " + format(summary.endTime()) + ", elapsed "
+                + elapsed(execution));
         ExecutionSummary.Counts counts = summary.counts();
         lines.add("  this execution: read " + counts.read() + ", written " + counts.written() + ", skipped "
                 + counts.skipped() + ", rollbacks " + counts.rollbacks());
@@ -103,8 +120,13 @@ public class ExecutionReports {
         }
         lines.add("  samples committed: " + summary.samplesCommitted() + " of " + params.targetCount());
         for (StepExecution step : workerSteps(execution)) {
-            lines.add(String.format("  %-28s %-9s read %d, written %d, skipped %d", step.getStepName(),
-                    step.getStatus(), step.getReadCount(), step.getWriteCount(), step.getSkipCount()));
+            lines.add(String.format(
+                    "  %-28s %-9s read %d, written %d, skipped %d",
+                    step.getStepName(),
+                    step.getStatus(),
+                    step.getReadCount(),
+                    step.getWriteCount(),
+                    step.getSkipCount()));
         }
         if (summary.exitDescription() != null) {
             lines.add("  exit description: " + summary.exitDescription());
@@ -119,8 +141,8 @@ public class ExecutionReports {
         }
         return workerSteps(execution).stream()
                 .filter(step -> step.getExecutionContext().containsKey(ChainStates.KEY))
-                .max(Comparator.comparing(StepExecution::getLastUpdated,
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .max(Comparator.comparing(
+                        StepExecution::getLastUpdated, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .map(step -> step.getExecutionContext().getString(ChainStates.KEY));
     }
 
@@ -133,8 +155,13 @@ public class ExecutionReports {
             skipped += step.getSkipCount();
         }
         double seconds = elapsedMillis(execution) / 1000.0;
-        return String.format(Locale.ROOT, "wrote %d samples in %.1fs (%.1f samples/s), skipped %d", written, seconds,
-                seconds > 0 ? written / seconds : 0.0, skipped);
+        return String.format(
+                Locale.ROOT,
+                "wrote %d samples in %.1fs (%.1f samples/s), skipped %d",
+                written,
+                seconds,
+                seconds > 0 ? written / seconds : 0.0,
+                skipped);
     }
 
     private static List<StepExecution> workerSteps(JobExecution execution) {

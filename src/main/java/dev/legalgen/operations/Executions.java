@@ -32,9 +32,10 @@ public class Executions {
             execution = byId(parseId(executionRef));
         }
         if (execution == null) {
-            throw new NoSuchExecutionException(LAST.equalsIgnoreCase(executionRef)
-                    ? "there is no execution yet"
-                    : "no execution with id " + executionRef);
+            throw new NoSuchExecutionException(
+                    LAST.equalsIgnoreCase(executionRef)
+                            ? "there is no execution yet"
+                            : "no execution with id " + executionRef);
         }
         return execution;
     }

@@ -1,7 +1,7 @@
 package dev.legalgen.operations;
 
-import dev.legalgen.job.JobListenerOrder;
 import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.JobListenerOrder;
 import dev.legalgen.job.JobSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +33,7 @@ public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
     private final Map<JobExecution, CountDownLatch> running = new ConcurrentHashMap<>();
     /** Lazy: the operator's registry holds the job, and the job holds this listener. */
     private final ObjectProvider<JobOperator> jobOperator;
+
     private final ProviderChains chains;
     private final JobSettings settings;
     private volatile boolean active;
@@ -68,8 +69,11 @@ public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
             chains.requestStop(execution.getId()); // calls waiting for a provider's pace end now
             try {
                 if (!done.await(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.error("Execution {} did not stop within {}; run recover {} before restarting it",
-                            execution.getId(), settings.shutdownTimeout(), execution.getId());
+                    log.error(
+                            "Execution {} did not stop within {}; run recover {} before restarting it",
+                            execution.getId(),
+                            settings.shutdownTimeout(),
+                            execution.getId());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

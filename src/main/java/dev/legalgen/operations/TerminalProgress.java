@@ -1,8 +1,8 @@
 package dev.legalgen.operations;
 
-import dev.legalgen.job.JobListenerOrder;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.JobListenerOrder;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.SampleStore;
 import java.io.PrintStream;
@@ -33,8 +33,7 @@ class TerminalProgress implements JobExecutionListener {
     private final PrintStream out = System.err;
     private ScheduledExecutorService ticker;
 
-    TerminalProgress(SampleStore samples, ProviderChains chains,
-            @Value("${legalgen.progress:true}") boolean enabled) {
+    TerminalProgress(SampleStore samples, ProviderChains chains, @Value("${legalgen.progress:true}") boolean enabled) {
         this.samples = samples;
         this.chains = chains;
         this.enabled = enabled && System.console() != null;
@@ -54,8 +53,18 @@ class TerminalProgress implements JobExecutionListener {
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(() -> out.print("\r" + line(execution, samples.count(instance), target,
-                startCount, Duration.ofNanos(System.nanoTime() - startNanos)) + "   "), 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> out.print("\r"
+                        + line(
+                                execution,
+                                samples.count(instance),
+                                target,
+                                startCount,
+                                Duration.ofNanos(System.nanoTime() - startNanos))
+                        + "   "),
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     @Override
@@ -71,14 +80,25 @@ class TerminalProgress implements JobExecutionListener {
         double rate = (done - startCount) / Math.max(0.001, elapsed.toMillis() / 1000.0);
         String eta = rate > 0 ? format(Duration.ofSeconds((long) ((target - done) / rate))) : "-";
         ChainState state = chains.state(execution.getId());
-        String route = state == null || state.current() == null ? "-" : state.current().toString();
-        long skips = execution.getStepExecutions().stream().mapToLong(StepExecution::getSkipCount).sum();
-        return String.format(Locale.ROOT, "%d/%d samples (%d%%), %.1f/s, ETA %s, %s, %d skipped", done, target,
-                done * 100 / Math.max(1, target), rate, eta, route, skips);
+        String route =
+                state == null || state.current() == null ? "-" : state.current().toString();
+        long skips = execution.getStepExecutions().stream()
+                .mapToLong(StepExecution::getSkipCount)
+                .sum();
+        return String.format(
+                Locale.ROOT,
+                "%d/%d samples (%d%%), %.1f/s, ETA %s, %s, %d skipped",
+                done,
+                target,
+                done * 100 / Math.max(1, target),
+                rate,
+                eta,
+                route,
+                skips);
     }
 
     private static String format(Duration duration) {
-        return String.format(Locale.ROOT, "%d:%02d:%02d", duration.toHours(), duration.toMinutesPart(),
-                duration.toSecondsPart());
+        return String.format(
+                Locale.ROOT, "%d:%02d:%02d", duration.toHours(), duration.toMinutesPart(), duration.toSecondsPart());
     }
 }

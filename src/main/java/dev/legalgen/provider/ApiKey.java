@@ -43,7 +43,8 @@ public final class ApiKey {
     @Override
     public boolean equals(Object other) {
         return other instanceof ApiKey key
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), key.value.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), key.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

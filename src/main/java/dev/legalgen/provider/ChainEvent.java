@@ -2,7 +2,9 @@ package dev.legalgen.provider;
 
 import java.time.Instant;
 
-/** Something the chain did or saw; {@code category} is null for switches, {@code reason} is short and never holds a key. */
+/**
+ * Something the chain did or saw; {@code category} is null for switches, {@code reason} is short and never holds a key.
+ */
 public record ChainEvent(Instant time, Type type, Route route, ErrorCategory category, String reason) {
 
     public enum Type {

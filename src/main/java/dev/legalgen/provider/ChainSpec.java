@@ -40,18 +40,24 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
             String pinned = colon < 0 ? null : entry.substring(colon + 1).strip();
             ProviderSettings settings = providers.get(provider);
             if (settings == null) {
-                throw new InvalidChainException("chain entry '" + entry + "' names no configured provider; known providers: "
-                        + String.join(", ", providers.keySet()), false);
+                throw new InvalidChainException(
+                        "chain entry '" + entry + "' names no configured provider; known providers: "
+                                + String.join(", ", providers.keySet()),
+                        false);
             }
             if (!seen.add(provider)) {
-                throw new InvalidChainException("chain entry '" + entry + "': provider " + provider + " is listed twice", false);
+                throw new InvalidChainException(
+                        "chain entry '" + entry + "': provider " + provider + " is listed twice", false);
             }
             if (pinned != null && !settings.models().contains(pinned)) {
-                throw new InvalidChainException("chain entry '" + entry + "': " + provider + " has no model '" + pinned + "'; its models: "
-                        + String.join(", ", settings.models()), true);
+                throw new InvalidChainException(
+                        "chain entry '" + entry + "': " + provider + " has no model '" + pinned + "'; its models: "
+                                + String.join(", ", settings.models()),
+                        true);
             }
             if (!settings.apiKey().isPresent()) {
-                warnings.add(provider + " has no API key (set " + ProviderSettings.keyVariable(provider) + "): left out of the chain");
+                warnings.add(provider + " has no API key (set " + ProviderSettings.keyVariable(provider)
+                        + "): left out of the chain");
                 continue;
             }
             if (pinned != null) {
@@ -64,15 +70,19 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
             }
         }
         if (routes.isEmpty()) {
-            throw new InvalidChainException("no usable provider in chain '" + (spec == null ? "" : spec) + "': "
-                    + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)), false);
+            throw new InvalidChainException(
+                    "no usable provider in chain '" + (spec == null ? "" : spec) + "': "
+                            + (warnings.isEmpty() ? "configure legalgen.providers" : String.join("; ", warnings)),
+                    false);
         }
         return new ChainSpec(List.copyOf(routes), List.copyOf(warnings));
     }
 
     /** The providers a spec names, in order (empty for an empty spec: every configured provider). */
     public static List<String> providerNames(String spec) {
-        return spec == null || spec.isBlank() ? List.of() : entries(spec).stream().map(ChainSpec::provider).toList();
+        return spec == null || spec.isBlank()
+                ? List.of()
+                : entries(spec).stream().map(ChainSpec::provider).toList();
     }
 
     private static List<String> entries(String spec) {

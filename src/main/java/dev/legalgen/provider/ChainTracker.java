@@ -72,21 +72,31 @@ final class ChainTracker {
 
     void modelFailed(Route route, ProviderCallException failure) {
         if (outages.markModelOut(route, "model unavailable")) {
-            emit(ChainEvent.Type.MODEL_FAILED, route, failure.category(), "model out for the run: " + failure.getMessage());
+            emit(
+                    ChainEvent.Type.MODEL_FAILED,
+                    route,
+                    failure.category(),
+                    "model out for the run: " + failure.getMessage());
         }
     }
 
     /** Configured models the endpoint does not list: out for the run, in one event per provider. */
     void modelsNotListed(List<Route> routes, String why) {
         routes.forEach(route -> outages.markModelOut(route, why));
-        emit(ChainEvent.Type.MODELS_NOT_LISTED, routes.get(0), ErrorCategory.MODEL_UNAVAILABLE,
+        emit(
+                ChainEvent.Type.MODELS_NOT_LISTED,
+                routes.get(0),
+                ErrorCategory.MODEL_UNAVAILABLE,
                 routes.stream().map(Route::toString).toList() + " " + why + ", left out for the run");
     }
 
-
     void providerOut(Route route, ProviderCallException failure) {
         if (outages.markProviderOut(route.provider(), failure.category().label() + ": " + failure.getMessage())) {
-            emit(ChainEvent.Type.PROVIDER_OUT, route, failure.category(), "provider out for the run: " + failure.getMessage());
+            emit(
+                    ChainEvent.Type.PROVIDER_OUT,
+                    route,
+                    failure.category(),
+                    "provider out for the run: " + failure.getMessage());
         }
     }
 
@@ -99,8 +109,15 @@ final class ChainTracker {
     }
 
     ChainState snapshot() {
-        return new ChainState(current.get(), providerSwitches.get(), modelSwitches.get(), outages.modelsOut(providers),
-                outages.providersOut(providers), consecutiveFailures.get(), samples.get(), tokens.get());
+        return new ChainState(
+                current.get(),
+                providerSwitches.get(),
+                modelSwitches.get(),
+                outages.modelsOut(providers),
+                outages.providersOut(providers),
+                consecutiveFailures.get(),
+                samples.get(),
+                tokens.get());
     }
 
     private void emit(ChainEvent.Type type, Route route, ErrorCategory category, String reason) {

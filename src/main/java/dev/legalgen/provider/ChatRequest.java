@@ -19,7 +19,8 @@ record ChatRequest(
         static final ResponseFormat JSON_OBJECT = new ResponseFormat("json_object");
     }
 
-    static ChatRequest jsonObject(String model, String systemPrompt, String userPrompt, int maxCompletionTokens, Double temperature) {
+    static ChatRequest jsonObject(
+            String model, String systemPrompt, String userPrompt, int maxCompletionTokens, Double temperature) {
         return new ChatRequest(
                 model,
                 List.of(new Message("system", systemPrompt), new Message("user", userPrompt)),

@@ -9,7 +9,8 @@ import java.util.List;
 record ChatResponse(String model, List<Choice> choices, Usage usage) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Choice(Message message, @JsonProperty("finish_reason") String finishReason) {}
+    record Choice(
+            Message message, @JsonProperty("finish_reason") String finishReason) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Message(String role, String content) {}
@@ -22,13 +23,18 @@ record ChatResponse(String model, List<Choice> choices, Usage usage) {
 
     /** The first choice's content, or null when there is none. */
     String firstContent() {
-        if (choices == null || choices.isEmpty() || choices.get(0) == null || choices.get(0).message() == null) {
+        if (choices == null
+                || choices.isEmpty()
+                || choices.get(0) == null
+                || choices.get(0).message() == null) {
             return null;
         }
         return choices.get(0).message().content();
     }
 
     String firstFinishReason() {
-        return choices == null || choices.isEmpty() || choices.get(0) == null ? null : choices.get(0).finishReason();
+        return choices == null || choices.isEmpty() || choices.get(0) == null
+                ? null
+                : choices.get(0).finishReason();
     }
 }

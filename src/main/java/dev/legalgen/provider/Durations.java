@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 final class Durations {
 
     private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
-    private static final Pattern GO_WHOLE = Pattern.compile("(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+");
+    private static final Pattern GO_WHOLE =
+            Pattern.compile("(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+");
     private static final Pattern SECONDS = Pattern.compile("\\d+(?:\\.\\d*)?|\\.\\d+");
-    private static final Pattern TRY_AGAIN = Pattern.compile("try again in ([0-9.]+(?:ns|us|µs|μs|ms|s|m|h)[0-9.a-zµμ]*)");
+    private static final Pattern TRY_AGAIN =
+            Pattern.compile("try again in ([0-9.]+(?:ns|us|µs|μs|ms|s|m|h)[0-9.a-zµμ]*)");
 
     private Durations() {}
 
@@ -66,7 +68,8 @@ final class Durations {
     }
 
     private static Duration ofSeconds(BigDecimal seconds) {
-        return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return Duration.ofNanos(
+                seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** Human-readable and short: {@code 6.8s}, {@code 9m38s}, {@code 23h59m59s}. */

@@ -84,7 +84,14 @@ public enum ErrorCategory {
             // about this item only: the others still succeed on the same routes
             case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> true;
             // about routes or providers: skipping would empty the dataset item by item
-            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, RATE_LIMIT, TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, GENERAL -> false;
+            case AUTHENTICATION,
+                    QUOTA,
+                    MODEL_UNAVAILABLE,
+                    RATE_LIMIT,
+                    TIMEOUT,
+                    CONNECTION_ERROR,
+                    SERVER_ERROR,
+                    GENERAL -> false;
         };
     }
 
@@ -115,7 +122,8 @@ public enum ErrorCategory {
         return switch (this) {
             // the key or account is refused (401, 402, 403) before any generation
             case AUTHENTICATION, QUOTA -> false;
-            // the model is unknown, retired or at capacity (404, 400 decommissioned, 498, 503, queue_exceeded) before generation
+            // the model is unknown, retired or at capacity (404, 400 decommissioned, 498, 503, queue_exceeded) before
+            // generation
             case MODEL_UNAVAILABLE -> false;
             // refused before processing (Cerebras checks its token bucket first); the block after it does the pacing
             case RATE_LIMIT -> false;

@@ -52,9 +52,11 @@ final class FailureClassifier {
             case 404 -> ErrorCategory.MODEL_UNAVAILABLE;
             // The server gave up waiting for our request: transient, like our own read timeout.
             case 408 -> ErrorCategory.TIMEOUT;
-            // Too large for this model even with an empty window (Groq sends type tokens / rate_limit_exceeded: still not a 429).
+            // Too large for this model even with an empty window (Groq sends type tokens / rate_limit_exceeded: still
+            // not a 429).
             case 413 -> ErrorCategory.REQUEST_TOO_LARGE;
-            // Cerebras queue_exceeded is capacity, not our quota; everything else is pacing (daily quotas carry a long retry).
+            // Cerebras queue_exceeded is capacity, not our quota; everything else is pacing (daily quotas carry a long
+            // retry).
             case 429 -> error.hasCode("queue_exceeded") ? ErrorCategory.MODEL_UNAVAILABLE : ErrorCategory.RATE_LIMIT;
             // Groq flex tier at capacity.
             case 498 -> ErrorCategory.MODEL_UNAVAILABLE;
@@ -93,7 +95,9 @@ final class FailureClassifier {
     }
 
     private static boolean isFastApiNotAuthenticated(ProviderError error) {
-        return error.detail() != null && error.code() == null && error.detail().toLowerCase(java.util.Locale.ROOT).contains("authenticated");
+        return error.detail() != null
+                && error.code() == null
+                && error.detail().toLowerCase(java.util.Locale.ROOT).contains("authenticated");
     }
 
     /** Transport failures: walks the cause chain, timeouts first. */
@@ -105,19 +109,26 @@ final class FailureClassifier {
             if (cause instanceof HttpConnectTimeoutException) {
                 return ErrorCategory.CONNECTION_ERROR; // never connected: the host is unreachable
             }
-            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+            if (cause instanceof HttpTimeoutException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof TimeoutException) {
                 return ErrorCategory.TIMEOUT; // connected, but no answer within the read timeout
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException) {
+            if (cause instanceof ConnectException
+                    || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException) {
                 return ErrorCategory.CONNECTION_ERROR; // refused, no route, or no such host
             }
-            if (cause instanceof SocketException || cause instanceof EOFException || cause instanceof ClosedChannelException) {
+            if (cause instanceof SocketException
+                    || cause instanceof EOFException
+                    || cause instanceof ClosedChannelException) {
                 return ErrorCategory.CONNECTION_ERROR; // reset or closed while we talked
             }
             if (cause instanceof IOException && !(cause instanceof InterruptedIOException)) {
-                return ErrorCategory.CONNECTION_ERROR; // any other I/O failure of the exchange (e.g. "received no bytes")
+                return ErrorCategory
+                        .CONNECTION_ERROR; // any other I/O failure of the exchange (e.g. "received no bytes")
             }
         }
         return ErrorCategory.GENERAL; // not an HTTP status, not I/O: unknown
@@ -127,7 +138,8 @@ final class FailureClassifier {
      * How long to wait: {@code retry-after} first (seconds or HTTP date); for rate limits then the
      * reset of an exhausted window, then the minute windows' reset, and Groq's "try again in" text last.
      */
-    Duration retryAfter(ErrorCategory category, ProviderError error, Function<String, String> header, RateLimitHeaders limits) {
+    Duration retryAfter(
+            ErrorCategory category, ProviderError error, Function<String, String> header, RateLimitHeaders limits) {
         Duration fromHeader = parseRetryAfter(header.apply("retry-after"));
         if (fromHeader != null || category != ErrorCategory.RATE_LIMIT) {
             return fromHeader;

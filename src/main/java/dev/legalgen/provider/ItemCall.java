@@ -19,7 +19,11 @@ final class ItemCall<T> {
     private ProviderCallException lastFailure;
     private Route firstChoice;
 
-    ItemCall(String systemPrompt, String userPrompt, Function<Completion, T> validate, RouteCaller caller,
+    ItemCall(
+            String systemPrompt,
+            String userPrompt,
+            Function<Completion, T> validate,
+            RouteCaller caller,
             BooleanSupplier cancelled) {
         this.systemPrompt = systemPrompt;
         this.userPrompt = userPrompt;
@@ -55,7 +59,10 @@ final class ItemCall<T> {
         int rateLimitWaits = 0;
         while (true) {
             if (caller.settings.fixedDelay().compareTo(Duration.ZERO) > 0
-                    && !caller.pause(route, caller.settings.fixedDelay(), cancelled)) { // the seed's policy: a fixed pause before every request
+                    && !caller.pause(
+                            route,
+                            caller.settings.fixedDelay(),
+                            cancelled)) { // the seed's policy: a fixed pause before every request
                 return RouteAttempt.next(null, false);
             }
             if (!caller.breakers.tryAcquire(route)) {
@@ -93,7 +100,8 @@ final class ItemCall<T> {
                     case RETRY -> {
                         if (retries++ < caller.settings.maxRetries()) {
                             Duration delay = caller.backoff.delay(retries, failure.retryAfter());
-                            caller.tracker.retrying(route, failure.category(), "retry " + retries + " in " + Durations.format(delay));
+                            caller.tracker.retrying(
+                                    route, failure.category(), "retry " + retries + " in " + Durations.format(delay));
                             if (!caller.pause(route, delay, cancelled)) {
                                 return RouteAttempt.next(null, false); // the route went out meanwhile
                             }
@@ -110,8 +118,10 @@ final class ItemCall<T> {
                         return RouteAttempt.next(null, false);
                     }
                     case PACE -> {
-                        Duration retryAfter = failure.retryAfter() == null ? ProviderRateLimiter.DEFAULT_BLOCK : failure.retryAfter();
-                        if (retryAfter.compareTo(caller.settings.maxRateLimitWait()) <= 0 && rateLimitWaits++ < caller.settings.maxRetries()) {
+                        Duration retryAfter =
+                                failure.retryAfter() == null ? ProviderRateLimiter.DEFAULT_BLOCK : failure.retryAfter();
+                        if (retryAfter.compareTo(caller.settings.maxRateLimitWait()) <= 0
+                                && rateLimitWaits++ < caller.settings.maxRetries()) {
                             continue; // short reset: the limiter holds us until then
                         }
                         return RouteAttempt.next(retryAfter, false); // long reset: a route with headroom
@@ -124,7 +134,8 @@ final class ItemCall<T> {
                     }
                     case SKIP_ITEM -> throw failure; // the request itself is wrong: no route will take it
                 }
-                throw new IllegalStateException("unhandled action " + failure.category().action());
+                throw new IllegalStateException(
+                        "unhandled action " + failure.category().action());
             }
             admission.permit().succeeded(completion.totalTokens());
             caller.breakers.onSuccess(route, Duration.between(started, caller.clock.instant()));
@@ -137,7 +148,8 @@ final class ItemCall<T> {
                 if (reask(route, ErrorCategory.INVALID_OUTPUT)) {
                     continue;
                 }
-                throw ProviderCallException.invalidOutput(route, route + " returned unusable content twice: " + invalid.getMessage(), invalid);
+                throw ProviderCallException.invalidOutput(
+                        route, route + " returned unusable content twice: " + invalid.getMessage(), invalid);
             }
         }
     }

@@ -203,7 +203,10 @@ final class LimitWindow {
         return seen;
     }
 
-    /** Caps the seen uses (and what an earlier answer held, if seen) at {@code serverUsed} until {@code until}, then nothing. */
+    /**
+     * Caps the seen uses (and what an earlier answer held, if seen) at {@code serverUsed} until {@code until}, then
+     * nothing.
+     */
     private void limitToServer(Set<Slot> seen, boolean heldSeen, long serverUsed, long until, long now) {
         long held = heldSeen ? held(now) : 0;
         long seenTotal = held;
@@ -218,7 +221,8 @@ final class LimitWindow {
         if (excess <= 0) {
             return;
         }
-        // Taking the excess from what expires first leaves, at every later instant, the lesser of our count and the server's.
+        // Taking the excess from what expires first leaves, at every later instant, the lesser of our count and the
+        // server's.
         List<Slot> byExpiry = new ArrayList<>(seen);
         byExpiry.sort(Comparator.comparingLong(slot -> slot.expiresAt));
         boolean heldTaken = held == 0;
@@ -258,7 +262,9 @@ final class LimitWindow {
         return ours;
     }
 
-    /** The earliest instant (nanos), not before the last reservation, when {@code amount} more stays within capacity. */
+    /**
+     * The earliest instant (nanos), not before the last reservation, when {@code amount} more stays within capacity.
+     */
     private long earliest(long amount) {
         long now = now();
         evict(now);

@@ -3,13 +3,13 @@ package dev.legalgen.provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -40,7 +40,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
         this.clock = clock;
         this.json = JsonMapper.builder().build();
         this.classifier = new FailureClassifier(clock);
-        this.http = RestClient.builder().requestFactory(requestFactory(settings)).build();
+        this.http =
+                RestClient.builder().requestFactory(requestFactory(settings)).build();
     }
 
     /**
@@ -78,12 +79,15 @@ public final class OpenAiCompatibleClient implements ChatClient {
     @Override
     public Completion complete(String model, String systemPrompt, String userPrompt) {
         Route route = new Route(provider, model);
-        byte[] body = json.writeValueAsBytes(ChatRequest.jsonObject(model, systemPrompt, userPrompt, settings.maxCompletionTokens(), null));
+        byte[] body = json.writeValueAsBytes(
+                ChatRequest.jsonObject(model, systemPrompt, userPrompt, settings.maxCompletionTokens(), null));
         long started = clock.millis();
         try {
             return http.post()
                     .uri(settings.chatCompletionsUri())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
+                    .header(
+                            HttpHeaders.AUTHORIZATION,
+                            "Bearer " + settings.apiKey().reveal())
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body)
@@ -102,7 +106,9 @@ public final class OpenAiCompatibleClient implements ChatClient {
         try {
             return Optional.of(http.get()
                     .uri(settings.modelsUri())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
+                    .header(
+                            HttpHeaders.AUTHORIZATION,
+                            "Bearer " + settings.apiKey().reveal())
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> modelIds(route, response), true));
         } catch (ProviderCallException failure) {
@@ -118,14 +124,22 @@ public final class OpenAiCompatibleClient implements ChatClient {
         if (status < 200 || status >= 300) {
             ProviderError error = ProviderError.parse(text, json);
             HttpHeaders headers = response.getHeaders();
-            FailureClassifier.Failure failure = classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
+            FailureClassifier.Failure failure =
+                    classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
             throw failure(route, failure.category(), status, error, failure.retryAfter(), null);
         }
         Set<String> ids = new LinkedHashSet<>();
         try {
-            json.readTree(text).path("data").forEach(model -> ids.add(model.path("id").asString()));
+            json.readTree(text)
+                    .path("data")
+                    .forEach(model -> ids.add(model.path("id").asString()));
         } catch (JacksonException unreadable) {
-            throw failure(route, ErrorCategory.INVALID_OUTPUT, status, new ProviderError("unreadable_model_list", null, null, null, null), null,
+            throw failure(
+                    route,
+                    ErrorCategory.INVALID_OUTPUT,
+                    status,
+                    new ProviderError("unreadable_model_list", null, null, null, null),
+                    null,
                     unreadable);
         }
         return ids;
@@ -140,7 +154,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
             return success(route, text, clock.millis() - started);
         }
         ProviderError error = ProviderError.parse(text, json);
-        FailureClassifier.Failure failure = classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
+        FailureClassifier.Failure failure =
+                classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
         throw failure(route, failure.category(), status, error, failure.retryAfter(), null);
     }
 
@@ -149,15 +164,36 @@ public final class OpenAiCompatibleClient implements ChatClient {
         try {
             parsed = json.readValue(text, ChatResponse.class);
         } catch (JacksonException notACompletion) {
-            throw failure(route, ErrorCategory.INVALID_OUTPUT, 200, new ProviderError("unreadable_body", null, null, null, null), null, notACompletion);
+            throw failure(
+                    route,
+                    ErrorCategory.INVALID_OUTPUT,
+                    200,
+                    new ProviderError("unreadable_body", null, null, null, null),
+                    null,
+                    notACompletion);
         }
         String content = parsed.firstContent();
         if (content == null || content.isBlank()) {
-            String reason = parsed.firstFinishReason() == null ? "empty_choices" : "no_content_finish_" + parsed.firstFinishReason();
-            throw failure(route, ErrorCategory.INVALID_OUTPUT, 200, new ProviderError(reason, null, null, null, null), null, null);
+            String reason = parsed.firstFinishReason() == null
+                    ? "empty_choices"
+                    : "no_content_finish_" + parsed.firstFinishReason();
+            throw failure(
+                    route,
+                    ErrorCategory.INVALID_OUTPUT,
+                    200,
+                    new ProviderError(reason, null, null, null, null),
+                    null,
+                    null);
         }
         ChatResponse.Usage usage = parsed.usage() == null ? new ChatResponse.Usage(0, 0, 0) : parsed.usage();
-        return new Completion(provider, route.model(), content, usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), latencyMs);
+        return new Completion(
+                provider,
+                route.model(),
+                content,
+                usage.promptTokens(),
+                usage.completionTokens(),
+                usage.totalTokens(),
+                latencyMs);
     }
 
     private ProviderCallException transportFailure(Route route, RuntimeException failure) {
@@ -170,12 +206,19 @@ public final class OpenAiCompatibleClient implements ChatClient {
         return failure(route, category, null, cause, null, failure);
     }
 
-    private ProviderCallException failure(Route route, ErrorCategory category, Integer status, ProviderError error,
-            java.time.Duration retryAfter, Throwable cause) {
-        String message = settings.apiKey().redact(
-                FailureMessages.describe(provider, route.model(), category, status, error, retryAfter, settings));
+    private ProviderCallException failure(
+            Route route,
+            ErrorCategory category,
+            Integer status,
+            ProviderError error,
+            java.time.Duration retryAfter,
+            Throwable cause) {
+        String message = settings.apiKey()
+                .redact(FailureMessages.describe(
+                        provider, route.model(), category, status, error, retryAfter, settings));
         // the cause is Spring's/the JDK's transport exception: it names the URL, never a header
-        return new ProviderCallException(provider, route.model(), category, status, error.code(), error.type(), retryAfter, message, cause);
+        return new ProviderCallException(
+                provider, route.model(), category, status, error.code(), error.type(), retryAfter, message, cause);
     }
 
     private static String read(InputStream body) throws IOException {

@@ -27,7 +27,9 @@ final class Preflight {
     ProviderCallException run() {
         ProviderCallException lastDrop = null;
         for (Map.Entry<String, ProviderChain.Member> member : members.entrySet()) {
-            List<Route> own = routes.stream().filter(route -> route.provider().equals(member.getKey())).toList();
+            List<Route> own = routes.stream()
+                    .filter(route -> route.provider().equals(member.getKey()))
+                    .toList();
             try {
                 member.getValue().client().listModels().ifPresent(listed -> {
                     tracker.answered(member.getKey());
@@ -52,8 +54,10 @@ final class Preflight {
         }
         if (!unlisted.isEmpty()) {
             String provider = own.get(0).provider();
-            tracker.modelsNotListed(unlisted, "not listed by " + provider + "'s GET /models (remove them from legalgen.providers."
-                    + provider + ".models)");
+            tracker.modelsNotListed(
+                    unlisted,
+                    "not listed by " + provider + "'s GET /models (remove them from legalgen.providers." + provider
+                            + ".models)");
         }
     }
 }

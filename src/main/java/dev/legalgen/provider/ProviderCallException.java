@@ -59,14 +59,32 @@ public class ProviderCallException extends RuntimeException {
 
     /** The route answered, twice, with content that cannot be used: this item is given up. */
     static ProviderCallException invalidOutput(Route route, String message, Throwable cause) {
-        return new ProviderCallException(route.provider(), route.model(), ErrorCategory.INVALID_OUTPUT, null, null, null, null,
-                false, message, cause);
+        return new ProviderCallException(
+                route.provider(),
+                route.model(),
+                ErrorCategory.INVALID_OUTPUT,
+                null,
+                null,
+                null,
+                null,
+                false,
+                message,
+                cause);
     }
 
     /** The thread was interrupted (not by the chain) while it waited: given up, as a general failure. */
     static ProviderCallException interrupted(Route route, String message, InterruptedException cause) {
-        return new ProviderCallException(route == null ? null : route.provider(), route == null ? null : route.model(),
-                ErrorCategory.GENERAL, null, null, null, null, false, message, cause);
+        return new ProviderCallException(
+                route == null ? null : route.provider(),
+                route == null ? null : route.model(),
+                ErrorCategory.GENERAL,
+                null,
+                null,
+                null,
+                null,
+                false,
+                message,
+                cause);
     }
 
     public String provider() {

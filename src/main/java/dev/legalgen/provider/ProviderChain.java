@@ -25,10 +25,22 @@ public final class ProviderChain {
      * Chain policy; {@link #DEFAULT} suits the free tiers. {@code fixedDelay} pauses before every request
      * (zero: none), to compare with the seed's fixed inter-request delay.
      */
-    public record Settings(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRateLimitWait,
-            Duration maxPacingWait, RouteCircuitBreakers.Settings breaker, Routing routing, Duration fixedDelay) {
-        public static final Settings DEFAULT = new Settings(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), RouteCircuitBreakers.Settings.DEFAULT);
+    public record Settings(
+            int maxRetries,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration maxRateLimitWait,
+            Duration maxPacingWait,
+            RouteCircuitBreakers.Settings breaker,
+            Routing routing,
+            Duration fixedDelay) {
+        public static final Settings DEFAULT = new Settings(
+                2,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                RouteCircuitBreakers.Settings.DEFAULT);
 
         public Settings {
             routing = routing == null ? Routing.WEIGHTED : routing;
@@ -39,17 +51,46 @@ public final class ProviderChain {
         }
 
         /** Weighted routing, no fixed delay. */
-        public Settings(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRateLimitWait, Duration maxPacingWait,
+        public Settings(
+                int maxRetries,
+                Duration initialBackoff,
+                Duration maxBackoff,
+                Duration maxRateLimitWait,
+                Duration maxPacingWait,
                 RouteCircuitBreakers.Settings breaker) {
-            this(maxRetries, initialBackoff, maxBackoff, maxRateLimitWait, maxPacingWait, breaker, Routing.WEIGHTED, Duration.ZERO);
+            this(
+                    maxRetries,
+                    initialBackoff,
+                    maxBackoff,
+                    maxRateLimitWait,
+                    maxPacingWait,
+                    breaker,
+                    Routing.WEIGHTED,
+                    Duration.ZERO);
         }
 
         public Settings withRouting(Routing newRouting) {
-            return new Settings(maxRetries, initialBackoff, maxBackoff, maxRateLimitWait, maxPacingWait, breaker, newRouting, fixedDelay);
+            return new Settings(
+                    maxRetries,
+                    initialBackoff,
+                    maxBackoff,
+                    maxRateLimitWait,
+                    maxPacingWait,
+                    breaker,
+                    newRouting,
+                    fixedDelay);
         }
 
         public Settings withFixedDelay(Duration newFixedDelay) {
-            return new Settings(maxRetries, initialBackoff, maxBackoff, maxRateLimitWait, maxPacingWait, breaker, routing, newFixedDelay);
+            return new Settings(
+                    maxRetries,
+                    initialBackoff,
+                    maxBackoff,
+                    maxRateLimitWait,
+                    maxPacingWait,
+                    breaker,
+                    routing,
+                    newFixedDelay);
         }
     }
 
@@ -80,14 +121,27 @@ public final class ProviderChain {
     private final RouteCaller caller;
 
     /** A chain of its own: the routes it finds out are its alone. */
-    public ProviderChain(List<Route> routes, Map<String, Member> members, Settings settings, Clock clock, Sleeper sleeper,
-            DoubleSupplier random, ChainEventListener listener) {
+    public ProviderChain(
+            List<Route> routes,
+            Map<String, Member> members,
+            Settings settings,
+            Clock clock,
+            Sleeper sleeper,
+            DoubleSupplier random,
+            ChainEventListener listener) {
         this(routes, members, settings, clock, sleeper, random, listener, new RouteOutages());
     }
 
     /** A chain that shares what it finds out about routes with every other chain given {@code outages}. */
-    public ProviderChain(List<Route> routes, Map<String, Member> members, Settings settings, Clock clock, Sleeper sleeper,
-            DoubleSupplier random, ChainEventListener listener, RouteOutages outages) {
+    public ProviderChain(
+            List<Route> routes,
+            Map<String, Member> members,
+            Settings settings,
+            Clock clock,
+            Sleeper sleeper,
+            DoubleSupplier random,
+            ChainEventListener listener,
+            RouteOutages outages) {
         this.routes = List.copyOf(routes);
         this.members = Map.copyOf(members);
         this.settings = settings;
@@ -100,21 +154,42 @@ public final class ProviderChain {
             }
         }
         this.selector = new RouteSelector(settings.routing(), this.routes, this.members, health::isUsable, random);
-        this.caller = new RouteCaller(this.members, health, tracker, settings, new Backoff(settings.initialBackoff(), settings.maxBackoff(), random),
-                clock, sleeper);
+        this.caller = new RouteCaller(
+                this.members,
+                health,
+                tracker,
+                settings,
+                new Backoff(settings.initialBackoff(), settings.maxBackoff(), random),
+                clock,
+                sleeper);
     }
 
     /** The real thing: one HTTP client and rate limiter per provider named by {@code chainSpec}. */
-    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock,
+    public static ProviderChain create(
+            ProvidersProperties properties,
+            String chainSpec,
+            Settings settings,
+            Clock clock,
             ChainEventListener listener) {
         return create(properties, chainSpec, settings, clock, Sleeper.SYSTEM, listener);
     }
 
     /** As above, waiting with {@code sleeper}: tests run the clock faster than real time. */
-    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
+    public static ProviderChain create(
+            ProvidersProperties properties,
+            String chainSpec,
+            Settings settings,
+            Clock clock,
+            Sleeper sleeper,
             ChainEventListener listener) {
-        return create(properties, chainSpec, settings, clock, sleeper,
-                (name, provider) -> new ProviderRateLimiter(name, provider, clock, sleeper), listener);
+        return create(
+                properties,
+                chainSpec,
+                settings,
+                clock,
+                sleeper,
+                (name, provider) -> new ProviderRateLimiter(name, provider, clock, sleeper),
+                listener);
     }
 
     /**
@@ -122,25 +197,46 @@ public final class ProviderChain {
      * running several chains at once (the REST server) must give them the same limiter per provider,
      * or together they would go past its limits.
      */
-    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
-            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters, ChainEventListener listener) {
+    public static ProviderChain create(
+            ProvidersProperties properties,
+            String chainSpec,
+            Settings settings,
+            Clock clock,
+            Sleeper sleeper,
+            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,
+            ChainEventListener listener) {
         return create(properties, chainSpec, settings, clock, sleeper, limiters, listener, new RouteOutages());
     }
 
     /** As above, sharing the routes found out with every chain given the same {@code outages}. */
-    public static ProviderChain create(ProvidersProperties properties, String chainSpec, Settings settings, Clock clock, Sleeper sleeper,
-            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters, ChainEventListener listener, RouteOutages outages) {
+    public static ProviderChain create(
+            ProvidersProperties properties,
+            String chainSpec,
+            Settings settings,
+            Clock clock,
+            Sleeper sleeper,
+            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,
+            ChainEventListener listener,
+            RouteOutages outages) {
         ChainSpec spec = ChainSpec.parse(chainSpec, properties.providers());
         Map<String, Member> members = new LinkedHashMap<>();
         for (Route route : spec.routes()) {
             members.computeIfAbsent(route.provider(), name -> {
                 ProviderSettings provider = properties.providers().get(name);
                 ProviderRateLimiter limiter = limiters.apply(name, provider);
-                OpenAiCompatibleClient client = new OpenAiCompatibleClient(name, provider, (route1, status, headers) -> limiter.onHeaders(headers), clock);
+                OpenAiCompatibleClient client = new OpenAiCompatibleClient(
+                        name, provider, (route1, status, headers) -> limiter.onHeaders(headers), clock);
                 return new Member(client, limiter, provider.routingWeight());
             });
         }
-        return new ProviderChain(spec.routes(), members, settings, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble(), listener,
+        return new ProviderChain(
+                spec.routes(),
+                members,
+                settings,
+                clock,
+                sleeper,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                listener,
                 outages);
     }
 
@@ -182,15 +278,19 @@ public final class ProviderChain {
 
     /**
      * A completion accepted by {@code validate} (which throws {@link InvalidOutputException} to reject it).
-     * Throws {@link ProviderCallException}: item-level (give up this item) or {@link ProviderCallException#noRouteLeft()}
+     * Throws {@link ProviderCallException}: item-level (give up this item) or {@link
+     * ProviderCallException#noRouteLeft()}
      * when no route is left.
      */
     public <T> T generate(String systemPrompt, String userPrompt, Function<Completion, T> validate) {
         return generate(systemPrompt, userPrompt, validate, () -> false);
     }
 
-    /** As above, for an item that its caller may give up: once {@code cancelled}, its waits end and it calls no more. */
-    public <T> T generate(String systemPrompt, String userPrompt, Function<Completion, T> validate, BooleanSupplier cancelled) {
+    /**
+     * As above, for an item that its caller may give up: once {@code cancelled}, its waits end and it calls no more.
+     */
+    public <T> T generate(
+            String systemPrompt, String userPrompt, Function<Completion, T> validate, BooleanSupplier cancelled) {
         ItemCall<T> call = new ItemCall<>(systemPrompt, userPrompt, validate, caller, cancelled);
         Instant deadline = clock.instant().plus(settings.maxPacingWait());
         int promptChars = systemPrompt.length() + userPrompt.length();

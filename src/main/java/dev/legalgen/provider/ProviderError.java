@@ -33,7 +33,9 @@ record ProviderError(String code, String type, String param, String message, Str
                 text(error.path("type")),
                 text(error.path("param")),
                 text(error.path("message")),
-                detail.isMissingNode() || detail.isNull() ? null : (detail.isString() ? detail.stringValue() : detail.toString()));
+                detail.isMissingNode() || detail.isNull()
+                        ? null
+                        : (detail.isString() ? detail.stringValue() : detail.toString()));
     }
 
     private static String text(JsonNode node) {

@@ -21,7 +21,9 @@ public final class ProviderRateLimiter {
     }
 
     static final Duration DEFAULT_BLOCK = RateLimitBlock.DEFAULT_BLOCK;
-    /** How often a waiting caller looks whether its slot moved (earlier: calls ahead used fewer tokens than reserved). */
+    /**
+     * How often a waiting caller looks whether its slot moved (earlier: calls ahead used fewer tokens than reserved).
+     */
     static final Duration RECHECK = Duration.ofMillis(250);
 
     private final String provider;
@@ -230,7 +232,9 @@ public final class ProviderRateLimiter {
             ProviderRateLimiter.this.cancelled(this);
         }
 
-        /** The call failed: the booking stays spent if the provider charges such a failure, and is given back if not. */
+        /**
+         * The call failed: the booking stays spent if the provider charges such a failure, and is given back if not.
+         */
         public void failed(ProviderCallException failure) {
             ProviderRateLimiter.this.failed(this, failure);
         }

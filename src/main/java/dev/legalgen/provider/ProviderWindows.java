@@ -139,7 +139,7 @@ final class ProviderWindows {
 
     private void rebookQueued(Booking dropped) {
         List<Booking> again = new ArrayList<>(queued);
-        for (Iterator<Booking> latestFirst = queued.descendingIterator(); latestFirst.hasNext();) {
+        for (Iterator<Booking> latestFirst = queued.descendingIterator(); latestFirst.hasNext(); ) {
             for (Held part : latestFirst.next().held) {
                 part.window().unreserve(part.use());
             }

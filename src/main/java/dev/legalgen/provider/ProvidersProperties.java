@@ -14,7 +14,8 @@ public record ProvidersProperties(Map<String, ProviderSettings> providers) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
     public ProvidersProperties {
-        providers = providers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        providers =
+                providers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, ProviderSettings> entry : providers.entrySet()) {
             String path = "legalgen.providers." + entry.getKey();

@@ -36,7 +36,8 @@ final class RateLimitBlock {
     }
 
     void rateLimited(Duration retryAfter, Instant now) {
-        Duration block = retryAfter == null || retryAfter.isZero() || retryAfter.isNegative() ? DEFAULT_BLOCK : retryAfter;
+        Duration block =
+                retryAfter == null || retryAfter.isZero() || retryAfter.isNegative() ? DEFAULT_BLOCK : retryAfter;
         Instant until = now.plus(block);
         blockedUntil = until.isAfter(blockedUntil) ? until : blockedUntil;
         lastRetryAfter = block;

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * durations) and Cerebras ({@code x-ratelimit-*-{requests,tokens}-{minute,day}}, float seconds).
  * A window is null when the response did not report it.
  */
-public record RateLimitHeaders(Window requestsPerMinute, Window requestsPerDay, Window tokensPerMinute, Window tokensPerDay) {
+public record RateLimitHeaders(
+        Window requestsPerMinute, Window requestsPerDay, Window tokensPerMinute, Window tokensPerDay) {
 
     public static final RateLimitHeaders NONE = new RateLimitHeaders(null, null, null, null);
 

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every item's attempts share: the providers, the routes' health, the run's tracker, the policy and
@@ -25,8 +25,14 @@ final class RouteCaller {
     private volatile boolean stopRequested;
     private final AtomicReference<ProviderCallException> gaveUp = new AtomicReference<>();
 
-    RouteCaller(Map<String, ProviderChain.Member> members, RouteHealth health, ChainTracker tracker, ProviderChain.Settings settings,
-            Backoff backoff, Clock clock, Sleeper sleeper) {
+    RouteCaller(
+            Map<String, ProviderChain.Member> members,
+            RouteHealth health,
+            ChainTracker tracker,
+            ProviderChain.Settings settings,
+            Backoff backoff,
+            Clock clock,
+            Sleeper sleeper) {
         this.members = members;
         this.health = health;
         this.breakers = health.breakers();
@@ -92,7 +98,8 @@ final class RouteCaller {
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw ProviderCallException.interrupted(route, "interrupted while waiting for " + route.provider() + "'s rate limit", interrupted);
+            throw ProviderCallException.interrupted(
+                    route, "interrupted while waiting for " + route.provider() + "'s rate limit", interrupted);
         }
     }
 

@@ -22,7 +22,8 @@ public final class RouteCircuitBreakers {
 
         public Settings {
             if (failureThreshold < 1) {
-                throw new IllegalArgumentException("breaker failure threshold must be at least 1, was " + failureThreshold);
+                throw new IllegalArgumentException(
+                        "breaker failure threshold must be at least 1, was " + failureThreshold);
             }
             if (cooldown == null || cooldown.isNegative() || cooldown.isZero()) {
                 throw new IllegalArgumentException("breaker cooldown must be a positive duration, was " + cooldown);
@@ -31,7 +32,11 @@ public final class RouteCircuitBreakers {
     }
 
     /** The states that matter to callers. */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     /** Receives every state change of every route's breaker (for switch tracking). */
     @FunctionalInterface
@@ -49,7 +54,10 @@ public final class RouteCircuitBreakers {
         this.listener = listener;
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 // a count window of N with a 100% threshold = N consecutive failures
-                .slidingWindow(settings.failureThreshold(), settings.failureThreshold(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindow(
+                        settings.failureThreshold(),
+                        settings.failureThreshold(),
+                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(100f)
                 .waitDurationInOpenState(settings.cooldown())
                 .permittedNumberOfCallsInHalfOpenState(1)
@@ -93,8 +101,11 @@ public final class RouteCircuitBreakers {
 
     private CircuitBreaker create(Route route) {
         CircuitBreaker breaker = registry.circuitBreaker(route.toString());
-        breaker.getEventPublisher().onStateTransition(event -> listener.onTransition(
-                route, map(event.getStateTransition().getFromState()), map(event.getStateTransition().getToState())));
+        breaker.getEventPublisher()
+                .onStateTransition(event -> listener.onTransition(
+                        route,
+                        map(event.getStateTransition().getFromState()),
+                        map(event.getStateTransition().getToState())));
         return breaker;
     }
 

@@ -68,13 +68,23 @@ final class RouteHealth {
         List<String> why = new ArrayList<>();
         for (Route route : routes) {
             String out = tracker.whyOut(route);
-            why.add(route + " " + (out != null ? out : breakers.state(route) == RouteCircuitBreakers.State.OPEN
-                    ? "circuit open after: " + lastBreakerFailure.getOrDefault(route, "repeated failures") : "rate limited"));
+            why.add(route + " "
+                    + (out != null
+                            ? out
+                            : breakers.state(route) == RouteCircuitBreakers.State.OPEN
+                                    ? "circuit open after: "
+                                            + lastBreakerFailure.getOrDefault(route, "repeated failures")
+                                    : "rate limited"));
         }
-        ErrorCategory category = lastFailure != null ? lastFailure.category() : soonest != null ? ErrorCategory.RATE_LIMIT : ErrorCategory.GENERAL;
+        ErrorCategory category = lastFailure != null
+                ? lastFailure.category()
+                : soonest != null ? ErrorCategory.RATE_LIMIT : ErrorCategory.GENERAL;
         String wait = soonest == null ? "" : " (earliest retry in " + Durations.format(soonest) + ")";
-        return ProviderCallException.noRouteLeft(category, "no provider route left" + wait + ": " + String.join("; ", why)
-                + ". Fix the keys/models named above in legalgen.providers.*, or change the chain", lastFailure);
+        return ProviderCallException.noRouteLeft(
+                category,
+                "no provider route left" + wait + ": " + String.join("; ", why)
+                        + ". Fix the keys/models named above in legalgen.providers.*, or change the chain",
+                lastFailure);
     }
 
     private void onTransition(Route route, RouteCircuitBreakers.State from, RouteCircuitBreakers.State to) {

@@ -26,7 +26,9 @@ public final class RouteOutages {
     /** Why the route is out, or null when it is not. */
     String whyOut(Route route) {
         String provider = providersOut.get(route.provider());
-        return provider != null ? provider : modelsOut.getOrDefault(route.provider(), Map.of()).get(route.model());
+        return provider != null
+                ? provider
+                : modelsOut.getOrDefault(route.provider(), Map.of()).get(route.model());
     }
 
     /** True when this call is the first to learn it. */
@@ -36,8 +38,10 @@ public final class RouteOutages {
 
     /** True when this call is the first to learn it. */
     boolean markModelOut(Route route, String why) {
-        return modelsOut.computeIfAbsent(route.provider(), provider -> new ConcurrentHashMap<>())
-                .putIfAbsent(route.model(), why) == null;
+        return modelsOut
+                        .computeIfAbsent(route.provider(), provider -> new ConcurrentHashMap<>())
+                        .putIfAbsent(route.model(), why)
+                == null;
     }
 
     /** The provider answered its model listing with this run's key: what was known of it is stale. */

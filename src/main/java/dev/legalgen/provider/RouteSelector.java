@@ -24,7 +24,11 @@ final class RouteSelector {
     private final Predicate<Route> usable;
     private final DoubleSupplier random;
 
-    RouteSelector(Routing routing, List<Route> routes, Map<String, ProviderChain.Member> members, Predicate<Route> usable,
+    RouteSelector(
+            Routing routing,
+            List<Route> routes,
+            Map<String, ProviderChain.Member> members,
+            Predicate<Route> usable,
             DoubleSupplier random) {
         this.routing = routing;
         this.routes = List.copyOf(routes);

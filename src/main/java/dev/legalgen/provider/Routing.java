@@ -4,6 +4,8 @@ package dev.legalgen.provider;
 public enum Routing {
     /** Among the providers with headroom now, one at random weighted by its limits: providers serve together. */
     WEIGHTED,
-    /** Always the chain's first usable route: a provider is drained before the next is touched (the seed's behaviour). */
+    /**
+     * Always the chain's first usable route: a provider is drained before the next is touched (the seed's behaviour).
+     */
     PRIORITY
 }

@@ -64,8 +64,9 @@ final class ChatHandler implements HttpHandler {
         }
     }
 
-    private void answer(HttpExchange exchange, ChatRequest request, String prompt, PromptFacts facts,
-            RequestLog.Arrival arrival) throws IOException, InterruptedException {
+    private void answer(
+            HttpExchange exchange, ChatRequest request, String prompt, PromptFacts facts, RequestLog.Arrival arrival)
+            throws IOException, InterruptedException {
         Reply invalid = validate(exchange, request);
         String model = request == null ? null : request.model();
         if (invalid != null) {
@@ -95,8 +96,8 @@ final class ChatHandler implements HttpHandler {
             exchange.getResponseHeaders().set("x-request-id", requestId);
         }
         int completionTokens = ChatRequest.estimateTokens(content);
-        byte[] body = bodies.success(new CompletionBodies.Completion(model, content, promptTokens,
-                completionTokens, clock.instant().getEpochSecond(), requestId));
+        byte[] body = bodies.success(new CompletionBodies.Completion(
+                model, content, promptTokens, completionTokens, clock.instant().getEpochSecond(), requestId));
         LimitState charged = limits.charge(model, admission, promptTokens + completionTokens);
         send(exchange, arrival, charged, Reply.json(200, body));
     }

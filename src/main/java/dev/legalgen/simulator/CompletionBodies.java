@@ -26,8 +26,8 @@ final class CompletionBodies {
     }
 
     /** What one answered request needs to be rendered. */
-    record Completion(String model, String content, int promptTokens, int completionTokens, long created,
-            String requestId) {
+    record Completion(
+            String model, String content, int promptTokens, int completionTokens, long created, String requestId) {
 
         double promptTime() {
             return promptTokens / PROMPT_TOKENS_PER_SECOND;
@@ -75,7 +75,8 @@ final class CompletionBodies {
         usage.put("completion_tokens", completion.completionTokens());
         usage.put("total_tokens", completion.promptTokens() + completion.completionTokens());
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
-        usage.putObject("completion_tokens_details").put("accepted_prediction_tokens", 0)
+        usage.putObject("completion_tokens_details")
+                .put("accepted_prediction_tokens", 0)
                 .put("rejected_prediction_tokens", 0);
         ObjectNode timeInfo = body.putObject("time_info");
         timeInfo.put("queue_time", QUEUE_TIME);

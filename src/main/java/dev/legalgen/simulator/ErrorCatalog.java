@@ -34,20 +34,33 @@ final class ErrorCatalog {
 
     Reply modelNotFound(String model) {
         return dialect == Dialect.GROQ
-                ? error(404, "The model `" + model + "` does not exist or you do not have access to it.",
-                        "invalid_request_error", null, "model_not_found")
-                : error(404, "Model does not exist or you do not have access to it.", "not_found_error", "model",
+                ? error(
+                        404,
+                        "The model `" + model + "` does not exist or you do not have access to it.",
+                        "invalid_request_error",
+                        null,
+                        "model_not_found")
+                : error(
+                        404,
+                        "Model does not exist or you do not have access to it.",
+                        "not_found_error",
+                        "model",
                         "model_not_found");
     }
 
     /** A 429 for an exhausted quota, carrying {@code retry-after}. */
     Reply quotaExceeded(Quota quota, String model, long limit, long used, long requested, Duration retryAfter) {
         Reply reply = dialect == Dialect.GROQ
-                ? error(429, "Rate limit reached for model `" + model + "` in organization `org_sim` service tier"
-                        + " `on_demand` on " + quota.groqName + ": Limit " + limit + ", Used " + used
-                        + ", Requested " + requested + ". Please try again in " + WireFormats.goDuration(retryAfter)
-                        + ". Visit " + GROQ_LIMITS_URL + " for more information.",
-                        quota.groqType, null, "rate_limit_exceeded")
+                ? error(
+                        429,
+                        "Rate limit reached for model `" + model + "` in organization `org_sim` service tier"
+                                + " `on_demand` on " + quota.groqName + ": Limit " + limit + ", Used " + used
+                                + ", Requested " + requested + ". Please try again in "
+                                + WireFormats.goDuration(retryAfter)
+                                + ". Visit " + GROQ_LIMITS_URL + " for more information.",
+                        quota.groqType,
+                        null,
+                        "rate_limit_exceeded")
                 : error(429, quota.cerebrasMessage, quota.cerebrasType, "quota", quota.cerebrasCode);
         return reply.withRetryAfter(retryAfter);
     }
@@ -56,29 +69,42 @@ final class ErrorCatalog {
     Reply refusal(String model, RateWindows.Admission admission) {
         LimitState state = admission.state();
         if (admission.refused() == Quota.RPM) {
-            return quotaExceeded(Quota.RPM, model, state.requestsPerMinute(), state.requestsThisMinute(), 1,
-                    admission.retryAfter());
+            return quotaExceeded(
+                    Quota.RPM, model, state.requestsPerMinute(), state.requestsThisMinute(), 1, admission.retryAfter());
         }
         if (dialect == Dialect.GROQ && admission.requestedTokens() > state.tokensPerMinute()) {
             // Groq refuses a request that could never fit with a 413 rather than a 429.
             return requestTooLarge(model, state.tokensPerMinute(), admission.requestedTokens());
         }
-        return quotaExceeded(Quota.TPM, model, state.tokensPerMinute(), state.tokensUsed(),
-                admission.requestedTokens(), admission.retryAfter());
+        return quotaExceeded(
+                Quota.TPM,
+                model,
+                state.tokensPerMinute(),
+                state.tokensUsed(),
+                admission.requestedTokens(),
+                admission.retryAfter());
     }
 
     /** Groq's 413 for a request larger than the whole TPM limit: a rate-limit body, not a size error. */
     Reply requestTooLarge(String model, long limit, long requested) {
-        return error(413, "Request too large for model `" + model + "` in organization `org_sim` service tier"
-                + " `on_demand` on tokens per minute (TPM): Limit " + limit + ", Requested " + requested
-                + ", please reduce your message size and try again. Visit " + GROQ_LIMITS_URL
-                + " for more information.", "tokens", null, "rate_limit_exceeded");
+        return error(
+                413,
+                "Request too large for model `" + model + "` in organization `org_sim` service tier"
+                        + " `on_demand` on tokens per minute (TPM): Limit " + limit + ", Requested " + requested
+                        + ", please reduce your message size and try again. Visit " + GROQ_LIMITS_URL
+                        + " for more information.",
+                "tokens",
+                null,
+                "rate_limit_exceeded");
     }
 
     /** Groq's JSON-mode failure: invalid model JSON surfaces as a 400 carrying the failed text. */
     Reply jsonValidateFailed(String failedGeneration) {
-        ObjectNode body = fields("Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for"
-                + " more details.", "invalid_request_error", null, "json_validate_failed");
+        ObjectNode body = fields(
+                "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for" + " more details.",
+                "invalid_request_error",
+                null,
+                "json_validate_failed");
         body.put("failed_generation", failedGeneration);
         return Reply.json(400, bytes(body));
     }

@@ -40,20 +40,16 @@ public sealed interface Fault {
     }
 
     /** Close the connection without any response: the client sees an I/O error. */
-    record Drop() implements Fault {
-    }
+    record Drop() implements Fault {}
 
     /** 200 whose message content is truncated, invalid JSON. */
-    record MalformedJson() implements Fault {
-    }
+    record MalformedJson() implements Fault {}
 
     /** 200 whose content is valid JSON lacking {@code case_citation} and {@code reasoning}. */
-    record MissingFields() implements Fault {
-    }
+    record MissingFields() implements Fault {}
 
     /** 200 whose content is a {@code <think>...</think>} block followed by the valid JSON (raw reasoning). */
-    record ThinkPrefix() implements Fault {
-    }
+    record ThinkPrefix() implements Fault {}
 
     static Status status(int status) {
         return new Status(status, null);

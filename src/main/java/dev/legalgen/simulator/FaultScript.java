@@ -18,8 +18,7 @@ public final class FaultScript {
     private final Map<String, Rules> perModel = new ConcurrentHashMap<>();
     private final Rules allModels = new Rules();
 
-    FaultScript() {
-    }
+    FaultScript() {}
 
     /** The rules for requests naming {@code model}. */
     public Rules forModel(String model) {
@@ -52,8 +51,7 @@ public final class FaultScript {
         private Fault standing;
         private int healthyBeforeStanding;
 
-        Rules() {
-        }
+        Rules() {}
 
         /** Every request gets {@code fault} (after any queued ones) until {@link #clear()}. */
         public synchronized Rules always(Fault fault) {

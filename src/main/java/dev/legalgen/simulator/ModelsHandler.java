@@ -51,7 +51,11 @@ final class ModelsHandler implements HttpHandler {
         ArrayNode data = body.putArray("data");
         for (String model : models) {
             // created is 0 for every model, as Cerebras lists them.
-            data.addObject().put("id", model).put("object", "model").put("created", 0).put("owned_by", "simulator");
+            data.addObject()
+                    .put("id", model)
+                    .put("object", "model")
+                    .put("created", 0)
+                    .put("owned_by", "simulator");
         }
         return body;
     }

@@ -26,7 +26,8 @@ record PromptFacts(String practiceArea, String topic, String difficulty) {
             int lineStart = prompt.lastIndexOf('\n', at) + 1;
             if (prompt.substring(lineStart, at).isBlank()) {
                 int lineEnd = prompt.indexOf('\n', at);
-                String value = prompt.substring(at + label.length(), lineEnd < 0 ? prompt.length() : lineEnd).strip();
+                String value = prompt.substring(at + label.length(), lineEnd < 0 ? prompt.length() : lineEnd)
+                        .strip();
                 if (!value.isEmpty()) {
                     return value;
                 }

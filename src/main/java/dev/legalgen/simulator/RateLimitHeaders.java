@@ -6,8 +6,7 @@ import java.time.Duration;
 /** Writes the {@code x-ratelimit-*} headers every response carries, in the configured dialect. */
 final class RateLimitHeaders {
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     static void write(Dialect dialect, LimitState state, Headers headers) {
         switch (dialect) {

@@ -90,8 +90,16 @@ final class RateWindows {
 
     private LimitState state(Window window, long now) {
         long used = tokensPerMinute - (long) Math.floor(window.tokens);
-        return new LimitState(requestsPerMinute, window.requests, tokensPerMinute, used, refillTime(used), requestsPerDay,
-                window.requestsToday, untilNextMinute(now), Duration.ofMillis(DAY_MILLIS - Math.floorMod(now, DAY_MILLIS)));
+        return new LimitState(
+                requestsPerMinute,
+                window.requests,
+                tokensPerMinute,
+                used,
+                refillTime(used),
+                requestsPerDay,
+                window.requestsToday,
+                untilNextMinute(now),
+                Duration.ofMillis(DAY_MILLIS - Math.floorMod(now, DAY_MILLIS)));
     }
 
     private static Duration untilNextMinute(long now) {
@@ -136,7 +144,8 @@ final class RateWindows {
                 requestsToday = 0;
             }
             if (now > refilledAt) {
-                tokens = Math.min(tokensPerMinute, tokens + (now - refilledAt) * (double) tokensPerMinute / MINUTE_MILLIS);
+                tokens = Math.min(
+                        tokensPerMinute, tokens + (now - refilledAt) * (double) tokensPerMinute / MINUTE_MILLIS);
                 refilledAt = now;
             }
         }

@@ -8,8 +8,7 @@ import java.io.OutputStream;
 /** Sends a {@link Reply} with the headers every response carries. */
 final class Responder {
 
-    private Responder() {
-    }
+    private Responder() {}
 
     static void send(HttpExchange exchange, Dialect dialect, LimitState limits, Reply reply) throws IOException {
         Headers headers = exchange.getResponseHeaders();

@@ -7,8 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The message content of a 200: the sample as JSON, or the damaged form a content fault asks for. */
 final class SampleContent {
 
-    private SampleContent() {
-    }
+    private SampleContent() {}
 
     /** {@code fault} is null or one of the content faults; others do not change the content. */
     static String render(JsonMapper json, SampleWriter.Sample sample, Fault fault) {

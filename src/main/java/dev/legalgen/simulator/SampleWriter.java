@@ -23,9 +23,11 @@ final class SampleWriter {
     private static final String[] DEFENDANTS = {"Example", "Sample Industries", "Fixture LLC"};
 
     /** The four fields our prompt asks the model for. */
-    record Sample(String question, String answer, String reasoning,
-            @JsonProperty("case_citation") String caseCitation) {
-    }
+    record Sample(
+            String question,
+            String answer,
+            String reasoning,
+            @JsonProperty("case_citation") String caseCitation) {}
 
     Sample write(String model, PromptFacts facts, String prompt) {
         SplittableRandom random = new SplittableRandom(seed(model, facts, prompt));
@@ -60,8 +62,8 @@ final class SampleWriter {
 
     /** FNV-1a over every input, so a change in any of them changes the sample, but nothing else does. */
     private static long seed(String model, PromptFacts facts, String prompt) {
-        String key = model + '\0' + facts.practiceArea() + '\0' + facts.topic() + '\0' + facts.difficulty() + '\0'
-                + prompt;
+        String key =
+                model + '\0' + facts.practiceArea() + '\0' + facts.topic() + '\0' + facts.difficulty() + '\0' + prompt;
         long hash = 0xcbf29ce484222325L;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

@@ -31,8 +31,8 @@ public final class Simulator implements AutoCloseable {
     private final RequestLog log;
     private final RateWindows limits;
 
-    private Simulator(HttpServer server, ExecutorService executor, FaultScript faults, RequestLog log,
-            RateWindows limits) {
+    private Simulator(
+            HttpServer server, ExecutorService executor, FaultScript faults, RequestLog log, RateWindows limits) {
         this.server = server;
         this.executor = executor;
         this.faults = faults;
@@ -113,8 +113,10 @@ public final class Simulator implements AutoCloseable {
             InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
             return HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not bind the simulator to 127.0.0.1:" + port
-                    + "; choose another port, or 0 for an ephemeral one", e);
+            throw new UncheckedIOException(
+                    "Could not bind the simulator to 127.0.0.1:" + port
+                            + "; choose another port, or 0 for an ephemeral one",
+                    e);
         }
     }
 

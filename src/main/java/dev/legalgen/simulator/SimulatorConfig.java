@@ -43,20 +43,30 @@ public record SimulatorConfig(
 
     /** Groq dialect, two simulated models, any key, no latency, no limits, system clock, ephemeral port. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(0, Dialect.GROQ, List.of("legal-sim-large", "legal-sim-small"), null,
-                Duration.ZERO, 0, 0, Clock.systemUTC());
+        return new SimulatorConfig(
+                0,
+                Dialect.GROQ,
+                List.of("legal-sim-large", "legal-sim-small"),
+                null,
+                Duration.ZERO,
+                0,
+                0,
+                Clock.systemUTC());
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(newPort, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+        return new SimulatorConfig(
+                newPort, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
     }
 
     public SimulatorConfig withDialect(Dialect newDialect) {
-        return new SimulatorConfig(port, newDialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+        return new SimulatorConfig(
+                port, newDialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
     }
 
     public SimulatorConfig withModels(List<String> newModels) {
-        return new SimulatorConfig(port, dialect, newModels, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+        return new SimulatorConfig(
+                port, dialect, newModels, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
     }
 
     public SimulatorConfig withModels(String... newModels) {
@@ -64,19 +74,23 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withApiKey(String newApiKey) {
-        return new SimulatorConfig(port, dialect, models, newApiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+        return new SimulatorConfig(
+                port, dialect, models, newApiKey, latency, requestsPerMinute, tokensPerMinute, clock);
     }
 
     public SimulatorConfig withLatency(Duration newLatency) {
-        return new SimulatorConfig(port, dialect, models, apiKey, newLatency, requestsPerMinute, tokensPerMinute, clock);
+        return new SimulatorConfig(
+                port, dialect, models, apiKey, newLatency, requestsPerMinute, tokensPerMinute, clock);
     }
 
     public SimulatorConfig withLimits(int newRequestsPerMinute, int newTokensPerMinute) {
-        return new SimulatorConfig(port, dialect, models, apiKey, latency, newRequestsPerMinute, newTokensPerMinute, clock);
+        return new SimulatorConfig(
+                port, dialect, models, apiKey, latency, newRequestsPerMinute, newTokensPerMinute, clock);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
-        return new SimulatorConfig(port, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, newClock);
+        return new SimulatorConfig(
+                port, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, newClock);
     }
 
     /** Records print every component; the key must not reach logs. */

@@ -9,8 +9,7 @@ final class WireFormats {
 
     private static final char[] CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
-    private WireFormats() {
-    }
+    private WireFormats() {}
 
     /** Go's {@code time.Duration.String()}: {@code 644ms}, {@code 7.66s}, {@code 2m59.56s}, {@code 1h0m0s}. */
     static String goDuration(Duration duration) {
@@ -42,7 +41,8 @@ final class WireFormats {
 
     /** Seconds as a float, as Cerebras sends them: {@code 11.382867097}, {@code 60.0}. */
     static String floatSeconds(Duration duration) {
-        BigDecimal seconds = BigDecimal.valueOf(Math.max(0, duration.toNanos()), 9).stripTrailingZeros();
+        BigDecimal seconds =
+                BigDecimal.valueOf(Math.max(0, duration.toNanos()), 9).stripTrailingZeros();
         return (seconds.scale() < 1 ? seconds.setScale(1) : seconds).toPlainString();
     }
 

@@ -49,7 +49,10 @@ public class AnswerJournalStore implements AnswerJournal {
 
     /** Deletes the rows of these samples' slots, in the caller's transaction: the one that inserts them. */
     void prune(List<? extends LegalSample> samples) {
-        jdbc.batchUpdate("DELETE FROM answer_journal WHERE job_instance_id = ? AND slot = ?", samples, samples.size(),
+        jdbc.batchUpdate(
+                "DELETE FROM answer_journal WHERE job_instance_id = ? AND slot = ?",
+                samples,
+                samples.size(),
                 (ps, s) -> {
                     ps.setLong(1, s.jobInstanceId());
                     ps.setInt(2, s.slot());

@@ -20,23 +20,39 @@ public class EventStore {
     }
 
     /** One event row; {@code reason} is short and must never carry a key (callers pass classified text). */
-    public record Event(long jobInstanceId, long jobExecutionId, Instant occurredAt, String kind, String provider,
-            String model, String category, Integer slot, String reason) {}
+    public record Event(
+            long jobInstanceId,
+            long jobExecutionId,
+            Instant occurredAt,
+            String kind,
+            String provider,
+            String model,
+            String category,
+            Integer slot,
+            String reason) {}
 
     /** Written outside the chunk transaction: an event stays even when its chunk rolls back. */
     public void record(Event event) {
         String reason = event.reason() == null ? "" : event.reason();
-        jdbc.update("INSERT INTO generation_event (job_instance_id, job_execution_id, occurred_at, kind, provider,"
+        jdbc.update(
+                "INSERT INTO generation_event (job_instance_id, job_execution_id, occurred_at, kind, provider,"
                         + " model, category, slot, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.jobInstanceId(), event.jobExecutionId(), event.occurredAt().atOffset(ZoneOffset.UTC),
-                event.kind(), event.provider(), event.model(), event.category(), event.slot(),
+                event.jobInstanceId(),
+                event.jobExecutionId(),
+                event.occurredAt().atOffset(ZoneOffset.UTC),
+                event.kind(),
+                event.provider(),
+                event.model(),
+                event.category(),
+                event.slot(),
                 reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
     }
 
     /** Events of an instance counted by kind and category, e.g. {@code skip/invalid_output=3}. */
     public Map<String, Long> countsByKind(long jobInstanceId) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT kind, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
+        jdbc.query(
+                "SELECT kind, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
                         + " GROUP BY kind, category",
                 rs -> {
                     String category = rs.getString("category");
@@ -48,11 +64,20 @@ public class EventStore {
 
     /** The latest events of an instance, newest first. */
     public List<Event> latest(long jobInstanceId, int limit) {
-        return jdbc.query("SELECT * FROM generation_event WHERE job_instance_id = ? ORDER BY id DESC LIMIT ?",
-                (rs, n) -> new Event(rs.getLong("job_instance_id"), rs.getLong("job_execution_id"),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("kind"),
-                        rs.getString("provider"), rs.getString("model"), rs.getString("category"),
-                        (Integer) rs.getObject("slot"), rs.getString("reason")),
-                jobInstanceId, limit);
+        return jdbc.query(
+                "SELECT * FROM generation_event WHERE job_instance_id = ? ORDER BY id DESC LIMIT ?",
+                (rs, n) -> new Event(
+                        rs.getLong("job_instance_id"),
+                        rs.getLong("job_execution_id"),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getString("kind"),
+                        rs.getString("provider"),
+                        rs.getString("model"),
+                        rs.getString("category"),
+                        (Integer) rs.getObject("slot"),
+                        rs.getString("reason")),
+                jobInstanceId,
+                limit);
     }
 }

@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
 final class SampleRows {
 
     static final String COLUMNS = "id, job_instance_id, slot, batch_id, provider, model, practice_area, topic,"
-            + " difficulty, question, answer, reasoning, case_citation, tokens_used, latency_ms, created_at, updated_at";
+            + " difficulty, question, answer, reasoning, case_citation,"
+            + " tokens_used, latency_ms, created_at, updated_at";
     static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Parameters {@link #bind} sets; further ones follow it. */
     static final int COLUMN_COUNT = 17;

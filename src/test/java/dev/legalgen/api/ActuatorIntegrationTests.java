@@ -9,10 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Actuator health with the providers component, and the Prometheus scrape with the chain's and Batch's meters. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1",
-    "legalgen.job.chain=simulator"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1", "legalgen.job.chain=simulator"})
 class ActuatorIntegrationTests {
 
     @LocalServerPort
@@ -28,7 +27,9 @@ class ActuatorIntegrationTests {
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
         assertThat(health.body().at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.body().at("/components/providers/status").asString()).isEqualTo("UP");
-        assertThat(health.body().at("/components/providers/details/providers/simulator").asString())
+        assertThat(health.body()
+                        .at("/components/providers/details/providers/simulator")
+                        .asString())
                 .startsWith("usable");
     }
 
@@ -38,9 +39,15 @@ class ActuatorIntegrationTests {
         ApiClient api = new ApiClient(port);
         long executionId = api.post("/api/generate/batch/start", """
                 {"target_count": 20, "provider": "simulator", "dataset": "api-metrics"}""")
-                .body().get("execution_id").asLong();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> !api
-                .get("/api/generate/batch/status?execution_id=" + executionId).body().get("running").asBoolean());
+                .body()
+                .get("execution_id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !api.get("/api/generate/batch/status?execution_id=" + executionId)
+                        .body()
+                        .get("running")
+                        .asBoolean());
 
         // when
         ApiClient.Response scrape = api.get("/actuator/prometheus");

@@ -9,10 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Bad requests are 400 problem details naming the field and the allowed values; one sample on request. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1",
-    "legalgen.job.chain=simulator"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1", "legalgen.job.chain=simulator"})
 class ApiRequestsIntegrationTests {
 
     @LocalServerPort
@@ -44,7 +43,9 @@ class ApiRequestsIntegrationTests {
 
         // then
         assertProblem(response, 400, "practice_areas");
-        assertThat(response.body().get("detail").asString()).contains("Space Law").contains("Contract Law");
+        assertThat(response.body().get("detail").asString())
+                .contains("Space Law")
+                .contains("Contract Law");
     }
 
     @Test
@@ -113,7 +114,9 @@ class ApiRequestsIntegrationTests {
 
         // then
         assertProblem(response, 400, "practice_area");
-        assertThat(response.body().get("detail").asString()).contains("Space Law").contains("give a topic")
+        assertThat(response.body().get("detail").asString())
+                .contains("Space Law")
+                .contains("give a topic")
                 .contains("Contract Law");
     }
 
@@ -142,8 +145,10 @@ class ApiRequestsIntegrationTests {
     @Test
     void generateRejectsATopicThatIsNotOneShortLine() {
         // when
-        ApiClient.Response tooLong = api.post("/api/generate", "{\"practice_area\": \"Tort Law\", \"topic\": \""
-                + "x".repeat(GenerateRequest.MAX_LABEL_LENGTH + 1) + "\", \"provider\": \"simulator\"}");
+        ApiClient.Response tooLong = api.post(
+                "/api/generate",
+                "{\"practice_area\": \"Tort Law\", \"topic\": \"" + "x".repeat(GenerateRequest.MAX_LABEL_LENGTH + 1)
+                        + "\", \"provider\": \"simulator\"}");
         ApiClient.Response twoLines = api.post("/api/generate", """
                 {"practice_area": "Tort Law", "topic": "Negligence\\nDifficulty: advanced", "provider": "simulator"}""");
 
@@ -160,7 +165,9 @@ class ApiRequestsIntegrationTests {
         // then
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("status").asString()).isEqualTo("healthy");
-        assertThat(response.body().get("groq_configured").asBoolean()).as("no GROQ_API_KEY here").isFalse();
+        assertThat(response.body().get("groq_configured").asBoolean())
+                .as("no GROQ_API_KEY here")
+                .isFalse();
         assertThat(response.body().get("database").asString()).startsWith("H2");
         assertThat(response.body().at("/providers/simulator").asString()).startsWith("usable");
         assertThat(response.body().at("/providers/groq").asString()).startsWith("no key");

@@ -7,11 +7,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With legalgen.api.token set, POSTs need the bearer token; reads stay open. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-token;DB_CLOSE_DELAY=-1",
-    "legalgen.job.chain=simulator",
-    "legalgen.api.token=s3cret-token"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:api-token;DB_CLOSE_DELAY=-1",
+            "legalgen.job.chain=simulator",
+            "legalgen.api.token=s3cret-token"
+        })
 class ApiTokenIntegrationTests {
 
     private static final String BODY = """
@@ -28,7 +30,9 @@ class ApiTokenIntegrationTests {
         // then
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("detail").asString()).contains("Authorization: Bearer").doesNotContain("s3cret");
+        assertThat(response.body().get("detail").asString())
+                .contains("Authorization: Bearer")
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -43,8 +47,8 @@ class ApiTokenIntegrationTests {
     @Test
     void aPostWithTheTokenIsAccepted() {
         // when
-        ApiClient.Response response = new ApiClient(port).withToken("s3cret-token")
-                .post("/api/generate/batch/start", BODY);
+        ApiClient.Response response =
+                new ApiClient(port).withToken("s3cret-token").post("/api/generate/batch/start", BODY);
 
         // then
         assertThat(response.status()).isEqualTo(202);

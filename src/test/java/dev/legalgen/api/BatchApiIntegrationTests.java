@@ -11,10 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The batch endpoints over real HTTP: asynchronous launch, status from the repository, restart rules, samples. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1",
-    "legalgen.job.chain=simulator"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:batch-api;DB_CLOSE_DELAY=-1", "legalgen.job.chain=simulator"})
 class BatchApiIntegrationTests {
 
     @LocalServerPort
@@ -66,7 +65,10 @@ class BatchApiIntegrationTests {
         // given
         String body = """
                 {"target_count": 20, "provider": "simulator", "dataset": "api-rerun"}""";
-        long first = api.post("/api/generate/batch/start", body).body().get("execution_id").asLong();
+        long first = api.post("/api/generate/batch/start", body)
+                .body()
+                .get("execution_id")
+                .asLong();
         awaitEnd(first);
 
         // when
@@ -83,7 +85,10 @@ class BatchApiIntegrationTests {
     void statusWithoutAnIdReportsTheLatestExecution() {
         // given
         long executionId = api.post("/api/generate/batch/start", """
-                {"target_count": 20, "dataset": "api-latest"}""").body().get("execution_id").asLong();
+                {"target_count": 20, "dataset": "api-latest"}""")
+                .body()
+                .get("execution_id")
+                .asLong();
         awaitEnd(executionId);
 
         // when
@@ -108,10 +113,13 @@ class BatchApiIntegrationTests {
 
     private JsonNode awaitEnd(long executionId) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = api.get("/api/generate/batch/status?execution_id=" + executionId).body();
-            return !last[0].get("running").asBoolean();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = api.get("/api/generate/batch/status?execution_id=" + executionId)
+                            .body();
+                    return !last[0].get("running").asBoolean();
+                });
         return last[0];
     }
 }

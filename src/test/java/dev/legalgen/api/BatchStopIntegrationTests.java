@@ -10,12 +10,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Stop over HTTP ends a running batch STOPPED after its chunk; the same start body then continues it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:batch-stop;DB_CLOSE_DELAY=-1",
-    "legalgen.simulator.latency=200ms",
-    // one partition: six chunks of ten, each two waves of 200 ms, so the run lasts long enough to stop
-    "legalgen.job.partitions=1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:batch-stop;DB_CLOSE_DELAY=-1",
+            "legalgen.simulator.latency=200ms",
+            // one partition: six chunks of ten, each two waves of 200 ms, so the run lasts long enough to stop
+            "legalgen.job.partitions=1"
+        })
 class BatchStopIntegrationTests {
 
     private static final String BODY = """
@@ -28,8 +30,12 @@ class BatchStopIntegrationTests {
     void aRunningBatchRefusesASecondStartAndOnceStoppedTheSameStartRestartsItToCompletion() {
         // given: a batch that has committed its first chunk
         ApiClient api = new ApiClient(port);
-        long first = api.post("/api/generate/batch/start", BODY).body().get("execution_id").asLong();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        long first = api.post("/api/generate/batch/start", BODY)
+                .body()
+                .get("execution_id")
+                .asLong();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> status(api, first).at("/samples/committed").asLong() >= 10);
 
         // when: started again while it runs
@@ -59,7 +65,8 @@ class BatchStopIntegrationTests {
         assertThat(second).isNotEqualTo(first);
         JsonNode completed = awaitEnd(api, second);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
-        assertThat(completed.get("instance_id").asLong()).isEqualTo(stopped.get("instance_id").asLong());
+        assertThat(completed.get("instance_id").asLong())
+                .isEqualTo(stopped.get("instance_id").asLong());
         assertThat(completed.at("/samples/committed").asLong()).isEqualTo(60);
         assertThat(completed.at("/counts/written").asLong()).isEqualTo(60 - committed);
     }
@@ -80,10 +87,12 @@ class BatchStopIntegrationTests {
 
     private static JsonNode awaitEnd(ApiClient api, long executionId) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = status(api, executionId);
-            return !last[0].get("running").asBoolean();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = status(api, executionId);
+                    return !last[0].get("running").asBoolean();
+                });
         return last[0];
     }
 }

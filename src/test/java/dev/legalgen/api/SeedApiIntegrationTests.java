@@ -28,16 +28,18 @@ import tools.jackson.databind.JsonNode;
  * The requests the seed documents, byte for byte, against a provider named {@code groq} that is a
  * simulator speaking Groq's dialect over HTTP: they are taken and answered in the seed's shapes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:seed-api;DB_CLOSE_DELAY=-1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:seed-api;DB_CLOSE_DELAY=-1"})
 class SeedApiIntegrationTests {
 
     static final String SEED_ID = "^groq_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
 
     /** Each call takes a while, so that a batch is seen running. */
-    static final Simulator GROQ = Simulator.start(SimulatorConfig.defaults().withDialect(Dialect.GROQ)
-            .withModels("openai/gpt-oss-120b", "openai/gpt-oss-20b").withApiKey("groq-test-key")
+    static final Simulator GROQ = Simulator.start(SimulatorConfig.defaults()
+            .withDialect(Dialect.GROQ)
+            .withModels("openai/gpt-oss-120b", "openai/gpt-oss-20b")
+            .withApiKey("groq-test-key")
             .withLatency(Duration.ofMillis(400)));
 
     @DynamicPropertySource
@@ -70,7 +72,8 @@ class SeedApiIntegrationTests {
         long stored = storedSamples();
 
         // when
-        ApiClient.Response response = api.post("/api/generate",
+        ApiClient.Response response = api.post(
+                "/api/generate",
                 "{\"practice_area\":\"Tort Law\",\"topic\":\"Negligence\",\"difficulty\":\"basic\",\"provider\":\"groq\"}");
 
         // then: the seed's envelope
@@ -80,7 +83,9 @@ class SeedApiIntegrationTests {
         assertThat(body.get("success").asBoolean()).isTrue();
         assertThat(body.get("tokens_used").isIntegralNumber()).isTrue();
         assertThat(body.get("tokens_used").asInt()).isPositive();
-        assertThat(body.get("elapsed").isFloatingPointNumber()).as("seconds as a decimal number").isTrue();
+        assertThat(body.get("elapsed").isFloatingPointNumber())
+                .as("seconds as a decimal number")
+                .isTrue();
         assertThat(body.get("elapsed").asDouble()).isPositive().isLessThan(30.0);
 
         // and the seed's sample fields, then ours
@@ -99,12 +104,14 @@ class SeedApiIntegrationTests {
         assertThat(sample.get("topic").asString()).isEqualTo("Tort Law - Negligence");
         assertThat(sample.get("difficulty").asString()).isEqualTo("basic");
         assertThat(sample.get("practice_area").asString()).isEqualTo("Tort Law");
-        assertThat(sample.get("tokens_used").asInt()).isEqualTo(body.get("tokens_used").asInt());
+        assertThat(sample.get("tokens_used").asInt())
+                .isEqualTo(body.get("tokens_used").asInt());
         assertThat(sample.get("latency_ms").isIntegralNumber()).isTrue();
         assertThat(sample.has("batch_id")).as("not stored, so in no batch").isFalse();
 
         // and the provider was asked for exactly that, once; nothing was stored
-        assertThat(GROQ.requests()).extracting(SeenRequest::practiceArea, SeenRequest::topic, SeenRequest::difficulty)
+        assertThat(GROQ.requests())
+                .extracting(SeenRequest::practiceArea, SeenRequest::topic, SeenRequest::difficulty)
                 .containsExactly(tuple("Tort Law", "Negligence", "basic"));
         assertThat(storedSamples()).isEqualTo(stored);
     }
@@ -131,22 +138,28 @@ class SeedApiIntegrationTests {
     @Test
     void theSeedsBatchStartRequestRunsAGroqBatchOnTheNamedModel() {
         // when
-        ApiClient.Response started = api.post("/api/generate/batch/start",
+        ApiClient.Response started = api.post(
+                "/api/generate/batch/start",
                 "{\"target_count\": 10, \"provider\": \"groq\", \"model\": \"openai/gpt-oss-20b\"}");
 
         // then: taken, and seen running by the seed's health field while it runs
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         long executionId = started.body().get("execution_id").asLong();
         assertThat(started.body().get("message").asString()).contains("launched");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> api.get("/api/health").body().get("batch_generation_running").asBoolean());
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> api.get("/api/health")
+                        .body()
+                        .get("batch_generation_running")
+                        .asBoolean());
         JsonNode status = awaitEnd(executionId);
         assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(status.get("chain").asString()).isEqualTo("groq:openai/gpt-oss-20b");
 
         // and ten rows with the seed's ids, all from the named model, which the provider saw ten times
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id, model FROM legal_sample WHERE job_instance_id = ?", status.get("instance_id").asLong());
+                "SELECT id, model FROM legal_sample WHERE job_instance_id = ?",
+                status.get("instance_id").asLong());
         assertThat(rows).hasSize(10);
         assertThat(rows).allSatisfy(row -> {
             assertThat((String) row.get("ID")).matches(SEED_ID);
@@ -156,9 +169,14 @@ class SeedApiIntegrationTests {
         assertThat(GROQ.requestCount()).isEqualTo(10);
 
         // and the seed's health fields follow
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> !api.get("/api/health").body().get("batch_generation_running").asBoolean());
-        assertThat(api.get("/api/health").body().get("dataset_exists").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> !api.get("/api/health")
+                        .body()
+                        .get("batch_generation_running")
+                        .asBoolean());
+        assertThat(api.get("/api/health").body().get("dataset_exists").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -207,10 +225,13 @@ class SeedApiIntegrationTests {
 
     private JsonNode awaitEnd(long executionId) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = api.get("/api/generate/batch/status?execution_id=" + executionId).body();
-            return !last[0].get("running").asBoolean();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = api.get("/api/generate/batch/status?execution_id=" + executionId)
+                            .body();
+                    return !last[0].get("running").asBoolean();
+                });
         return last[0];
     }
 }

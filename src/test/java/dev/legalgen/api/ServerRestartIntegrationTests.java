@@ -25,15 +25,23 @@ class ServerRestartIntegrationTests {
             ApiClient api = new ApiClient(port(first));
             executionId = api.post("/api/generate/batch/start", """
                     {"target_count": 20, "provider": "simulator", "dataset": "api-restart"}""")
-                    .body().get("execution_id").asLong();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> !api
-                    .get("/api/generate/batch/status?execution_id=" + executionId).body().get("running").asBoolean());
+                    .body()
+                    .get("execution_id")
+                    .asLong();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !api.get("/api/generate/batch/status?execution_id=" + executionId)
+                            .body()
+                            .get("running")
+                            .asBoolean());
         }
 
         // when
         JsonNode status;
         try (ConfigurableApplicationContext second = serve()) {
-            status = new ApiClient(port(second)).get("/api/generate/batch/status?execution_id=" + executionId).body();
+            status = new ApiClient(port(second))
+                    .get("/api/generate/batch/status?execution_id=" + executionId)
+                    .body();
         }
 
         // then: everything from the repository, the chain as saved when the execution ended

@@ -23,15 +23,27 @@ class CatalogTests {
         Catalog catalog = Catalog.builtIn();
 
         // then
-        assertThat(catalog.practiceAreas()).extracting(PracticeArea::name).contains("Contract Law", "Tort Law",
-                "Criminal Law", "Constitutional Law", "Employment Law", "Property Law", "Civil Procedure", "Evidence",
-                "Family Law", "Corporate Law", "Intellectual Property", "Administrative Law");
+        assertThat(catalog.practiceAreas())
+                .extracting(PracticeArea::name)
+                .contains(
+                        "Contract Law",
+                        "Tort Law",
+                        "Criminal Law",
+                        "Constitutional Law",
+                        "Employment Law",
+                        "Property Law",
+                        "Civil Procedure",
+                        "Evidence",
+                        "Family Law",
+                        "Corporate Law",
+                        "Intellectual Property",
+                        "Administrative Law");
         assertThat(catalog.practiceAreas()).allSatisfy(area -> {
             assertThat(area.topics()).hasSizeGreaterThanOrEqualTo(6);
             assertThat(new HashSet<>(area.topics())).hasSameSizeAs(area.topics());
         });
-        assertThat(catalog.find("Contract Law").orElseThrow().topics()).contains("Formation", "Consideration",
-                "Breach and Remedies", "Statute of Frauds", "Parol Evidence");
+        assertThat(catalog.find("Contract Law").orElseThrow().topics())
+                .contains("Formation", "Consideration", "Breach and Remedies", "Statute of Frauds", "Parol Evidence");
     }
 
     @Test
@@ -58,9 +70,11 @@ class CatalogTests {
         Catalog catalog = Catalog.load(file);
 
         // then
-        assertThat(catalog.practiceAreas()).containsExactly(
-                new PracticeArea("Maritime Law", List.of("Salvage", "General Average", "Limitation of Liability")),
-                new PracticeArea("Sports Law", List.of("Player Contracts", "Doping: Appeals")));
+        assertThat(catalog.practiceAreas())
+                .containsExactly(
+                        new PracticeArea(
+                                "Maritime Law", List.of("Salvage", "General Average", "Limitation of Liability")),
+                        new PracticeArea("Sports Law", List.of("Player Contracts", "Doping: Appeals")));
     }
 
     @Test
@@ -77,7 +91,11 @@ class CatalogTests {
 
     @Test
     void missingColonNamesFileLineAndTheExpectedForm() throws IOException {
-        assertRejected("# header\nContract Law Formation; Consideration\n", "line 2", "missing ':'", "Contract Law: Formation");
+        assertRejected(
+                "# header\nContract Law Formation; Consideration\n",
+                "line 2",
+                "missing ':'",
+                "Contract Law: Formation");
     }
 
     @Test
@@ -92,13 +110,17 @@ class CatalogTests {
 
     @Test
     void duplicateAreaIgnoringCaseIsRejected() throws IOException {
-        assertRejected("Contract Law: Formation\n\ncontract law: Consideration\n", "line 3",
+        assertRejected(
+                "Contract Law: Formation\n\ncontract law: Consideration\n",
+                "line 3",
                 "'contract law' is defined twice");
     }
 
     @Test
     void duplicateTopicInAnAreaIsRejected() throws IOException {
-        assertRejected("Contract Law: Formation; Consideration; formation\n", "line 1",
+        assertRejected(
+                "Contract Law: Formation; Consideration; formation\n",
+                "line 1",
                 "topic 'formation' appears twice in practice area 'Contract Law'");
     }
 
@@ -118,8 +140,10 @@ class CatalogTests {
         Path missing = dir.resolve("nope.txt");
 
         // when / then
-        assertThatThrownBy(() -> Catalog.load(missing)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("cannot be read")
+        assertThatThrownBy(() -> Catalog.load(missing))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("cannot be read")
                 .hasMessageContaining("no such file");
     }
 
@@ -130,7 +154,8 @@ class CatalogTests {
         Files.write(file, new byte[] {'A', ':', ' ', (byte) 0xE9, '\n'});
 
         // when / then
-        assertThatThrownBy(() -> Catalog.load(file)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> Catalog.load(file))
+                .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("not UTF-8 text");
     }
 
@@ -139,8 +164,10 @@ class CatalogTests {
         Path file = write(content);
 
         // when / then
-        assertThatThrownBy(() -> Catalog.load(file)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining("catalog file " + file).hasMessageContainingAll(fragments);
+        assertThatThrownBy(() -> Catalog.load(file))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("catalog file " + file)
+                .hasMessageContainingAll(fragments);
     }
 
     private Path write(String content) throws IOException {

@@ -15,7 +15,8 @@ class DifficultyTests {
 
     @Test
     void unknownLabelNamesTheAllowedValues() {
-        assertThatThrownBy(() -> Difficulty.parse("expert")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Difficulty.parse("expert"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown difficulty 'expert'; allowed: basic, intermediate, advanced");
     }
 }

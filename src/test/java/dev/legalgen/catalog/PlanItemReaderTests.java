@@ -94,7 +94,8 @@ class PlanItemReaderTests {
 
         // when / then
         assertThatThrownBy(() -> new PlanItemReader(changed, 0, 50).open(context))
-                .isInstanceOf(ItemStreamException.class).hasMessageContaining("plan changed");
+                .isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("plan changed");
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SlotRangeTests {
 
@@ -31,13 +31,15 @@ class SlotRangeTests {
 
     @Test
     void fewerSlotsThanPartitionsGiveOneSlotPerRange() {
-        assertThat(SlotRange.split(3, 8)).containsExactly(new SlotRange(0, 1), new SlotRange(1, 2), new SlotRange(2, 3));
+        assertThat(SlotRange.split(3, 8))
+                .containsExactly(new SlotRange(0, 1), new SlotRange(1, 2), new SlotRange(2, 3));
         assertThat(SlotRange.split(0, 8)).isEmpty();
     }
 
     @Test
     void splitOfTenIntoThreePutsTheLargerRangeFirst() {
-        assertThat(SlotRange.split(10, 3)).containsExactly(new SlotRange(0, 4), new SlotRange(4, 7), new SlotRange(7, 10));
+        assertThat(SlotRange.split(10, 3))
+                .containsExactly(new SlotRange(0, 4), new SlotRange(4, 7), new SlotRange(7, 10));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +82,8 @@ class CommandLineProcessTests {
     @Test
     void sigtermStopsAfterTheCurrentChunkAndTheSameCommandContinues() throws Exception {
         // given a run slow enough to be caught mid-way
-        List<String> start = List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        List<String> start =
+                List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
 
@@ -106,7 +106,8 @@ class CommandLineProcessTests {
 
     @Test
     void ctrlCStopsLikeSigtermWithExit130() throws Exception {
-        List<String> start = List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
+        List<String> start =
+                List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
 
@@ -120,7 +121,8 @@ class CommandLineProcessTests {
     @Test
     void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinueWithTheSameBatchId() throws Exception {
         // given a run killed mid-way: its execution stays STARTED
-        List<String> start = List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
+        List<String> start =
+                List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
         running.kill();
@@ -144,17 +146,22 @@ class CommandLineProcessTests {
 
     @Test
     void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
-        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key")
-                .withLatency(Duration.ofSeconds(1)))) {
+        try (Simulator provider =
+                Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key").withLatency(Duration.ofSeconds(1)))) {
             // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
             // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
-            List<String> start = List.of("start", "targetCount=30", "chain=ext",
+            List<String> start = List.of(
+                    "start",
+                    "targetCount=30",
+                    "chain=ext",
                     "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
                     "--legalgen.providers.ext.api-key=sim-key",
                     "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small",
-                    "--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT);
+                    "--legalgen.job.partitions=1",
+                    "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> provider.requestCount() >= 20);
             running.kill();
 
@@ -166,15 +173,16 @@ class CommandLineProcessTests {
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
             assertExportHasDistinctSamples(30);
             assertThat(export().distinct("batch_id")).hasSize(1);
-            assertThat(provider.requestCount()).as("calls over both runs: 30 slots plus at most the calls in flight")
+            assertThat(provider.requestCount())
+                    .as("calls over both runs: 30 slots plus at most the calls in flight")
                     .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
         }
     }
 
     @Test
     void recoverStaleRecoversAndContinuesInOneStep() throws Exception {
-        List<String> start = new ArrayList<>(List.of("start", "targetCount=200", "chain=simulator",
-                "--legalgen.simulator.latency=50ms"));
+        List<String> start = new ArrayList<>(
+                List.of("start", "targetCount=200", "chain=simulator", "--legalgen.simulator.latency=50ms"));
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
         running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
         running.kill();
@@ -190,8 +198,12 @@ class CommandLineProcessTests {
     void aSecondLaunchWhileTheFirstRunsExits4AndTouchesNothing() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
             // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
-            List<String> start = List.of("start", "targetCount=100", "chain=ext",
-                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
+            List<String> start = List.of(
+                    "start",
+                    "targetCount=100",
+                    "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=key",
                     "--legalgen.providers.ext.models=legal-sim-large");
             String[] paced = with(start, "--legalgen.providers.ext.requests-per-minute=30");
             LegalgenProcess first = LegalgenProcess.start(workDir, List.of(paced));
@@ -218,7 +230,10 @@ class CommandLineProcessTests {
     void aRejectedKeyFailsTheRunAndTheSameCommandCompletesOnceTheKeyIsFixed() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("right-key"))) {
             // given a provider whose key is wrong
-            List<String> start = List.of("start", "targetCount=30", "chain=ext",
+            List<String> start = List.of(
+                    "start",
+                    "targetCount=30",
+                    "chain=ext",
                     "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
                     "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small");
 
@@ -247,8 +262,13 @@ class CommandLineProcessTests {
         Instant started = Instant.now();
 
         // when
-        Result failed = run("start", "targetCount=20", "chain=ext", "--legalgen.providers.ext.base-url=" + url,
-                "--legalgen.providers.ext.api-key=some-key", "--legalgen.providers.ext.models=legal-sim-large");
+        Result failed = run(
+                "start",
+                "targetCount=20",
+                "chain=ext",
+                "--legalgen.providers.ext.base-url=" + url,
+                "--legalgen.providers.ext.api-key=some-key",
+                "--legalgen.providers.ext.models=legal-sim-large");
 
         // then: the preflight's model listing could not connect, and says where it tried
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
@@ -260,11 +280,16 @@ class CommandLineProcessTests {
     void sigtermWhileCallsWaitForTheProvidersPaceStopsAtOnceAndTheSameCommandContinues() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
             // given 40 callers queued behind a provider that allows one request every 10 s
-            List<String> start = List.of("start", "targetCount=60", "chain=ext",
-                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
-                    "--legalgen.providers.ext.models=legal-sim-large", "--legalgen.job.shutdown-timeout=20s");
-            LegalgenProcess running = LegalgenProcess.start(workDir,
-                    List.of(with(start, "--legalgen.providers.ext.requests-per-minute=6")));
+            List<String> start = List.of(
+                    "start",
+                    "targetCount=60",
+                    "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=key",
+                    "--legalgen.providers.ext.models=legal-sim-large",
+                    "--legalgen.job.shutdown-timeout=20s");
+            LegalgenProcess running = LegalgenProcess.start(
+                    workDir, List.of(with(start, "--legalgen.providers.ext.requests-per-minute=6")));
             await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
 
             // when
@@ -302,13 +327,18 @@ class CommandLineProcessTests {
         assertThat(url.find()).isTrue();
 
         // when it is sent three chat requests, then SIGTERM
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 3; i++) {
-            http.send(HttpRequest.newBuilder(URI.create(url.group() + "/chat/completions"))
-                    .header("Authorization", "Bearer any-key").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"model\":\"legal-sim-large\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
-                    .build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(URI.create(url.group() + "/chat/completions"))
+                            .header("Authorization", "Bearer any-key")
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            "{\"model\":\"legal-sim-large\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         simulator.terminate();
         Result stopped = simulator.await(Duration.ofSeconds(30));

@@ -24,15 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar on PostgreSQL, where several processes share the database: {@code stop} from
  * another process (exit 3), concurrent launches, kill -9 and recovery.
  */
-@EnabledIf(value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
+@EnabledIf(
+        value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
         disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
 class PostgresCommandLineProcessTests {
 
     private static final int CALLS_IN_FLIGHT = 5;
 
     /** 4 calls in flight, 100 ms each: runs long enough for another process to stop it. */
-    private static final String[] SLOW = {"--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2",
-        "--legalgen.job.concurrency=2"};
+    private static final String[] SLOW = {
+        "--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2", "--legalgen.job.concurrency=2"
+    };
 
     @TempDir
     Path workDir;
@@ -41,8 +43,10 @@ class PostgresCommandLineProcessTests {
 
     @BeforeEach
     void freshSchema() {
-        database = List.of("--spring.datasource.url=" + PostgresTestDatabase.freshSchemaUrl(),
-                "--spring.datasource.username=" + PostgresTestDatabase.user(), "--spring.datasource.password=");
+        database = List.of(
+                "--spring.datasource.url=" + PostgresTestDatabase.freshSchemaUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.user(),
+                "--spring.datasource.password=");
     }
 
     @Test
@@ -66,17 +70,25 @@ class PostgresCommandLineProcessTests {
 
         // then
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl"))).hasSize(400).doesNotHaveDuplicates();
+        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl")))
+                .hasSize(400)
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void aSecondLaunchOfARunningInstanceExits4AndAKilledOneRecoversAndContinues() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
             // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
-            String[] ext = {"--legalgen.providers.ext.base-url=" + provider.baseUrl(), "--legalgen.providers.ext.api-key=key",
-                "--legalgen.providers.ext.models=legal-sim-large"};
-            List<String> paced = args("start", "targetCount=300", "chain=ext", concat(ext,
-                    "--legalgen.providers.ext.requests-per-minute=30"));
+            String[] ext = {
+                "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                "--legalgen.providers.ext.api-key=key",
+                "--legalgen.providers.ext.models=legal-sim-large"
+            };
+            List<String> paced = args(
+                    "start",
+                    "targetCount=300",
+                    "chain=ext",
+                    concat(ext, "--legalgen.providers.ext.requests-per-minute=30"));
             LegalgenProcess running = LegalgenProcess.start(workDir, paced);
             await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
 
@@ -92,15 +104,20 @@ class PostgresCommandLineProcessTests {
 
             // when the operator recovers and reruns, with the pace lifted
             assertThat(run(args("recover", "last")).exitCode()).isZero();
-            Result resumed = run(args("start", "targetCount=300", "chain=ext", concat(ext,
-                    "--legalgen.providers.ext.requests-per-minute=0")));
+            Result resumed = run(args(
+                    "start",
+                    "targetCount=300",
+                    "chain=ext",
+                    concat(ext, "--legalgen.providers.ext.requests-per-minute=0")));
 
             // then every slot once, in one batch across the kill
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
             Export export = export();
             assertThat(export.size()).isEqualTo(300);
             assertThat(export.distinct("id")).hasSize(300);
-            assertThat(export.distinct("batch_id")).as("one batch across the kill").hasSize(1);
+            assertThat(export.distinct("batch_id"))
+                    .as("one batch across the kill")
+                    .hasSize(1);
         }
     }
 
@@ -112,16 +129,21 @@ class PostgresCommandLineProcessTests {
 
     @Test
     void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
-        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key")
-                .withLatency(Duration.ofSeconds(1)))) {
+        try (Simulator provider =
+                Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key").withLatency(Duration.ofSeconds(1)))) {
             // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
             // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
-            String[] onePartition = {"--legalgen.providers.ext.base-url=" + provider.baseUrl(),
-                "--legalgen.providers.ext.api-key=sim-key", "--legalgen.providers.ext.models=legal-sim-large",
-                "--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT};
+            String[] onePartition = {
+                "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                "--legalgen.providers.ext.api-key=sim-key",
+                "--legalgen.providers.ext.models=legal-sim-large",
+                "--legalgen.job.partitions=1",
+                "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT
+            };
             List<String> start = args("start", "targetCount=30", "chain=ext", onePartition);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> provider.requestCount() >= 20);
             running.kill();
 
@@ -135,7 +157,8 @@ class PostgresCommandLineProcessTests {
             assertThat(export.size()).isEqualTo(30);
             assertThat(export.distinct("id")).hasSize(30);
             assertThat(export.distinct("batch_id")).hasSize(1);
-            assertThat(provider.requestCount()).as("calls over both runs: 30 slots plus at most the calls in flight")
+            assertThat(provider.requestCount())
+                    .as("calls over both runs: 30 slots plus at most the calls in flight")
                     .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
         }
     }

@@ -26,8 +26,8 @@ class PromptBuilderTests {
         ChatPrompt prompt = builder.build(request);
 
         // then
-        assertThat(prompt.user().lines()).contains("Practice area: Contract Law", "Topic: Statute of Frauds",
-                "Difficulty: " + difficulty);
+        assertThat(prompt.user().lines())
+                .contains("Practice area: Contract Law", "Topic: Statute of Frauds", "Difficulty: " + difficulty);
         assertThat(prompt.user()).doesNotContain("{").contains("JSON object");
         Matcher matcher = Pattern.compile("(?m)^Practice area: (.+)$\\s+^Topic: (.+)$\\s+^Difficulty: (\\w+)$")
                 .matcher(prompt.user());
@@ -42,18 +42,35 @@ class PromptBuilderTests {
         ChatPrompt prompt = builder.build(new GenerationRequest(0, "Tort Law", "Defamation", difficulty));
 
         // then
-        assertThat(prompt.system()).contains("ONE JSON object", "no markdown",
-                "\"question\"", "\"answer\"", "\"reasoning\"", "\"case_citation\"",
-                "Hadley v. Baxendale, 9 Exch. 341 (1854)", "No single controlling case", "IRAC")
-                .contains("- basic:", "black-letter rule", "- intermediate:", "exceptions", "- advanced:",
-                        "split of authority", "policy", "procedural posture");
+        assertThat(prompt.system())
+                .contains(
+                        "ONE JSON object",
+                        "no markdown",
+                        "\"question\"",
+                        "\"answer\"",
+                        "\"reasoning\"",
+                        "\"case_citation\"",
+                        "Hadley v. Baxendale, 9 Exch. 341 (1854)",
+                        "No single controlling case",
+                        "IRAC")
+                .contains(
+                        "- basic:",
+                        "black-letter rule",
+                        "- intermediate:",
+                        "exceptions",
+                        "- advanced:",
+                        "split of authority",
+                        "policy",
+                        "procedural posture");
     }
 
     @Test
     void userMessageStatesWhatTheRequestedDifficultyRequires() {
         // when
-        String advanced = builder.build(new GenerationRequest(0, "Evidence", "Hearsay Exceptions", "ADVANCED")).user();
-        String basic = builder.build(new GenerationRequest(0, "Evidence", "Hearsay Exceptions", "basic")).user();
+        String advanced = builder.build(new GenerationRequest(0, "Evidence", "Hearsay Exceptions", "ADVANCED"))
+                .user();
+        String basic = builder.build(new GenerationRequest(0, "Evidence", "Hearsay Exceptions", "basic"))
+                .user();
 
         // then
         assertThat(advanced).contains("Difficulty: advanced").contains("split of authority");
@@ -63,7 +80,8 @@ class PromptBuilderTests {
     @Test
     void placeholderTextInsideATopicIsNotSubstitutedAgain() {
         // when
-        String user = builder.build(new GenerationRequest(0, "Odd Law", "The {topic} Rule", "basic")).user();
+        String user = builder.build(new GenerationRequest(0, "Odd Law", "The {topic} Rule", "basic"))
+                .user();
 
         // then
         assertThat(user).contains("Topic: The {topic} Rule");
@@ -73,8 +91,10 @@ class PromptBuilderTests {
     void slotsOfTheSameCellGetVariedAngles() {
         // when
         Set<String> users = new HashSet<>();
-        IntStream.range(0, 40).forEach(slot ->
-                users.add(builder.build(new GenerationRequest(slot * 360, "Tax Law", "Gross Income", "basic")).user()));
+        IntStream.range(0, 40)
+                .forEach(slot ->
+                        users.add(builder.build(new GenerationRequest(slot * 360, "Tax Law", "Gross Income", "basic"))
+                                .user()));
 
         // then
         assertThat(users).hasSizeGreaterThan(4);

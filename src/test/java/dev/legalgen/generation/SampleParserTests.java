@@ -9,11 +9,11 @@ class SampleParserTests {
 
     private static final String QUESTION = "Able offers to sell Baker a horse for $500. Is there a contract?";
     private static final String ANSWER = "Yes. An offer accepted before revocation forms a contract.";
-    private static final String REASONING = "Issue: formation. Rule: offer and acceptance. Application: ... Conclusion: yes.";
+    private static final String REASONING =
+            "Issue: formation. Rule: offer and acceptance. Application: ... Conclusion: yes.";
     private static final String CITATION = "Lucy v. Zehmer, 84 S.E.2d 516 (Va. 1954)";
     private static final String JSON = """
-            {"question": "%s", "answer": "%s", "reasoning": "%s", "case_citation": "%s"}"""
-            .formatted(QUESTION, ANSWER, REASONING, CITATION);
+            {"question": "%s", "answer": "%s", "reasoning": "%s", "case_citation": "%s"}""".formatted(QUESTION, ANSWER, REASONING, CITATION);
     private static final SampleContent EXPECTED = new SampleContent(QUESTION, ANSWER, REASONING, CITATION);
 
     private final SampleParser parser = new SampleParser();
@@ -44,8 +44,10 @@ class SampleParserTests {
     @Test
     void acceptsCitationAliasesRawLineBreaksAndTrimsFields() {
         // given
-        String camel = JSON.replace("\"case_citation\"", "\"caseCitation\"").replace("\"" + QUESTION, "\"  " + QUESTION);
-        String shortName = JSON.replace("\"case_citation\"", "\"citation\"").replace("Issue: formation.", "Issue: formation.\n");
+        String camel =
+                JSON.replace("\"case_citation\"", "\"caseCitation\"").replace("\"" + QUESTION, "\"  " + QUESTION);
+        String shortName =
+                JSON.replace("\"case_citation\"", "\"citation\"").replace("Issue: formation.", "Issue: formation.\n");
 
         // when / then
         assertThat(parser.parse(camel)).isEqualTo(EXPECTED);
@@ -62,13 +64,15 @@ class SampleParserTests {
     @Test
     void rejectsMalformedJson() {
         assertThatThrownBy(() -> parser.parse("{\"question\": \"unterminated"))
-                .isInstanceOf(InvalidSampleException.class).hasMessageStartingWith("malformed JSON: ");
+                .isInstanceOf(InvalidSampleException.class)
+                .hasMessageStartingWith("malformed JSON: ");
     }
 
     @Test
     void rejectsAnUnterminatedThinkBlock() {
         assertThatThrownBy(() -> parser.parse("<think>still thinking about " + JSON))
-                .isInstanceOf(InvalidSampleException.class).hasMessageStartingWith("unterminated <think> block");
+                .isInstanceOf(InvalidSampleException.class)
+                .hasMessageStartingWith("unterminated <think> block");
     }
 
     @Test
@@ -95,11 +99,14 @@ class SampleParserTests {
         String longProse = "word ".repeat(2_000);
 
         // when / then
-        assertThatThrownBy(() -> parser.parse(longProse)).isInstanceOf(InvalidSampleException.class)
+        assertThatThrownBy(() -> parser.parse(longProse))
+                .isInstanceOf(InvalidSampleException.class)
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
     }
 
     private void assertRejected(String reply, String reason) {
-        assertThatThrownBy(() -> parser.parse(reply)).isInstanceOf(InvalidSampleException.class).hasMessage(reason);
+        assertThatThrownBy(() -> parser.parse(reply))
+                .isInstanceOf(InvalidSampleException.class)
+                .hasMessage(reason);
     }
 }

@@ -1,12 +1,12 @@
 package dev.legalgen.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.legalgen.chain.SimulatorProvider;
 import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import java.io.IOException;
@@ -30,10 +30,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole job against the in-process simulator over real HTTP, on an embedded H2 database. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:dataset-job;DB_CLOSE_DELAY=-1",
-    "legalgen.job.retry-delay=10ms"
-})
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:dataset-job;DB_CLOSE_DELAY=-1", "legalgen.job.retry-delay=10ms"
+        })
 class DatasetJobFunctionalTests {
 
     @Autowired
@@ -70,7 +69,8 @@ class DatasetJobFunctionalTests {
         // then
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.OK);
         long instance = JobRows.instanceOf(jdbc, outcome);
-        assertThat(count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance)).isEqualTo(100);
+        assertThat(count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance))
+                .isEqualTo(100);
         assertThat(count("SELECT COUNT(DISTINCT id) FROM legal_sample WHERE job_instance_id = ?", instance))
                 .isEqualTo(100);
         assertThat(JobRows.slots(jdbc, instance)).containsExactlyElementsOf(range(0, 100));
@@ -78,14 +78,17 @@ class DatasetJobFunctionalTests {
 
         List<JsonNode> lines = readJsonl(Path.of(params.output()));
         assertThat(lines).hasSize(100);
-        assertThat(lines).extracting(l -> l.get("batch_id").asString()).containsOnly(lines.get(0).get("batch_id")
-                .asString()).allMatch(b -> b.matches("batch_\\d+_[0-9a-f]{8}"));
+        assertThat(lines)
+                .extracting(l -> l.get("batch_id").asString())
+                .containsOnly(lines.get(0).get("batch_id").asString())
+                .allMatch(b -> b.matches("batch_\\d+_[0-9a-f]{8}"));
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.get("id").asString()).startsWith("simulator_");
             for (String field : List.of("question", "answer", "reasoning", "case_citation", "topic")) {
                 assertThat(line.get(field).asString()).isNotBlank();
             }
-            assertThat(line.get("topic").asString()).startsWith(line.get("practice_area").asString() + " - ");
+            assertThat(line.get("topic").asString())
+                    .startsWith(line.get("practice_area").asString() + " - ");
             assertThat(line.get("tokens_used").asInt()).isPositive();
         });
         assertBalanced(lines, l -> l.get("practice_area").asString());
@@ -126,7 +129,8 @@ class DatasetJobFunctionalTests {
         int committed = count("SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", instance);
         assertThat(committed).isLessThan(100);
         await().atMost(Duration.ofSeconds(10)).until(() -> itemExecutor.getActiveCount() == 0);
-        long answeredInFirstRun = simulator.requests().stream().filter(r -> r.status() == 200).count();
+        long answeredInFirstRun =
+                simulator.requests().stream().filter(r -> r.status() == 200).count();
         int journaled = JobRows.journaled(jdbc, instance);
         assertThat(journaled).as("answers of chunks that never committed").isPositive();
         assertThat(committed + journaled).as("no answer thrown away").isEqualTo(answeredInFirstRun);
@@ -162,8 +166,8 @@ class DatasetJobFunctionalTests {
         int calls = simulator.requestCount();
 
         // when the output is fixed (output does not identify the instance) and the command reruns
-        Outcome resumed = launcher.start(DatasetParameters.parse(with(args, "output=" + outDir.resolve("ok.jsonl")),
-                null), false);
+        Outcome resumed = launcher.start(
+                DatasetParameters.parse(with(args, "output=" + outDir.resolve("ok.jsonl")), null), false);
 
         // then only the export runs again
         assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
@@ -204,8 +208,10 @@ class DatasetJobFunctionalTests {
 
     private static void assertBalanced(List<JsonNode> lines, Function<JsonNode, String> key) {
         Collection<Long> counts = lines.stream()
-                .collect(Collectors.groupingBy(key, Collectors.counting())).values();
+                .collect(Collectors.groupingBy(key, Collectors.counting()))
+                .values();
         assertThat(counts.stream().mapToLong(Long::longValue).max().getAsLong()
-                - counts.stream().mapToLong(Long::longValue).min().getAsLong()).isLessThanOrEqualTo(1);
+                        - counts.stream().mapToLong(Long::longValue).min().getAsLong())
+                .isLessThanOrEqualTo(1);
     }
 }

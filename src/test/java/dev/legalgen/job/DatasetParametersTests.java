@@ -14,7 +14,7 @@ class DatasetParametersTests {
         // given / when
         JobParameters implicit = DatasetParameters.parse(List.of(), "groq").toJobParameters();
         JobParameters explicit = DatasetParameters.parse(
-                List.of("targetCount=100", "dataset=legal-qa", "chain=groq", "difficulties=all"), "cerebras")
+                        List.of("targetCount=100", "dataset=legal-qa", "chain=groq", "difficulties=all"), "cerebras")
                 .toJobParameters();
 
         // then
@@ -25,17 +25,25 @@ class DatasetParametersTests {
 
     @Test
     void outputDoesNotIdentifyTheInstanceSoItMayChangeBetweenRestarts() {
-        JobParameters a = DatasetParameters.parse(List.of("output=a.jsonl"), "groq").toJobParameters();
-        JobParameters b = DatasetParameters.parse(List.of("output=b.jsonl"), "groq").toJobParameters();
+        JobParameters a =
+                DatasetParameters.parse(List.of("output=a.jsonl"), "groq").toJobParameters();
+        JobParameters b =
+                DatasetParameters.parse(List.of("output=b.jsonl"), "groq").toJobParameters();
 
         assertThat(a.getIdentifyingParameters()).isEqualTo(b.getIdentifyingParameters());
     }
 
     @Test
     void roundTripsThroughJobParameters() {
-        DatasetParameters params = DatasetParameters.parse(List.of("dataset=torts", "targetCount=7",
-                "practiceAreas=Tort Law, Contract Law", "difficulties=Basic,advanced", "chain=simulator",
-                "runId=r1"), null);
+        DatasetParameters params = DatasetParameters.parse(
+                List.of(
+                        "dataset=torts",
+                        "targetCount=7",
+                        "practiceAreas=Tort Law, Contract Law",
+                        "difficulties=Basic,advanced",
+                        "chain=simulator",
+                        "runId=r1"),
+                null);
 
         assertThat(DatasetParameters.from(params.toJobParameters())).isEqualTo(params);
         assertThat(params.practiceAreas()).containsExactly("Tort Law", "Contract Law");

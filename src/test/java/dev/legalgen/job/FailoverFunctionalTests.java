@@ -1,41 +1,26 @@
 package dev.legalgen.job;
 
-import dev.legalgen.operations.DatasetLauncher;
-import dev.legalgen.operations.ExitCode;
-import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.legalgen.simulator.Dialect;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import dev.legalgen.simulator.Fault;
-import dev.legalgen.simulator.Simulator;
-import dev.legalgen.simulator.SimulatorConfig;
-import dev.legalgen.testsupport.SimulatedProviders;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole job over two providers, each a simulator speaking its real dialect over HTTP: the job
  * keeps producing samples while one fails, and records what it switched and why.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:failover;DB_CLOSE_DELAY=-1",
-    "legalgen.chain.initial-backoff=5ms",
-    "legalgen.chain.max-backoff=20ms",
-    "legalgen.job.retry-delay=5ms"
-})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:failover;DB_CLOSE_DELAY=-1",
+            "legalgen.chain.initial-backoff=5ms",
+            "legalgen.chain.max-backoff=20ms",
+            "legalgen.job.retry-delay=5ms"
+        })
 class FailoverFunctionalTests extends TwoProviderJobTests {
 
     @Test
@@ -55,7 +40,8 @@ class FailoverFunctionalTests extends TwoProviderJobTests {
                 .as("read, written, skipped, rolled back: the chain failed over within each item")
                 .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped, StepCounters::rollbacks)
                 .containsExactly(100L, 100L, 0L, 0L);
-        assertThat(ALPHA.requestCount("alpha-large")).as("a model over capacity is dropped for the run")
+        assertThat(ALPHA.requestCount("alpha-large"))
+                .as("a model over capacity is dropped for the run")
                 .isLessThanOrEqualTo(40);
         assertThat(eventCategories(instance, "model_failed")).contains("alpha:alpha-large/model_unavailable");
         assertThat(eventCategories(instance, "failure")).contains("alpha:alpha-small/rate_limit");
@@ -74,7 +60,8 @@ class FailoverFunctionalTests extends TwoProviderJobTests {
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(samplesByProvider(instance)).isEqualTo(Map.of("beta", 100L));
-        assertThat(ALPHA.requestCount()).as("at most the calls already in flight when the first 401 came back")
+        assertThat(ALPHA.requestCount())
+                .as("at most the calls already in flight when the first 401 came back")
                 .isLessThanOrEqualTo(40);
         assertThat(eventCategories(instance, "provider_out")).containsExactly("alpha:alpha-large/authentication");
         assertThat(eventCategories(instance, "retry")).noneMatch(e -> e.startsWith("alpha"));
@@ -102,17 +89,19 @@ class FailoverFunctionalTests extends TwoProviderJobTests {
 
         // then
         assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
-        assertThat(JobRows.slots(jdbc, JobRows.instanceOf(jdbc, resumed))).hasSize(100).doesNotHaveDuplicates();
+        assertThat(JobRows.slots(jdbc, JobRows.instanceOf(jdbc, resumed)))
+                .hasSize(100)
+                .doesNotHaveDuplicates();
     }
-
 
     private Map<String, Long> samplesByProvider(long instance) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT provider, COUNT(*) AS n FROM legal_sample WHERE job_instance_id = ? GROUP BY provider",
+        jdbc.query(
+                "SELECT provider, COUNT(*) AS n FROM legal_sample WHERE job_instance_id = ? GROUP BY provider",
                 rs -> {
                     counts.put(rs.getString("provider"), rs.getLong("n"));
-                }, instance);
+                },
+                instance);
         return counts;
     }
-
 }

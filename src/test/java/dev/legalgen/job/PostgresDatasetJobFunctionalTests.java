@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same whole-job tests (coverage, rerun, failure and restart) on PostgreSQL, in a fresh schema. */
-@EnabledIf(value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
+@EnabledIf(
+        value = "dev.legalgen.testsupport.PostgresTestDatabase#available",
         disabledReason = "no PostgreSQL server at -Dlegalgen.test.postgres.url")
 class PostgresDatasetJobFunctionalTests extends DatasetJobFunctionalTests {
 

@@ -1,28 +1,16 @@
 package dev.legalgen.job;
 
-import dev.legalgen.operations.DatasetLauncher;
-import dev.legalgen.operations.ExitCode;
-import dev.legalgen.operations.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.legalgen.simulator.Dialect;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
 import dev.legalgen.simulator.Fault;
-import dev.legalgen.simulator.Simulator;
-import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.SimulatedProviders;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,14 +21,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider queues 40 callers (one request every 100 ms), as a free tier does, so that calls wait for
  * their slot while the provider fails.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:health;DB_CLOSE_DELAY=-1",
-    "legalgen.chain.initial-backoff=5ms",
-    "legalgen.chain.max-backoff=20ms",
-    "legalgen.chain.max-pacing-wait=3s",
-    "legalgen.chain.breaker-cooldown=1s",
-    "legalgen.job.retry-delay=5ms"
-})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:health;DB_CLOSE_DELAY=-1",
+            "legalgen.chain.initial-backoff=5ms",
+            "legalgen.chain.max-backoff=20ms",
+            "legalgen.chain.max-pacing-wait=3s",
+            "legalgen.chain.breaker-cooldown=1s",
+            "legalgen.job.retry-delay=5ms"
+        })
 class ProviderHealthFunctionalTests extends TwoProviderJobTests {
 
     @DynamicPropertySource
@@ -58,13 +47,18 @@ class ProviderHealthFunctionalTests extends TwoProviderJobTests {
 
         // then: one model listing per provider told it all
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(failed.message()).contains("wrong-alpha rejected the API key", "wrong-beta rejected the API key",
-                "WRONG_ALPHA_API_KEY").doesNotContain("not-alpha-key");
-        assertThat(ALPHA.requestCount() + BETA.requestCount()).as("chat requests").isZero();
+        assertThat(failed.message())
+                .contains("wrong-alpha rejected the API key", "wrong-beta rejected the API key", "WRONG_ALPHA_API_KEY")
+                .doesNotContain("not-alpha-key");
+        assertThat(ALPHA.requestCount() + BETA.requestCount())
+                .as("chat requests")
+                .isZero();
         assertThat(ALPHA.modelListingCount()).isEqualTo(1);
         assertThat(BETA.modelListingCount()).isEqualTo(1);
         assertThat(stepStatus(failed, DatasetJobConfiguration.PREFLIGHT_STEP)).isEqualTo("FAILED");
-        assertThat(stepStatus(failed, DatasetJobConfiguration.GENERATE_STEP)).as("never started").isNull();
+        assertThat(stepStatus(failed, DatasetJobConfiguration.GENERATE_STEP))
+                .as("never started")
+                .isNull();
     }
 
     @Test
@@ -81,8 +75,11 @@ class ProviderHealthFunctionalTests extends TwoProviderJobTests {
                 .containsExactly(100L, 100L, 0L, 0L);
         assertThat(ALPHA.requestCount("alpha-retired")).isZero();
         assertThat(ALPHA.requestCount("alpha-large")).isEqualTo(100);
-        assertThat(eventReasons(instance, "models_not_listed")).singleElement().asString()
-                .contains("unlisted:alpha-retired").contains("legalgen.providers.unlisted.models");
+        assertThat(eventReasons(instance, "models_not_listed"))
+                .singleElement()
+                .asString()
+                .contains("unlisted:alpha-retired")
+                .contains("legalgen.providers.unlisted.models");
     }
 
     @Test
@@ -98,9 +95,15 @@ class ProviderHealthFunctionalTests extends TwoProviderJobTests {
         assertThat(failed.message()).contains("paced rejected the API key");
         assertThat(answered(401)).as("requests answered 401").isBetween(1L, 2L);
         StepCounters counters = StepCounters.ofGenerate(jdbc, failed.executionId());
-        assertThat(counters.written()).as("the 20 answers, less those of chunks that rolled back").isLessThanOrEqualTo(20);
-        assertThat(counters.skipped()).as("a key refused is no reason to skip items").isZero();
-        assertThat(counters.rollbacks()).as("the chunks in flight when the key was refused").isPositive();
+        assertThat(counters.written())
+                .as("the 20 answers, less those of chunks that rolled back")
+                .isLessThanOrEqualTo(20);
+        assertThat(counters.skipped())
+                .as("a key refused is no reason to skip items")
+                .isZero();
+        assertThat(counters.rollbacks())
+                .as("the chunks in flight when the key was refused")
+                .isPositive();
         assertThat(ALPHA.requestCount()).isLessThanOrEqualTo(22);
     }
 
@@ -117,7 +120,10 @@ class ProviderHealthFunctionalTests extends TwoProviderJobTests {
         long instance = JobRows.instanceOf(jdbc, outcome);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates();
         assertThat(answered(404)).as("requests answered 404").isBetween(1L, 2L);
-        assertThat(eventReasons(instance, "model_failed")).singleElement().asString().contains("paced:alpha-large");
+        assertThat(eventReasons(instance, "model_failed"))
+                .singleElement()
+                .asString()
+                .contains("paced:alpha-large");
     }
 
     @Test
@@ -131,23 +137,31 @@ class ProviderHealthFunctionalTests extends TwoProviderJobTests {
         // then: FAILED within max-pacing-wait (3 s) of the first failure, plus the calls in flight
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
         long instance = JobRows.instanceOf(jdbc, failed);
-        Timestamp firstFailure = jdbc.queryForObject("SELECT MIN(occurred_at) FROM generation_event"
-                + " WHERE job_instance_id = ? AND kind = 'failure'", Timestamp.class, instance);
-        Timestamp ended = jdbc.queryForObject("SELECT end_time FROM batch_job_execution WHERE job_execution_id = ?",
-                Timestamp.class, failed.executionId());
-        assertThat(Duration.between(firstFailure.toInstant(), ended.toInstant())).isLessThan(Duration.ofSeconds(6));
+        Timestamp firstFailure = jdbc.queryForObject(
+                "SELECT MIN(occurred_at) FROM generation_event" + " WHERE job_instance_id = ? AND kind = 'failure'",
+                Timestamp.class,
+                instance);
+        Timestamp ended = jdbc.queryForObject(
+                "SELECT end_time FROM batch_job_execution WHERE job_execution_id = ?",
+                Timestamp.class,
+                failed.executionId());
+        assertThat(Duration.between(firstFailure.toInstant(), ended.toInstant()))
+                .isLessThan(Duration.ofSeconds(6));
         assertThat(failed.message()).contains("cannot reach paced");
     }
 
     private long answered(int status) {
-        return ALPHA.requests().stream().filter(request -> request.status() == status).count();
+        return ALPHA.requests().stream()
+                .filter(request -> request.status() == status)
+                .count();
     }
 
     private String stepStatus(Outcome outcome, String step) {
-        List<String> statuses = jdbc.queryForList("SELECT status FROM batch_step_execution WHERE job_execution_id = ?"
-                + " AND step_name = ?", String.class, outcome.executionId(), step);
+        List<String> statuses = jdbc.queryForList(
+                "SELECT status FROM batch_step_execution WHERE job_execution_id = ?" + " AND step_name = ?",
+                String.class,
+                outcome.executionId(),
+                step);
         return statuses.isEmpty() ? null : statuses.get(0);
     }
-
-
 }

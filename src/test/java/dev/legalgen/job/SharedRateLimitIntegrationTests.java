@@ -1,8 +1,8 @@
 package dev.legalgen.job;
 
-import dev.legalgen.chain.ProviderChains;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.provider.Completion;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.simulator.SeenRequest;
@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:shared-limit;DB_CLOSE_DELAY=-1")
 class SharedRateLimitIntegrationTests {
 
-    static final Simulator PROVIDER = Simulator.start(SimulatorConfig.defaults().withModels("m").withApiKey("k"));
+    static final Simulator PROVIDER =
+            Simulator.start(SimulatorConfig.defaults().withModels("m").withApiKey("k"));
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
@@ -15,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import dev.legalgen.operations.DatasetLauncher;
 
 /**
  * What the whole-job tests over two simulated providers share: {@code alpha} (Groq's dialect, two models,
@@ -28,10 +28,14 @@ import dev.legalgen.operations.DatasetLauncher;
 abstract class TwoProviderJobTests {
 
     static final Simulator ALPHA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("alpha-large", "alpha-small").withApiKey("alpha-key").withDialect(Dialect.GROQ)
+            .withModels("alpha-large", "alpha-small")
+            .withApiKey("alpha-key")
+            .withDialect(Dialect.GROQ)
             .withLatency(Duration.ofMillis(20)));
     static final Simulator BETA = Simulator.start(SimulatorConfig.defaults()
-            .withModels("beta-large").withApiKey("beta-key").withDialect(Dialect.CEREBRAS));
+            .withModels("beta-large")
+            .withApiKey("beta-key")
+            .withDialect(Dialect.CEREBRAS));
 
     @DynamicPropertySource
     static void twoProviders(DynamicPropertyRegistry registry) {
@@ -56,19 +60,32 @@ abstract class TwoProviderJobTests {
 
     /** A new instance of 100 samples over {@code chain}. */
     DatasetParameters params(String chain) {
-        return DatasetParameters.parse(List.of("targetCount=100", chain, "runId=" + UUID.randomUUID(),
-                "output=" + outDir.resolve("samples.jsonl")), null);
+        return DatasetParameters.parse(
+                List.of(
+                        "targetCount=100",
+                        chain,
+                        "runId=" + UUID.randomUUID(),
+                        "output=" + outDir.resolve("samples.jsonl")),
+                null);
     }
 
     /** Events of a kind as {@code provider:model/category}, distinct. */
     List<String> eventCategories(long instance, String kind) {
-        return jdbc.queryForList("SELECT DISTINCT provider || ':' || model || '/' || category FROM generation_event"
-                + " WHERE job_instance_id = ? AND kind = ?", String.class, instance, kind);
+        return jdbc.queryForList(
+                "SELECT DISTINCT provider || ':' || model || '/' || category FROM generation_event"
+                        + " WHERE job_instance_id = ? AND kind = ?",
+                String.class,
+                instance,
+                kind);
     }
 
     /** Events of a kind as {@code provider:model reason}. */
     List<String> eventReasons(long instance, String kind) {
-        return jdbc.queryForList("SELECT provider || ':' || model || ' ' || reason FROM generation_event"
-                + " WHERE job_instance_id = ? AND kind = ?", String.class, instance, kind);
+        return jdbc.queryForList(
+                "SELECT provider || ':' || model || ' ' || reason FROM generation_event"
+                        + " WHERE job_instance_id = ? AND kind = ?",
+                String.class,
+                instance,
+                kind);
     }
 }

@@ -1,12 +1,12 @@
 package dev.legalgen.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.legalgen.chain.SimulatorProvider;
+import dev.legalgen.generation.LegalSample;
 import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.legalgen.generation.LegalSample;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.store.AnswerJournalStore;
 import dev.legalgen.store.SampleStore;
@@ -50,8 +50,13 @@ class WriterFailureFunctionalTests {
     void aFailedChunkWriteRollsBackAndTheRestartWritesEverySlotOnce() {
         // given
         Simulator simulator = simulatorProvider.simulator();
-        DatasetParameters params = DatasetParameters.parse(List.of("targetCount=100", "chain=simulator",
-                "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")), null);
+        DatasetParameters params = DatasetParameters.parse(
+                List.of(
+                        "targetCount=100",
+                        "chain=simulator",
+                        "runId=" + UUID.randomUUID(),
+                        "output=" + outDir.resolve("s.jsonl")),
+                null);
         failWrites.set(true);
 
         // when
@@ -64,7 +69,9 @@ class WriterFailureFunctionalTests {
         assertThat(JobRows.slots(jdbc, instance)).doesNotContain(FAILING_SLOT);
         int committed = JobRows.slots(jdbc, instance).size();
         int journaled = JobRows.journaled(jdbc, instance);
-        assertThat(journaled).as("the rolled-back chunk's answers stay journaled").isEqualTo(10);
+        assertThat(journaled)
+                .as("the rolled-back chunk's answers stay journaled")
+                .isEqualTo(10);
         int callsBefore = simulator.requestCount();
 
         // when the database is back and the same command runs again
@@ -73,7 +80,10 @@ class WriterFailureFunctionalTests {
 
         // then
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(JobRows.slots(jdbc, instance)).hasSize(100).doesNotHaveDuplicates().contains(FAILING_SLOT);
+        assertThat(JobRows.slots(jdbc, instance))
+                .hasSize(100)
+                .doesNotHaveDuplicates()
+                .contains(FAILING_SLOT);
         assertThat(simulator.requestCount() - callsBefore).isEqualTo(100 - committed - journaled);
         assertThat(JobRows.journaled(jdbc, instance)).isZero();
     }

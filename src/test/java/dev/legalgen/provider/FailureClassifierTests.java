@@ -62,7 +62,8 @@ class FailureClassifierTests {
         302 | ~~ | GENERAL
         """)
     void classifiesStatusAndStructuredFields(int status, String body, ErrorCategory expected) {
-        assertThat(FailureClassifier.categoryOf(status, ProviderError.parse(body, json))).isEqualTo(expected);
+        assertThat(FailureClassifier.categoryOf(status, ProviderError.parse(body, json)))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -72,22 +73,26 @@ class FailureClassifierTests {
                 ProviderError.parse("{\"error\":{\"message\":\"Rate limit reached\"}}", json);
 
         // when/then: the status decides
-        assertThat(FailureClassifier.categoryOf(500, saysRateLimitButIs500))
-                .isEqualTo(ErrorCategory.SERVER_ERROR);
+        assertThat(FailureClassifier.categoryOf(500, saysRateLimitButIs500)).isEqualTo(ErrorCategory.SERVER_ERROR);
     }
 
     @Test
     void readsAllThreeBodyShapes() {
         // when/then: Groq's nested error, Cerebras' flat one, a bare detail, and a body that is not JSON
-        assertThat(ProviderError.parse("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
-                + "\"code\":\"invalid_api_key\"}}", json))
-                .isEqualTo(new ProviderError("invalid_api_key", "invalid_request_error", null,
-                        "Invalid API Key", null));
-        assertThat(ProviderError.parse("{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\","
-                + "\"param\":\"api_key\",\"code\":\"wrong_api_key\"}", json))
-                .isEqualTo(new ProviderError("wrong_api_key", "invalid_request_error", "api_key",
-                        "Wrong API Key", null));
-        assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json).detail())
+        assertThat(ProviderError.parse(
+                        "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
+                                + "\"code\":\"invalid_api_key\"}}",
+                        json))
+                .isEqualTo(
+                        new ProviderError("invalid_api_key", "invalid_request_error", null, "Invalid API Key", null));
+        assertThat(ProviderError.parse(
+                        "{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\","
+                                + "\"param\":\"api_key\",\"code\":\"wrong_api_key\"}",
+                        json))
+                .isEqualTo(
+                        new ProviderError("wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null));
+        assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json)
+                        .detail())
                 .isEqualTo("Not authenticated");
         assertThat(ProviderError.parse("not json", json)).isEqualTo(ProviderError.NONE);
     }
@@ -95,8 +100,8 @@ class FailureClassifierTests {
     @Test
     void retryAfterSecondsHeaderWins() {
         // when: a 429 carries both Retry-After and a token window's reset
-        FailureClassifier.Failure failure = classify(429, groqRpm(),
-                Map.of("retry-after", "2", "x-ratelimit-reset-tokens", "7.66s"));
+        FailureClassifier.Failure failure =
+                classify(429, groqRpm(), Map.of("retry-after", "2", "x-ratelimit-reset-tokens", "7.66s"));
 
         // then: Retry-After decides the wait
         assertThat(failure).isEqualTo(new FailureClassifier.Failure(ErrorCategory.RATE_LIMIT, Duration.ofSeconds(2)));
@@ -133,9 +138,18 @@ class FailureClassifierTests {
                 + "\"type\":\"too_many_tokens_error\",\"param\":\"quota\",\"code\":\"token_quota_exceeded\"}";
 
         // when: no Retry-After; the minute window has tokens left, the day window none
-        FailureClassifier.Failure failure = classify(429, body, Map.of(
-                "x-ratelimit-remaining-tokens-minute", "50000", "x-ratelimit-reset-tokens-minute", "11.382867097854614",
-                "x-ratelimit-remaining-tokens-day", "0", "x-ratelimit-reset-tokens-day", "33011.382867097855"));
+        FailureClassifier.Failure failure = classify(
+                429,
+                body,
+                Map.of(
+                        "x-ratelimit-remaining-tokens-minute",
+                        "50000",
+                        "x-ratelimit-reset-tokens-minute",
+                        "11.382867097854614",
+                        "x-ratelimit-remaining-tokens-day",
+                        "0",
+                        "x-ratelimit-reset-tokens-day",
+                        "33011.382867097855"));
 
         // then: the wait is the day window's reset
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofNanos(33_011_382_867_098L));
@@ -144,9 +158,18 @@ class FailureClassifierTests {
     @Test
     void withoutRetryAfterTheMinuteResetDecides() {
         // when: no Retry-After and no window exhausted; Groq's daily requests reset in 3 min, its tokens in 7.66 s
-        FailureClassifier.Failure failure = classify(429, groqRpm(), Map.of(
-                "x-ratelimit-remaining-requests", "14370", "x-ratelimit-reset-requests", "2m59.56s",
-                "x-ratelimit-remaining-tokens", "17997", "x-ratelimit-reset-tokens", "7.66s"));
+        FailureClassifier.Failure failure = classify(
+                429,
+                groqRpm(),
+                Map.of(
+                        "x-ratelimit-remaining-requests",
+                        "14370",
+                        "x-ratelimit-reset-requests",
+                        "2m59.56s",
+                        "x-ratelimit-remaining-tokens",
+                        "17997",
+                        "x-ratelimit-reset-tokens",
+                        "7.66s"));
 
         // then: the minute window's reset decides
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofMillis(7660));
@@ -167,31 +190,34 @@ class FailureClassifierTests {
 
     @Test
     void retryAfterOnlyFromTheHeaderForNonRateLimits() {
-        assertThat(classify(500, "", Map.of("x-ratelimit-reset-tokens", "7.66s")).retryAfter()).isNull();
+        assertThat(classify(500, "", Map.of("x-ratelimit-reset-tokens", "7.66s"))
+                        .retryAfter())
+                .isNull();
     }
 
     @Test
     void transportFailuresByExceptionType() {
         // when/then: a read timeout, every connection failure, and anything else
         assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new HttpTimeoutException("request timed out"))))
+                        new ResourceAccessException("I/O", new HttpTimeoutException("request timed out"))))
                 .isEqualTo(ErrorCategory.TIMEOUT);
         assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new HttpConnectTimeoutException("connect timed out"))))
+                        new ResourceAccessException("I/O", new HttpConnectTimeoutException("connect timed out"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
         assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new ConnectException("Connection refused"))))
+                        new ResourceAccessException("I/O", new ConnectException("Connection refused"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
         assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new SocketException("Connection reset"))))
+                        new ResourceAccessException("I/O", new SocketException("Connection reset"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
         assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new EOFException("EOF reached while reading"))))
+                        new ResourceAccessException("I/O", new EOFException("EOF reached while reading"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(
-                new ResourceAccessException("I/O", new IOException("HTTP/1.1 header parser received no bytes"))))
+        assertThat(FailureClassifier.categoryOf(new ResourceAccessException(
+                        "I/O", new IOException("HTTP/1.1 header parser received no bytes"))))
                 .isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(FailureClassifier.categoryOf(new IllegalStateException("boom"))).isEqualTo(ErrorCategory.GENERAL);
+        assertThat(FailureClassifier.categoryOf(new IllegalStateException("boom")))
+                .isEqualTo(ErrorCategory.GENERAL);
     }
 
     private static String groqRpm() {

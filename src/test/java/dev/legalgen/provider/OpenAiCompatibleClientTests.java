@@ -55,17 +55,30 @@ class OpenAiCompatibleClientTests {
     @Test
     void parsesASuccessfulCompletionAndReportsRateLimitHeaders() {
         // given: Groq's answer with its rate-limit headers
-        URI base = serve(200, GROQ_SUCCESS, Map.of("x-ratelimit-limit-requests", "1000",
-                "x-ratelimit-remaining-requests", "999", "x-ratelimit-reset-requests", "1m26.4s",
-                "x-ratelimit-limit-tokens", "8000", "x-ratelimit-remaining-tokens", "7426",
-                "x-ratelimit-reset-tokens", "4.3s"));
+        URI base = serve(
+                200,
+                GROQ_SUCCESS,
+                Map.of(
+                        "x-ratelimit-limit-requests",
+                        "1000",
+                        "x-ratelimit-remaining-requests",
+                        "999",
+                        "x-ratelimit-reset-requests",
+                        "1m26.4s",
+                        "x-ratelimit-limit-tokens",
+                        "8000",
+                        "x-ratelimit-remaining-tokens",
+                        "7426",
+                        "x-ratelimit-reset-tokens",
+                        "4.3s"));
 
         // when
         Completion completion = client(base, Duration.ofSeconds(5)).complete("openai/gpt-oss-20b", "system", "user");
 
         // then: the completion, the request as sent, and the headers passed to the listener
-        assertThat(completion).isEqualTo(new Completion("groq", "openai/gpt-oss-20b", "{\"question\":\"Q\"}",
-                18, 556, 574, completion.latencyMs()));
+        assertThat(completion)
+                .isEqualTo(new Completion(
+                        "groq", "openai/gpt-oss-20b", "{\"question\":\"Q\"}", 18, 556, 574, completion.latencyMs()));
         assertThat(seenPath.get()).isEqualTo("/openai/v1/chat/completions");
         assertThat(seenAuthorization.get()).isEqualTo("Bearer " + KEY);
         assertThat(seenBody.get())
@@ -83,8 +96,11 @@ class OpenAiCompatibleClientTests {
     @Test
     void rejectedKeyIsAuthenticationAndTheMessageSaysWhatToSetWithoutTheKey() {
         // given: a 401 whose message repeats the key
-        URI base = serve(401, "{\"error\":{\"message\":\"Invalid API Key " + KEY + "\","
-                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", Map.of());
+        URI base = serve(
+                401,
+                "{\"error\":{\"message\":\"Invalid API Key " + KEY + "\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}",
+                Map.of());
 
         // when
         ProviderCallException failure = callFails(client(base, Duration.ofSeconds(5)));
@@ -93,18 +109,26 @@ class OpenAiCompatibleClientTests {
         assertThat(failure.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
         assertThat(failure.httpStatus()).isEqualTo(401);
         assertThat(failure.errorCode()).isEqualTo("invalid_api_key");
-        assertThat(failure.getMessage()).isEqualTo("groq rejected the API key (401 invalid_api_key): "
-                + "set GROQ_API_KEY (or legalgen.providers.groq.api-key)");
+        assertThat(failure.getMessage())
+                .isEqualTo("groq rejected the API key (401 invalid_api_key): "
+                        + "set GROQ_API_KEY (or legalgen.providers.groq.api-key)");
         assertThat(failure.toString()).doesNotContain(KEY);
     }
 
     @Test
     void rateLimitCarriesRetryAfterAndHeadersReachTheListener() {
         // given: Cerebras' requests-per-minute 429 with Retry-After and its window's headers
-        URI base = serve(429, "{\"message\":\"Requests per minute limit exceeded - too many requests sent.\","
-                + "\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}",
-                Map.of("retry-after", "60", "x-ratelimit-remaining-requests-minute", "0",
-                        "x-ratelimit-reset-requests-minute", "59.5"));
+        URI base = serve(
+                429,
+                "{\"message\":\"Requests per minute limit exceeded - too many requests sent.\","
+                        + "\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}",
+                Map.of(
+                        "retry-after",
+                        "60",
+                        "x-ratelimit-remaining-requests-minute",
+                        "0",
+                        "x-ratelimit-reset-requests-minute",
+                        "59.5"));
 
         // when
         ProviderCallException failure = callFails(client(base, Duration.ofSeconds(5)));
@@ -112,15 +136,20 @@ class OpenAiCompatibleClientTests {
         // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.RATE_LIMIT);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(seenHeaders).singleElement().extracting(RateLimitHeaders::requestsPerMinute)
+        assertThat(seenHeaders)
+                .singleElement()
+                .extracting(RateLimitHeaders::requestsPerMinute)
                 .isEqualTo(new RateLimitHeaders.Window(null, 0L, Duration.ofMillis(59_500)));
     }
 
     @Test
     void emptyChoicesAreInvalidOutput() {
         // given: a 200 without a choice
-        URI base = serve(200, "{\"id\":\"x\",\"choices\":[],"
-                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}", Map.of());
+        URI base = serve(
+                200,
+                "{\"id\":\"x\",\"choices\":[],"
+                        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0,\"total_tokens\":1}}",
+                Map.of());
 
         // when/then
         assertThat(callFails(client(base, Duration.ofSeconds(5))).category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
@@ -154,7 +183,8 @@ class OpenAiCompatibleClientTests {
 
         // then: the message names the provider and the address, never the key
         assertThat(failure.category()).isEqualTo(ErrorCategory.CONNECTION_ERROR);
-        assertThat(failure.getMessage()).startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1")
+        assertThat(failure.getMessage())
+                .startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1")
                 .doesNotContain(KEY);
     }
 
@@ -182,13 +212,25 @@ class OpenAiCompatibleClientTests {
     }
 
     private ProviderCallException callFails(OpenAiCompatibleClient client) {
-        return catchThrowableOfType(ProviderCallException.class, () -> client.complete("openai/gpt-oss-20b", "system", "user"));
+        return catchThrowableOfType(
+                ProviderCallException.class, () -> client.complete("openai/gpt-oss-20b", "system", "user"));
     }
 
     private OpenAiCompatibleClient client(URI base, Duration timeout) {
-        ProviderSettings settings = new ProviderSettings(base, ApiKey.of(KEY), List.of("openai/gpt-oss-20b"), 30, 8000, 1000, 200000,
-                timeout, Duration.ofSeconds(2), 0, null);
-        return new OpenAiCompatibleClient("groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());
+        ProviderSettings settings = new ProviderSettings(
+                base,
+                ApiKey.of(KEY),
+                List.of("openai/gpt-oss-20b"),
+                30,
+                8000,
+                1000,
+                200000,
+                timeout,
+                Duration.ofSeconds(2),
+                0,
+                null);
+        return new OpenAiCompatibleClient(
+                "groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());
     }
 
     private URI serve(int status, String body, Map<String, String> headers) {

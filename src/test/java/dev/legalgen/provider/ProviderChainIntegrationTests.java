@@ -3,12 +3,12 @@ package dev.legalgen.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.legalgen.testsupport.Parallel;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.Parallel;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The chain over real HTTP against two simulators: each failure category's action, seen from the chain's events and the servers' logs. */
+/**
+ * The chain over real HTTP against two simulators: each failure category's action, seen from the chain's events and the
+ * servers' logs.
+ */
 class ProviderChainIntegrationTests {
 
     private static final Route ALPHA_LARGE = new Route("alpha", "alpha-large");
@@ -38,21 +41,33 @@ class ProviderChainIntegrationTests {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     /** For the test of timeouts: shorter than its delayed answers. */
     private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Simulator alpha;
     private static Simulator beta;
 
     private final List<ChainEvent> events = new CopyOnWriteArrayList<>();
-    private final ProviderChain.Settings priority = new ProviderChain.Settings(2, Duration.ofMillis(1), Duration.ofMillis(10),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), new RouteCircuitBreakers.Settings(3, Duration.ofSeconds(30)), Routing.PRIORITY,
+    private final ProviderChain.Settings priority = new ProviderChain.Settings(
+            2,
+            Duration.ofMillis(1),
+            Duration.ofMillis(10),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            new RouteCircuitBreakers.Settings(3, Duration.ofSeconds(30)),
+            Routing.PRIORITY,
             Duration.ZERO);
 
     @BeforeAll
     static void startSimulators() {
-        alpha = Simulator.start(SimulatorConfig.defaults().withModels("alpha-large", "alpha-small").withApiKey("alpha-key")
+        alpha = Simulator.start(SimulatorConfig.defaults()
+                .withModels("alpha-large", "alpha-small")
+                .withApiKey("alpha-key")
                 .withDialect(Dialect.GROQ));
-        beta = Simulator.start(SimulatorConfig.defaults().withModels("beta-large").withApiKey("beta-key").withDialect(Dialect.CEREBRAS));
+        beta = Simulator.start(SimulatorConfig.defaults()
+                .withModels("beta-large")
+                .withApiKey("beta-key")
+                .withDialect(Dialect.CEREBRAS));
     }
 
     @AfterAll
@@ -112,7 +127,9 @@ class ProviderChainIntegrationTests {
         generate(chain);
 
         // then: alpha's next model serves both
-        assertThat(alpha.requestCount("alpha-large")).as("no retry of a gone model").isEqualTo(1);
+        assertThat(alpha.requestCount("alpha-large"))
+                .as("no retry of a gone model")
+                .isEqualTo(1);
         assertThat(alpha.requestCount("alpha-small")).isEqualTo(2);
         assertThat(beta.requestCount()).isZero();
         assertThat(chain.state().failedModels()).isEqualTo(Map.of("alpha", List.of("alpha-large")));
@@ -150,7 +167,9 @@ class ProviderChainIntegrationTests {
         generate(chain);
 
         // then: beta serves both, without a wait
-        assertThat(alpha.requestCount()).as("the whole provider waits out its reset").isEqualTo(1);
+        assertThat(alpha.requestCount())
+                .as("the whole provider waits out its reset")
+                .isEqualTo(1);
         assertThat(beta.requestCount("beta-large")).isEqualTo(2);
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(2));
         assertThat(recorded(ChainEvent.Type.FAILURE)).containsExactly(ALPHA_LARGE + " rate_limit");
@@ -168,13 +187,18 @@ class ProviderChainIntegrationTests {
         // then: beta serves them; after the first wave, alpha sees at most one request per second
         assertThat(answers).hasSize(4);
         assertThat(beta.requestCount()).isEqualTo(4);
-        List<Instant> times = alpha.requests().stream().map(SeenRequest::time).sorted().toList();
-        Instant lastOfFirstWave = times.stream().filter(t -> t.isBefore(times.get(0).plusMillis(500)))
-                .reduce((a, b) -> b).orElseThrow();
-        List<Instant> later = times.stream().filter(t -> t.isAfter(lastOfFirstWave)).toList();
+        List<Instant> times =
+                alpha.requests().stream().map(SeenRequest::time).sorted().toList();
+        Instant lastOfFirstWave = times.stream()
+                .filter(t -> t.isBefore(times.get(0).plusMillis(500)))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        List<Instant> later =
+                times.stream().filter(t -> t.isAfter(lastOfFirstWave)).toList();
         Instant previous = lastOfFirstWave;
         for (Instant time : later) {
-            assertThat(Duration.between(previous, time)).as("after a 429, one probe per retry-after window")
+            assertThat(Duration.between(previous, time))
+                    .as("after a 429, one probe per retry-after window")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
             previous = time;
         }
@@ -283,7 +307,9 @@ class ProviderChainIntegrationTests {
         // then
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
         assertThat(failure.noRouteLeft()).isFalse();
-        assertThat(alpha.requestCount("alpha-large")).as("asked, then re-asked once").isEqualTo(2);
+        assertThat(alpha.requestCount("alpha-large"))
+                .as("asked, then re-asked once")
+                .isEqualTo(2);
         assertThat(alpha.requestCount("alpha-small") + beta.requestCount()).isZero();
         assertThat(recorded(ChainEvent.Type.RETRY)).containsExactly(ALPHA_LARGE + " invalid_output");
     }
@@ -314,7 +340,8 @@ class ProviderChainIntegrationTests {
         // then: within a second, one request each, and a message naming both routes but neither key
         assertThat(failure.noRouteLeft()).isTrue();
         assertThat(failure.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
-        assertThat(failure.getMessage()).contains("alpha:alpha-large authentication", "beta:beta-large authentication")
+        assertThat(failure.getMessage())
+                .contains("alpha:alpha-large authentication", "beta:beta-large authentication")
                 .doesNotContain("wrong-alpha-key", "wrong-beta-key");
         assertThat(alpha.requestCount()).isEqualTo(1);
         assertThat(beta.requestCount()).isEqualTo(1);
@@ -332,7 +359,8 @@ class ProviderChainIntegrationTests {
         // then
         double alphaShare = alpha.requestCount() / 1000.0;
         assertThat(alpha.requestCount() + beta.requestCount()).isEqualTo(1000);
-        assertThat(alphaShare).as("a quarter of the weight; 1000 calls keep 20-30%% beyond 3.6 standard deviations")
+        assertThat(alphaShare)
+                .as("a quarter of the weight; 1000 calls keep 20-30%% beyond 3.6 standard deviations")
                 .isBetween(0.20, 0.30);
     }
 
@@ -350,21 +378,31 @@ class ProviderChainIntegrationTests {
     }
 
     private void assertTransientFailuresSwitchedTheRoute(ProviderChain chain, String category) {
-        assertThat(alpha.requestCount("alpha-large")).as("first try and two retries").isEqualTo(3);
+        assertThat(alpha.requestCount("alpha-large"))
+                .as("first try and two retries")
+                .isEqualTo(3);
         assertThat(alpha.requestCount("alpha-small")).isEqualTo(1);
         assertThat(beta.requestCount()).isZero();
         assertThat(chain.state().current()).isEqualTo(ALPHA_SMALL);
-        assertThat(recorded(ChainEvent.Type.FAILURE)).containsExactly(
-                ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category);
-        assertThat(recorded(ChainEvent.Type.RETRY)).containsExactly(ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category);
+        assertThat(recorded(ChainEvent.Type.FAILURE))
+                .containsExactly(
+                        ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category);
+        assertThat(recorded(ChainEvent.Type.RETRY))
+                .containsExactly(ALPHA_LARGE + " " + category, ALPHA_LARGE + " " + category);
     }
 
     private List<String> recorded(ChainEvent.Type type) {
-        return events.stream().filter(event -> event.type() == type).map(event -> event.route() + " " + event.category().label()).toList();
+        return events.stream()
+                .filter(event -> event.type() == type)
+                .map(event -> event.route() + " " + event.category().label())
+                .toList();
     }
 
     private static String generate(ProviderChain chain) {
-        return chain.generate("You write legal Q&A samples as JSON.", "Practice area: Contract Law. Topic: consideration.", VALID_SAMPLE);
+        return chain.generate(
+                "You write legal Q&A samples as JSON.",
+                "Practice area: Contract Law. Topic: consideration.",
+                VALID_SAMPLE);
     }
 
     /** The caller's validation: JSON carrying a reasoning and a case citation. */
@@ -385,20 +423,38 @@ class ProviderChainIntegrationTests {
         return chain(settings, "alpha-key", "beta-key", 0, 0);
     }
 
-    private ProviderChain chain(ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight) {
+    private ProviderChain chain(
+            ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight) {
         return chain(settings, alphaKey, betaKey, alphaWeight, betaWeight, READ_TIMEOUT);
     }
 
-    private ProviderChain chain(ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight,
+    private ProviderChain chain(
+            ProviderChain.Settings settings,
+            String alphaKey,
+            String betaKey,
+            int alphaWeight,
+            int betaWeight,
             Duration readTimeout) {
         Map<String, ProviderSettings> providers = new LinkedHashMap<>();
         providers.put("alpha", provider(alpha, alphaKey, alphaWeight, readTimeout, "alpha-large", "alpha-small"));
         providers.put("beta", provider(beta, betaKey, betaWeight, readTimeout, "beta-large"));
-        return ProviderChain.create(new ProvidersProperties(providers), "alpha,beta", settings, Clock.systemUTC(), events::add);
+        return ProviderChain.create(
+                new ProvidersProperties(providers), "alpha,beta", settings, Clock.systemUTC(), events::add);
     }
 
-    private static ProviderSettings provider(Simulator simulator, String key, int weight, Duration readTimeout, String... models) {
-        return new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of(key), List.of(models), 0, 0, 0, 0, readTimeout,
-                Duration.ofSeconds(1), 0, weight == 0 ? null : weight);
+    private static ProviderSettings provider(
+            Simulator simulator, String key, int weight, Duration readTimeout, String... models) {
+        return new ProviderSettings(
+                URI.create(simulator.baseUrl()),
+                ApiKey.of(key),
+                List.of(models),
+                0,
+                0,
+                0,
+                0,
+                readTimeout,
+                Duration.ofSeconds(1),
+                0,
+                weight == 0 ? null : weight);
     }
 }

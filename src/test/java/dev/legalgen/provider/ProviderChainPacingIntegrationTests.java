@@ -1,13 +1,13 @@
 package dev.legalgen.provider;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.legalgen.testsupport.Parallel;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.Parallel;
+import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,17 +32,32 @@ class ProviderChainPacingIntegrationTests {
     @Test
     void fortyCallersSpreadOverTwoProvidersByTheirLimitsAndStayWithinThem() throws Exception {
         TestClock clock = TestClock.fast(SPEED);
-        try (Simulator alpha = Simulator.start(SimulatorConfig.defaults().withModels("alpha-large", "alpha-small").withApiKey("alpha-key")
-                .withDialect(Dialect.GROQ).withLimits(60, 0).withClock(clock));
-                Simulator beta = Simulator.start(SimulatorConfig.defaults().withModels("beta-large").withApiKey("beta-key")
-                        .withDialect(Dialect.CEREBRAS).withLimits(120, 0).withClock(clock))) {
+        try (Simulator alpha = Simulator.start(SimulatorConfig.defaults()
+                        .withModels("alpha-large", "alpha-small")
+                        .withApiKey("alpha-key")
+                        .withDialect(Dialect.GROQ)
+                        .withLimits(60, 0)
+                        .withClock(clock));
+                Simulator beta = Simulator.start(SimulatorConfig.defaults()
+                        .withModels("beta-large")
+                        .withApiKey("beta-key")
+                        .withDialect(Dialect.CEREBRAS)
+                        .withLimits(120, 0)
+                        .withClock(clock))) {
             Map<String, ProviderSettings> providers = new LinkedHashMap<>();
             providers.put("alpha", provider(alpha, "alpha-key", 60, "alpha-large", "alpha-small"));
             providers.put("beta", provider(beta, "beta-key", 120, "beta-large"));
-            ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5),
-                    Duration.ofMinutes(5), RouteCircuitBreakers.Settings.DEFAULT, Routing.WEIGHTED, Duration.ZERO);
-            ProviderChain chain = ProviderChain.create(new ProvidersProperties(providers), "alpha,beta", settings, clock, clock,
-                    ChainEventListener.NONE);
+            ProviderChain.Settings settings = new ProviderChain.Settings(
+                    2,
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(10),
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(5),
+                    RouteCircuitBreakers.Settings.DEFAULT,
+                    Routing.WEIGHTED,
+                    Duration.ZERO);
+            ProviderChain chain = ProviderChain.create(
+                    new ProvidersProperties(providers), "alpha,beta", settings, clock, clock, ChainEventListener.NONE);
 
             List<String> answers = Parallel.run(40, CALLS, () -> chain.generate("system", "user", Completion::content));
 
@@ -50,12 +65,17 @@ class ProviderChainPacingIntegrationTests {
             int alphaServed = served(alpha);
             int betaServed = served(beta);
             assertThat(alphaServed + betaServed).isEqualTo(CALLS);
-            assertThat(alphaServed / (double) CALLS).as("alpha has a third of the capacity").isBetween(0.28, 0.39);
+            assertThat(alphaServed / (double) CALLS)
+                    .as("alpha has a third of the capacity")
+                    .isBetween(0.28, 0.39);
             int refused = refused(alpha) + refused(beta);
-            assertThat(refused).as("429s among %d requests", alpha.requestCount() + beta.requestCount())
+            assertThat(refused)
+                    .as("429s among %d requests", alpha.requestCount() + beta.requestCount())
                     .isLessThanOrEqualTo((alpha.requestCount() + beta.requestCount()) / 100);
-            assertThat(perMinute(alpha).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(60));
-            assertThat(perMinute(beta).values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(120));
+            assertThat(perMinute(alpha).values())
+                    .allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(60));
+            assertThat(perMinute(beta).values())
+                    .allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(120));
         }
     }
 
@@ -64,13 +84,37 @@ class ProviderChainPacingIntegrationTests {
     void callersBoundByTokensPerMinuteStayWithinTheProvidersTokenBucket(Dialect dialect) throws Exception {
         // given a provider allowing 6000 tokens a minute, requests unlimited; each call reserves ~1026 and uses ~300
         TestClock clock = TestClock.fast(SPEED);
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withModels("gamma-large").withApiKey("gamma-key")
-                .withDialect(dialect).withLimits(0, 6000).withClock(clock))) {
-            ProviderSettings gamma = new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of("gamma-key"), List.of("gamma-large"),
-                    0, 6000, 0, 0, Duration.ofSeconds(20), Duration.ofSeconds(20), 0, null);
-            ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(5),
-                    Duration.ofMinutes(5), RouteCircuitBreakers.Settings.DEFAULT);
-            ProviderChain chain = ProviderChain.create(new ProvidersProperties(Map.of("gamma", gamma)), "gamma", settings, clock, clock,
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults()
+                .withModels("gamma-large")
+                .withApiKey("gamma-key")
+                .withDialect(dialect)
+                .withLimits(0, 6000)
+                .withClock(clock))) {
+            ProviderSettings gamma = new ProviderSettings(
+                    URI.create(simulator.baseUrl()),
+                    ApiKey.of("gamma-key"),
+                    List.of("gamma-large"),
+                    0,
+                    6000,
+                    0,
+                    0,
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(20),
+                    0,
+                    null);
+            ProviderChain.Settings settings = new ProviderChain.Settings(
+                    2,
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(10),
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(5),
+                    RouteCircuitBreakers.Settings.DEFAULT);
+            ProviderChain chain = ProviderChain.create(
+                    new ProvidersProperties(Map.of("gamma", gamma)),
+                    "gamma",
+                    settings,
+                    clock,
+                    clock,
                     ChainEventListener.NONE);
             Instant start = clock.instant();
 
@@ -79,7 +123,8 @@ class ProviderChainPacingIntegrationTests {
 
             // then all are answered, next to no 429s, and never more than the bucket gave
             assertThat(answers).hasSize(60);
-            assertThat(refused(simulator)).as("429s among %d requests", simulator.requestCount())
+            assertThat(refused(simulator))
+                    .as("429s among %d requests", simulator.requestCount())
                     .isLessThanOrEqualTo(simulator.requestCount() / 100);
             double minutes = Duration.between(start, clock.instant()).toMillis() / 60_000.0;
             assertThat(simulator.tokensCounted()).isLessThanOrEqualTo((long) (6000 + 6000 * minutes));
@@ -87,11 +132,15 @@ class ProviderChainPacingIntegrationTests {
     }
 
     private static int served(Simulator simulator) {
-        return (int) simulator.requests().stream().filter(seen -> seen.status() == 200).count();
+        return (int) simulator.requests().stream()
+                .filter(seen -> seen.status() == 200)
+                .count();
     }
 
     private static int refused(Simulator simulator) {
-        return (int) simulator.requests().stream().filter(seen -> seen.status() == 429).count();
+        return (int) simulator.requests().stream()
+                .filter(seen -> seen.status() == 429)
+                .count();
     }
 
     /** Requests per simulated clock minute, the simulators' own windows. */
@@ -104,7 +153,17 @@ class ProviderChainPacingIntegrationTests {
     }
 
     private static ProviderSettings provider(Simulator simulator, String key, int requestsPerMinute, String... models) {
-        return new ProviderSettings(URI.create(simulator.baseUrl()), ApiKey.of(key), List.of(models), requestsPerMinute, 0, 0, 0,
-                Duration.ofSeconds(20), Duration.ofSeconds(20), 0, null);
+        return new ProviderSettings(
+                URI.create(simulator.baseUrl()),
+                ApiKey.of(key),
+                List.of(models),
+                requestsPerMinute,
+                0,
+                0,
+                0,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20),
+                0,
+                null);
     }
 }

@@ -1,10 +1,10 @@
 package dev.legalgen.provider;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,16 +46,20 @@ class ProviderChainTests {
         assertThat(content).isEqualTo("{\"ok\":true}");
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b");
         assertThat(clock.instant()).isEqualTo(start.plusMillis(500 + 1000)); // jitter fixed at its maximum
-        assertThat(types()).containsExactly(
-                ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY, ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY);
+        assertThat(types())
+                .containsExactly(
+                        ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY, ChainEvent.Type.FAILURE, ChainEvent.Type.RETRY);
     }
 
     @Test
     void transientFailuresBeyondTheRetriesMoveToTheNextRouteAndCountAModelSwitch() {
         // given: a first item served by the first route, which then fails three times in a row
         generate();
-        cerebras.script("gpt-oss-120b",
-                ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR, ErrorCategory.CONNECTION_ERROR);
+        cerebras.script(
+                "gpt-oss-120b",
+                ErrorCategory.CONNECTION_ERROR,
+                ErrorCategory.CONNECTION_ERROR,
+                ErrorCategory.CONNECTION_ERROR);
 
         // when
         generate();
@@ -65,8 +69,9 @@ class ProviderChainTests {
                 .containsExactly("gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "gpt-oss-120b", "qwen-3.8-27b");
         assertThat(chain.state().current()).isEqualTo(CEREBRAS_QWEN);
         assertThat(chain.state().modelSwitches()).isEqualTo(1);
-        assertThat(events).anyMatch(
-                event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION && event.route().equals(CEREBRAS_120B));
+        assertThat(events)
+                .anyMatch(event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION
+                        && event.route().equals(CEREBRAS_120B));
     }
 
     @Test
@@ -117,8 +122,8 @@ class ProviderChainTests {
     @Test
     void longRateLimitMovesToAnotherProviderAndLaterItemsSkipTheBlockedOne() {
         // given: one 429 on the first route that says to retry in almost a day
-        cerebras.script("gpt-oss-120b",
-                cerebras.failure("gpt-oss-120b", ErrorCategory.RATE_LIMIT, Duration.ofSeconds(86399)));
+        cerebras.script(
+                "gpt-oss-120b", cerebras.failure("gpt-oss-120b", ErrorCategory.RATE_LIMIT, Duration.ofSeconds(86399)));
 
         // when: two items
         generate();
@@ -146,8 +151,11 @@ class ProviderChainTests {
         assertThat(chain.generate("s", "u", rejectFirst)).isEqualTo("{\"ok\":true}");
 
         // when: a validation that rejects every answer
-        ProviderCallException failure = catchThrowableOfType(ProviderCallException.class,
-                () -> chain.generate("s", "u", completion -> { throw new InvalidOutputException("not JSON"); }));
+        ProviderCallException failure = catchThrowableOfType(
+                ProviderCallException.class,
+                () -> chain.generate("s", "u", completion -> {
+                    throw new InvalidOutputException("not JSON");
+                }));
 
         // then: the item is given up after one re-ask, with routes still left for the next
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID_OUTPUT);
@@ -214,9 +222,14 @@ class ProviderChainTests {
     @Test
     void fixedDelayPausesBeforeEveryRequestLikeTheSeed() {
         // given: a fixed delay of 2.4 s, and one transient failure
-        ProviderChain seedLike = new ProviderChain(List.of(CEREBRAS_120B, GROQ_20B), members(),
+        ProviderChain seedLike = new ProviderChain(
+                List.of(CEREBRAS_120B, GROQ_20B),
+                members(),
                 ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)),
-                clock, clock, () -> 1.0, events::add);
+                clock,
+                clock,
+                () -> 1.0,
+                events::add);
         cerebras.script("gpt-oss-120b", ErrorCategory.SERVER_ERROR);
 
         // when
@@ -233,8 +246,8 @@ class ProviderChainTests {
         ChainSpec spec = ChainSpec.parse("groq:openai/gpt-oss-20b,cerebras", providers());
 
         // then: groq's other model follows its pinned one, before any cerebras route
-        assertThat(spec.routes()).containsExactly(
-                GROQ_20B, new Route("groq", "openai/gpt-oss-120b"), CEREBRAS_120B, CEREBRAS_QWEN);
+        assertThat(spec.routes())
+                .containsExactly(GROQ_20B, new Route("groq", "openai/gpt-oss-120b"), CEREBRAS_120B, CEREBRAS_QWEN);
     }
 
     @Test
@@ -242,8 +255,8 @@ class ProviderChainTests {
         // when/then: an unknown provider, and a model its provider does not have
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ChainSpec.parse("openai", providers())))
                 .hasMessage("chain entry 'openai' names no configured provider; known providers: cerebras, groq");
-        assertThat(catchThrowableOfType(IllegalArgumentException.class,
-                () -> ChainSpec.parse("groq:gpt-oss-120b", providers())))
+        assertThat(catchThrowableOfType(
+                        IllegalArgumentException.class, () -> ChainSpec.parse("groq:gpt-oss-120b", providers())))
                 .hasMessage("chain entry 'groq:gpt-oss-120b': groq has no model 'gpt-oss-120b'; "
                         + "its models: openai/gpt-oss-120b, openai/gpt-oss-20b");
     }
@@ -274,14 +287,24 @@ class ProviderChainTests {
     @Test
     void waitingInLineAtAProvidersPaceIsNeverAFailureHoweverLong() {
         // given one provider at 1 request per minute, and a pacing deadline far shorter than that
-        ProviderSettings slow = new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0,
-                0, 0, null, null, 0, null);
+        ProviderSettings slow = new ProviderSettings(
+                URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0, 0, 0, null, null, 0, null);
         ScriptedClient client = new ScriptedClient("slow");
-        ProviderChain.Settings settings = new ProviderChain.Settings(2, Duration.ofMillis(500), Duration.ofSeconds(8),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), RouteCircuitBreakers.Settings.DEFAULT);
-        ProviderChain paced = new ProviderChain(List.of(new Route("slow", "m")),
+        ProviderChain.Settings settings = new ProviderChain.Settings(
+                2,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(8),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                RouteCircuitBreakers.Settings.DEFAULT);
+        ProviderChain paced = new ProviderChain(
+                List.of(new Route("slow", "m")),
                 Map.of("slow", new ProviderChain.Member(client, new ProviderRateLimiter("slow", slow, clock, clock))),
-                settings, clock, clock, () -> 1.0, events::add);
+                settings,
+                clock,
+                clock,
+                () -> 1.0,
+                events::add);
 
         // when three calls come in a row
         for (int i = 0; i < 3; i++) {
@@ -302,8 +325,14 @@ class ProviderChainTests {
             clock.sleep(duration);
             stopping.get().requestStop();
         };
-        stopping.set(new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, stopOnFirstWait, () -> 1.0, events::add));
+        stopping.set(new ProviderChain(
+                List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
+                members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                clock,
+                stopOnFirstWait,
+                () -> 1.0,
+                events::add));
 
         // when
         Throwable stopped = catchThrowable(() -> stopping.get().generate("system", "user", Completion::content));
@@ -361,19 +390,37 @@ class ProviderChainTests {
     }
 
     private ProviderChain chainSharing(RouteOutages outages) {
-        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock, () -> 1.0, events::add, outages);
+        return new ProviderChain(
+                List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
+                members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                clock,
+                clock,
+                () -> 1.0,
+                events::add,
+                outages);
     }
 
     private ProviderChain chain() {
-        return new ProviderChain(List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B), members(), ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY), clock, clock,
-                () -> 1.0, events::add);
+        return new ProviderChain(
+                List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
+                members(),
+                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                clock,
+                clock,
+                () -> 1.0,
+                events::add);
     }
 
     private Map<String, ProviderChain.Member> members() {
         return Map.of(
-                "cerebras", new ProviderChain.Member(cerebras, new ProviderRateLimiter("cerebras", settings(ApiKey.of("c"), "x"), clock, clock)),
-                "groq", new ProviderChain.Member(groq, new ProviderRateLimiter("groq", settings(ApiKey.of("g"), "x"), clock, clock)));
+                "cerebras",
+                        new ProviderChain.Member(
+                                cerebras,
+                                new ProviderRateLimiter("cerebras", settings(ApiKey.of("c"), "x"), clock, clock)),
+                "groq",
+                        new ProviderChain.Member(
+                                groq, new ProviderRateLimiter("groq", settings(ApiKey.of("g"), "x"), clock, clock)));
     }
 
     private static Map<String, ProviderSettings> providers() {
@@ -384,6 +431,7 @@ class ProviderChainTests {
     }
 
     private static ProviderSettings settings(ApiKey key, String... models) {
-        return new ProviderSettings(URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null);
+        return new ProviderSettings(
+                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null);
     }
 }

@@ -1,8 +1,8 @@
 package dev.legalgen.provider;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,10 @@ class ProviderRateLimiterTests {
     void aQueuedCallerStartsEarlierWhenTheCallsAheadUseFewerTokensThanReserved() throws InterruptedException {
         // given 6000 tokens a minute and three calls in flight reserving 1949 each (3700 prompt chars)
         List<ProviderRateLimiter.Permit> inFlight = new ArrayList<>();
-        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock,
+        ProviderRateLimiter limiter = new ProviderRateLimiter(
+                "groq",
+                settings(0, 6000, 0, 0),
+                clock,
                 onFirstSleep(() -> inFlight.forEach(call -> call.succeeded(1190))));
         for (int i = 0; i < 3; i++) {
             inFlight.add(limiter.tryAcquire(3700).permit());
@@ -143,7 +146,9 @@ class ProviderRateLimiterTests {
         limiter.tryAcquire(3700).permit().succeeded(1949);
         clock.advance(Duration.ofSeconds(10));
         ProviderRateLimiter.Permit third = limiter.tryAcquire(3700).permit();
-        assertThat(limiter.availableIn(3700)).as("by our count, 3 x 1949 stay for a minute").isPositive();
+        assertThat(limiter.availableIn(3700))
+                .as("by our count, 3 x 1949 stay for a minute")
+                .isPositive();
 
         // when its answer says the provider counts 2000 of them (it refills faster than our window forgets)
         limiter.onHeaders(tokensPerMinute(6000, 4000, Duration.ofSeconds(20)));
@@ -184,7 +189,9 @@ class ProviderRateLimiterTests {
         answered.succeeded(1949);
 
         // then only the answered call is forgotten
-        assertThat(limiter.availableIn(4 * (4051 - 1024))).as("1949 + 4051 <= 6000").isZero();
+        assertThat(limiter.availableIn(4 * (4051 - 1024)))
+                .as("1949 + 4051 <= 6000")
+                .isZero();
         assertThat(limiter.availableIn(4 * (4052 - 1024))).isPositive();
     }
 
@@ -260,7 +267,10 @@ class ProviderRateLimiterTests {
     void aQueuedCallerWhoseSlotComesDuringA429BlockGivesItBackInsteadOfCalling() throws InterruptedException {
         // given room for one call of 1949 a minute, one in flight
         ProviderRateLimiter.Permit[] inFlight = new ProviderRateLimiter.Permit[1];
-        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 2000, 0, 0), clock,
+        ProviderRateLimiter limiter = new ProviderRateLimiter(
+                "groq",
+                settings(0, 2000, 0, 0),
+                clock,
                 onFirstSleep(() -> inFlight[0].failed(rateLimited(Duration.ofMinutes(10)))));
         inFlight[0] = limiter.tryAcquire(3700).permit();
 
@@ -278,10 +288,15 @@ class ProviderRateLimiterTests {
     void serverReportingFewerRemainingDrainsTheBucket() {
         ProviderRateLimiter limiter = limiter(0, 8000, 0, 0);
 
-        limiter.onHeaders(new RateLimitHeaders(null, null, new RateLimitHeaders.Window(8000L, 1500L, Duration.ofSeconds(7)), null));
+        limiter.onHeaders(new RateLimitHeaders(
+                null, null, new RateLimitHeaders.Window(8000L, 1500L, Duration.ofSeconds(7)), null));
 
-        assertThat(limiter.tryAcquire(4000).granted()).as("2024 estimated > 1500 left").isFalse();
-        assertThat(limiter.tryAcquire(0).granted()).as("1024 estimated <= 1500 left").isTrue();
+        assertThat(limiter.tryAcquire(4000).granted())
+                .as("2024 estimated > 1500 left")
+                .isFalse();
+        assertThat(limiter.tryAcquire(0).granted())
+                .as("1024 estimated <= 1500 left")
+                .isTrue();
     }
 
     @Test
@@ -289,7 +304,8 @@ class ProviderRateLimiterTests {
         ProviderRateLimiter limiter = limiter(0, 0, 0, 0);
         ProviderRateLimiter.Permit call = limiter.tryAcquire(0).permit();
 
-        limiter.onHeaders(new RateLimitHeaders(null, new RateLimitHeaders.Window(1000L, 0L, Duration.ofHours(3)), null, null));
+        limiter.onHeaders(
+                new RateLimitHeaders(null, new RateLimitHeaders.Window(1000L, 0L, Duration.ofHours(3)), null, null));
         call.succeeded(10);
 
         assertThat(limiter.tryAcquire(0).granted()).isFalse();
@@ -306,7 +322,9 @@ class ProviderRateLimiterTests {
         clock.advance(Duration.ofSeconds(10));
         ProviderRateLimiter.Permit probe = limiter.tryAcquire(0).permit();
         assertThat(probe).isNotNull();
-        assertThat(limiter.tryAcquire(0).granted()).as("second caller while the probe is out").isFalse();
+        assertThat(limiter.tryAcquire(0).granted())
+                .as("second caller while the probe is out")
+                .isFalse();
 
         probe.succeeded(10);
 
@@ -355,7 +373,8 @@ class ProviderRateLimiterTests {
     }
 
     private static ProviderCallException rateLimited(Duration retryAfter) {
-        return new ProviderCallException("groq", "m", ErrorCategory.RATE_LIMIT, 429, "rate_limit_exceeded", "requests", retryAfter, "429", null);
+        return new ProviderCallException(
+                "groq", "m", ErrorCategory.RATE_LIMIT, 429, "rate_limit_exceeded", "requests", retryAfter, "429", null);
     }
 
     private ProviderRateLimiter limiter(int rpm, int tpm, int rpd, int tpd) {
@@ -363,6 +382,17 @@ class ProviderRateLimiterTests {
     }
 
     private static ProviderSettings settings(int rpm, int tpm, int rpd, int tpd) {
-        return new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, rpd, tpd, null, null, 0, null);
+        return new ProviderSettings(
+                URI.create("http://localhost:1"),
+                ApiKey.of("k"),
+                List.of("m"),
+                rpm,
+                tpm,
+                rpd,
+                tpd,
+                null,
+                null,
+                0,
+                null);
     }
 }

@@ -27,7 +27,9 @@ class ProviderWindowsTests {
 
         // then
         assertThat(windows.untilStart(first)).as("the next slot is at 30 s").isEqualTo(20 * SECOND);
-        assertThat(windows.untilStart(second)).as("then at 60 s, when the use at 0 s leaves the window").isEqualTo(50 * SECOND);
+        assertThat(windows.untilStart(second))
+                .as("then at 60 s, when the use at 0 s leaves the window")
+                .isEqualTo(50 * SECOND);
         assertThat(windows.waitFor(0)).isEqualTo(80 * SECOND);
     }
 
@@ -38,7 +40,9 @@ class ProviderWindowsTests {
         List<ProviderWindows.Booking> inFlight = List.of(book(windows, 1950), book(windows, 1950), book(windows, 1950));
         ProviderWindows.Booking fourth = book(windows, 1950);
         ProviderWindows.Booking fifth = book(windows, 1950);
-        assertThat(windows.untilStart(fourth)).as("booked against the estimates ahead").isEqualTo(60 * SECOND);
+        assertThat(windows.untilStart(fourth))
+                .as("booked against the estimates ahead")
+                .isEqualTo(60 * SECOND);
         clock.advance(Duration.ofSeconds(1));
 
         // when the three calls turn out to have used 600 tokens each
@@ -88,7 +92,19 @@ class ProviderWindowsTests {
     }
 
     private ProviderWindows windows(int rpm, int tpm) {
-        return new ProviderWindows(new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, 0, 0,
-                null, null, 0, null), clock);
+        return new ProviderWindows(
+                new ProviderSettings(
+                        URI.create("http://localhost:1"),
+                        ApiKey.of("k"),
+                        List.of("m"),
+                        rpm,
+                        tpm,
+                        0,
+                        0,
+                        null,
+                        null,
+                        0,
+                        null),
+                clock);
     }
 }

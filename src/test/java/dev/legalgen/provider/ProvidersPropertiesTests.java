@@ -36,8 +36,7 @@ class ProvidersPropertiesTests {
         assertThat(groq.maxCompletionTokens()).isEqualTo(1024);
         assertThat(groq.weight()).isNull();
         assertThat(groq.apiKey()).isEqualTo(ApiKey.of(SECRET));
-        assertThat(groq.chatCompletionsUri())
-                .isEqualTo(URI.create("https://api.groq.com/openai/v1/chat/completions"));
+        assertThat(groq.chatCompletionsUri()).isEqualTo(URI.create("https://api.groq.com/openai/v1/chat/completions"));
     }
 
     @Test
@@ -94,7 +93,8 @@ class ProvidersPropertiesTests {
                 .hasMessageContaining(
                         "legalgen.providers.groq.tokens-per-minute must be 0 (unknown) or positive, was -1")
                 .hasMessageContaining("legalgen.providers.groq.timeout must be a positive duration")
-                .message().doesNotContain(SECRET);
+                .message()
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -104,7 +104,8 @@ class ProvidersPropertiesTests {
     }
 
     private static ProviderSettings settings() {
-        return new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), 0, 0, 0, 0, null, null, 0, null);
+        return new ProviderSettings(
+                URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), 0, 0, 0, 0, null, null, 0, null);
     }
 
     private static Map<String, String> groq() {
@@ -119,6 +120,8 @@ class ProvidersPropertiesTests {
     }
 
     private static ProvidersProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bind("legalgen", ProvidersProperties.class).get();
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bind("legalgen", ProvidersProperties.class)
+                .get();
     }
 }

@@ -44,10 +44,12 @@ class RateLimitHeadersTests {
                 "x-ratelimit-reset-tokens-minute", "11.382867097854614"));
 
         // then
-        assertThat(headers.requestsPerDay()).isEqualTo(
-                new RateLimitHeaders.Window(1_000_000_000L, 999_997_455L, Duration.ofNanos(33_011_382_867_098L)));
-        assertThat(headers.tokensPerMinute()).isEqualTo(
-                new RateLimitHeaders.Window(1_000_000_000L, 999_998_298L, Duration.ofNanos(11_382_867_098L)));
+        assertThat(headers.requestsPerDay())
+                .isEqualTo(new RateLimitHeaders.Window(
+                        1_000_000_000L, 999_997_455L, Duration.ofNanos(33_011_382_867_098L)));
+        assertThat(headers.tokensPerMinute())
+                .isEqualTo(
+                        new RateLimitHeaders.Window(1_000_000_000L, 999_998_298L, Duration.ofNanos(11_382_867_098L)));
         assertThat(headers.requestsPerMinute()).isNull();
         assertThat(headers.tokensPerDay()).isNull();
     }

@@ -1,8 +1,8 @@
 package dev.legalgen.provider;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +14,9 @@ class RouteCircuitBreakersTests {
     private final TestClock clock = TestClock.manual();
     private final List<String> transitions = new CopyOnWriteArrayList<>();
     private final RouteCircuitBreakers breakers = new RouteCircuitBreakers(
-            RouteCircuitBreakers.Settings.DEFAULT, clock, (route, from, to) -> transitions.add(route + " " + from + "->" + to));
+            RouteCircuitBreakers.Settings.DEFAULT,
+            clock,
+            (route, from, to) -> transitions.add(route + " " + from + "->" + to));
 
     @Test
     void routeToStringIsProviderColonModel() {
@@ -57,8 +59,12 @@ class RouteCircuitBreakersTests {
     @Test
     void rateLimitsAndItemLevelFailuresNeverTripTheBreaker() {
         // when: six such failures in a row
-        for (ErrorCategory category : List.of(ErrorCategory.RATE_LIMIT, ErrorCategory.BAD_REQUEST,
-                ErrorCategory.INVALID_OUTPUT, ErrorCategory.REQUEST_TOO_LARGE, ErrorCategory.RATE_LIMIT,
+        for (ErrorCategory category : List.of(
+                ErrorCategory.RATE_LIMIT,
+                ErrorCategory.BAD_REQUEST,
+                ErrorCategory.INVALID_OUTPUT,
+                ErrorCategory.REQUEST_TOO_LARGE,
+                ErrorCategory.RATE_LIMIT,
                 ErrorCategory.RATE_LIMIT)) {
             fail(category);
         }
@@ -84,15 +90,20 @@ class RouteCircuitBreakersTests {
 
         // then: one trial call is let through, no other
         assertThat(breakers.tryAcquire(ROUTE)).as("the trial call").isTrue();
-        assertThat(breakers.tryAcquire(ROUTE)).as("a second caller during the trial").isFalse();
+        assertThat(breakers.tryAcquire(ROUTE))
+                .as("a second caller during the trial")
+                .isFalse();
 
         // when: the trial succeeds
         breakers.onSuccess(ROUTE, Duration.ofMillis(10));
 
         // then: closed again, every transition reported
         assertThat(breakers.state(ROUTE)).isEqualTo(RouteCircuitBreakers.State.CLOSED);
-        assertThat(transitions).containsExactly("groq:openai/gpt-oss-20b CLOSED->OPEN",
-                "groq:openai/gpt-oss-20b OPEN->HALF_OPEN", "groq:openai/gpt-oss-20b HALF_OPEN->CLOSED");
+        assertThat(transitions)
+                .containsExactly(
+                        "groq:openai/gpt-oss-20b CLOSED->OPEN",
+                        "groq:openai/gpt-oss-20b OPEN->HALF_OPEN",
+                        "groq:openai/gpt-oss-20b HALF_OPEN->CLOSED");
     }
 
     @Test
@@ -115,7 +126,8 @@ class RouteCircuitBreakersTests {
         openIt();
 
         // when/then: another model of the same provider still takes calls
-        assertThat(breakers.tryAcquire(new Route("groq", "openai/gpt-oss-120b"))).isTrue();
+        assertThat(breakers.tryAcquire(new Route("groq", "openai/gpt-oss-120b")))
+                .isTrue();
     }
 
     private void openIt() {
@@ -135,6 +147,7 @@ class RouteCircuitBreakersTests {
     }
 
     private static ProviderCallException failure(ErrorCategory category) {
-        return new ProviderCallException("groq", "openai/gpt-oss-20b", category, null, null, null, null, category.label(), null);
+        return new ProviderCallException(
+                "groq", "openai/gpt-oss-20b", category, null, null, null, null, category.label(), null);
     }
 }

@@ -1,8 +1,8 @@
 package dev.legalgen.provider;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -105,7 +105,10 @@ class RouteSelectorTests {
     }
 
     private ProviderChain.Member member(String name, int rpm, int weight) {
-        return new ProviderChain.Member((model, system, user) -> null, new ProviderRateLimiter(name, settings(rpm, 0, null), clock, clock), weight);
+        return new ProviderChain.Member(
+                (model, system, user) -> null,
+                new ProviderRateLimiter(name, settings(rpm, 0, null), clock, clock),
+                weight);
     }
 
     private void exhaust(String provider) {
@@ -115,6 +118,7 @@ class RouteSelectorTests {
     }
 
     private static ProviderSettings settings(int rpm, int tpm, Integer weight) {
-        return new ProviderSettings(URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, 0, 0, null, null, 0, weight);
+        return new ProviderSettings(
+                URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, 0, 0, null, null, 0, weight);
     }
 }

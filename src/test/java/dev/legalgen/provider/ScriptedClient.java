@@ -62,8 +62,16 @@ final class ScriptedClient implements ChatClient {
     }
 
     ProviderCallException failure(String model, ErrorCategory category, Duration retryAfter) {
-        return new ProviderCallException(provider, model, category, 500, category.label(), null, retryAfter,
-                provider + " " + model + " " + category.label(), null);
+        return new ProviderCallException(
+                provider,
+                model,
+                category,
+                500,
+                category.label(),
+                null,
+                retryAfter,
+                provider + " " + model + " " + category.label(),
+                null);
     }
 
     private static final class AlwaysDeque extends ArrayDeque<Object> {

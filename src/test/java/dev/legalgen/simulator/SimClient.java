@@ -18,8 +18,10 @@ final class SimClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String KEY = "gsk_test_key";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String baseUrl;
 
     SimClient(Simulator simulator) {
@@ -34,12 +36,18 @@ final class SimClient {
 
     static String body(String model, String userMessage) {
         return JSON.writeValueAsString(Map.of(
-                "model", model,
-                "messages", List.of(Map.of("role", "system", "content", "You write legal training data."),
+                "model",
+                model,
+                "messages",
+                List.of(
+                        Map.of("role", "system", "content", "You write legal training data."),
                         Map.of("role", "user", "content", userMessage)),
-                "response_format", Map.of("type", "json_object"),
-                "max_completion_tokens", 512,
-                "temperature", 0.7));
+                "response_format",
+                Map.of("type", "json_object"),
+                "max_completion_tokens",
+                512,
+                "temperature",
+                0.7));
     }
 
     HttpResponse<String> chat(String model) {
@@ -47,7 +55,9 @@ final class SimClient {
     }
 
     HttpResponse<String> post(String body, String key) {
-        return send(request("/chat/completions", key).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request("/chat/completions", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> get(String path, String key) {
@@ -56,8 +66,10 @@ final class SimClient {
 
     /** Sends without catching, for tests that expect an I/O failure or a timeout. */
     HttpResponse<String> postOrThrow(String body, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest request = request("/chat/completions", KEY).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = request("/chat/completions", KEY)
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -71,8 +83,8 @@ final class SimClient {
     }
 
     private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json");
         return key == null ? builder : builder.header("Authorization", "Bearer " + key);
     }
 

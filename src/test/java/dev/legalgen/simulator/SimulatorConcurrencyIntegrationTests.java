@@ -44,6 +44,9 @@ class SimulatorConcurrencyIntegrationTests {
         assertThat(answered).hasSize(200).containsOnly(200);
         assertThat(simulator.requestCount()).isEqualTo(200);
         assertThat(simulator.requestCount("legal-sim-small")).isEqualTo(100);
-        assertThat(simulator.requests()).hasSize(200).extracting(SeenRequest::status).containsOnly(200);
+        assertThat(simulator.requests())
+                .hasSize(200)
+                .extracting(SeenRequest::status)
+                .containsOnly(200);
     }
 }

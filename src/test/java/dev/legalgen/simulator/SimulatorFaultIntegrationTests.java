@@ -27,24 +27,26 @@ class SimulatorFaultIntegrationTests {
     }
 
     @ParameterizedTest(name = "Groq {0} {1} -> type {2}, code {3}")
-    @CsvSource(nullValues = "null", value = {
-        "400, null,                 invalid_request_error, null",
-        "400, json_validate_failed, invalid_request_error, json_validate_failed",
-        "400, model_decommissioned, invalid_request_error, model_decommissioned",
-        "401, null,                 invalid_request_error, invalid_api_key",
-        "402, null,                 payment_required_error, payment_required",
-        "403, null,                 permission_error,      permission_denied",
-        "404, null,                 invalid_request_error, model_not_found",
-        "413, null,                 tokens,                rate_limit_exceeded",
-        "422, null,                 invalid_request_error, unprocessable_entity",
-        "429, null,                 requests,              rate_limit_exceeded",
-        "429, tpm,                  tokens,                rate_limit_exceeded",
-        "429, tpd,                  tokens,                rate_limit_exceeded",
-        "498, null,                 capacity_exceeded,     capacity_exceeded",
-        "500, null,                 internal_server_error, null",
-        "502, null,                 internal_server_error, bad_gateway",
-        "503, over_capacity,        internal_server_error, service_unavailable",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "400, null,                 invalid_request_error, null",
+                "400, json_validate_failed, invalid_request_error, json_validate_failed",
+                "400, model_decommissioned, invalid_request_error, model_decommissioned",
+                "401, null,                 invalid_request_error, invalid_api_key",
+                "402, null,                 payment_required_error, payment_required",
+                "403, null,                 permission_error,      permission_denied",
+                "404, null,                 invalid_request_error, model_not_found",
+                "413, null,                 tokens,                rate_limit_exceeded",
+                "422, null,                 invalid_request_error, unprocessable_entity",
+                "429, null,                 requests,              rate_limit_exceeded",
+                "429, tpm,                  tokens,                rate_limit_exceeded",
+                "429, tpd,                  tokens,                rate_limit_exceeded",
+                "498, null,                 capacity_exceeded,     capacity_exceeded",
+                "500, null,                 internal_server_error, null",
+                "502, null,                 internal_server_error, bad_gateway",
+                "503, over_capacity,        internal_server_error, service_unavailable",
+            })
     void groqStatusFaultAnswersTheRealBody(int status, String code, String type, String errorCode) {
         // given
         SimClient client = start(SimulatorConfig.defaults());
@@ -60,18 +62,23 @@ class SimulatorFaultIntegrationTests {
         assertThat(error.has("code") ? error.get("code").asString() : null).isEqualTo(errorCode);
         assertThat(error.get("message").asString()).isNotBlank();
         assertThat(response.headers().firstValue("retry-after").isPresent()).isEqualTo(status == 429);
-        assertThat(simulator.requests()).singleElement().extracting(SeenRequest::status).isEqualTo(status);
+        assertThat(simulator.requests())
+                .singleElement()
+                .extracting(SeenRequest::status)
+                .isEqualTo(status);
     }
 
     @ParameterizedTest(name = "Cerebras {0} {1} -> type {2}, code {3}")
-    @CsvSource(nullValues = "null", value = {
-        "400, null,           invalid_request_error,   wrong_api_format",
-        "402, null,           payment_required_error,  payment_required",
-        "429, null,           too_many_requests_error, request_quota_exceeded",
-        "429, tpm,            too_many_tokens_error,   token_quota_exceeded",
-        "429, queue_exceeded, too_many_requests_error, queue_exceeded",
-        "500, null,           internal_server_error,   internal_server_error",
-    })
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "400, null,           invalid_request_error,   wrong_api_format",
+                "402, null,           payment_required_error,  payment_required",
+                "429, null,           too_many_requests_error, request_quota_exceeded",
+                "429, tpm,            too_many_tokens_error,   token_quota_exceeded",
+                "429, queue_exceeded, too_many_requests_error, queue_exceeded",
+                "500, null,           internal_server_error,   internal_server_error",
+            })
     void cerebrasStatusFaultAnswersTheFlatBody(int status, String code, String type, String errorCode) {
         // given
         SimClient client = start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS));
@@ -93,7 +100,9 @@ class SimulatorFaultIntegrationTests {
     void exactBodiesOfTheObservedGroqFaults() {
         // given
         SimClient client = start(SimulatorConfig.defaults());
-        simulator.faults().forModel(MODEL)
+        simulator
+                .faults()
+                .forModel(MODEL)
                 .next(Fault.status(500))
                 .next(Fault.status(429))
                 .next(Fault.status(400, "json_validate_failed"));
@@ -104,13 +113,17 @@ class SimulatorFaultIntegrationTests {
         // then
         assertThat(responses.get(0).body())
                 .isEqualTo("{\"error\":{\"message\":\"Internal Server Error\",\"type\":\"internal_server_error\"}}");
-        assertThat(responses.get(1).body()).isEqualTo("{\"error\":{\"message\":\"Rate limit reached for model"
-                + " `legal-sim-large` in organization `org_sim` service tier `on_demand` on requests per minute (RPM):"
-                + " Limit 30, Used 30, Requested 1. Please try again in 2s. Visit"
-                + " https://console.groq.com/docs/rate-limits for more information.\",\"type\":\"requests\","
-                + "\"code\":\"rate_limit_exceeded\"}}");
+        assertThat(responses.get(1).body())
+                .isEqualTo("{\"error\":{\"message\":\"Rate limit reached for model"
+                        + " `legal-sim-large` in organization `org_sim` service tier `on_demand` on requests per minute (RPM):"
+                        + " Limit 30, Used 30, Requested 1. Please try again in 2s. Visit"
+                        + " https://console.groq.com/docs/rate-limits for more information.\",\"type\":\"requests\","
+                        + "\"code\":\"rate_limit_exceeded\"}}");
         assertThat(responses.get(1).headers().firstValue("retry-after")).hasValue("2");
-        assertThat(SimClient.json(responses.get(2)).at("/error/failed_generation").asString()).isNotEmpty();
+        assertThat(SimClient.json(responses.get(2))
+                        .at("/error/failed_generation")
+                        .asString())
+                .isNotEmpty();
     }
 
     @Test
@@ -135,8 +148,11 @@ class SimulatorFaultIntegrationTests {
         simulator.faults().forModel(MODEL).next(2, new Fault.Status(503, "over_capacity"));
 
         // when
-        List<Integer> statuses = List.of(client.chat(MODEL).statusCode(), client.chat("legal-sim-small").statusCode(),
-                client.chat(MODEL).statusCode(), client.chat(MODEL).statusCode());
+        List<Integer> statuses = List.of(
+                client.chat(MODEL).statusCode(),
+                client.chat("legal-sim-small").statusCode(),
+                client.chat(MODEL).statusCode(),
+                client.chat(MODEL).statusCode());
 
         // then
         assertThat(statuses).containsExactly(503, 200, 503, 200);
@@ -170,9 +186,12 @@ class SimulatorFaultIntegrationTests {
         String body = SimClient.body(MODEL, "q");
 
         // when / then
-        assertThatThrownBy(() -> client.postOrThrow(body, Duration.ofSeconds(5))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> client.postOrThrow(body, Duration.ofSeconds(5)))
+                .isInstanceOf(IOException.class)
                 .isNotInstanceOf(HttpTimeoutException.class);
-        assertThat(simulator.requests()).singleElement().extracting(SeenRequest::status)
+        assertThat(simulator.requests())
+                .singleElement()
+                .extracting(SeenRequest::status)
                 .isEqualTo(SeenRequest.NO_RESPONSE);
         assertThat(client.chat(MODEL).statusCode()).isEqualTo(200);
     }
@@ -227,7 +246,8 @@ class SimulatorFaultIntegrationTests {
         HttpResponse<String> response = client.chat(MODEL);
 
         // then
-        String content = SimClient.json(response).at("/choices/0/message/content").asString();
+        String content =
+                SimClient.json(response).at("/choices/0/message/content").asString();
         assertThat(content).startsWith("<think>").contains("</think>");
         JsonNode sample = SimClient.JSON.readTree(content.substring(content.indexOf("</think>") + 8));
         assertThat(sample.has("case_citation")).isTrue();

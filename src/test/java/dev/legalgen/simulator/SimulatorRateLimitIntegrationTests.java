@@ -1,8 +1,8 @@
 package dev.legalgen.simulator;
 
-import dev.legalgen.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.TestClock;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 class SimulatorRateLimitIntegrationTests {
 
@@ -41,10 +40,11 @@ class SimulatorRateLimitIntegrationTests {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.headers().firstValue("retry-after")).hasValue("50");
-        assertThat(third.body()).isEqualTo("{\"error\":{\"message\":\"Rate limit reached for model `legal-sim-large`"
-                + " in organization `org_sim` service tier `on_demand` on requests per minute (RPM): Limit 2, Used 2,"
-                + " Requested 1. Please try again in 50s. Visit https://console.groq.com/docs/rate-limits for more"
-                + " information.\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+        assertThat(third.body())
+                .isEqualTo("{\"error\":{\"message\":\"Rate limit reached for model `legal-sim-large`"
+                        + " in organization `org_sim` service tier `on_demand` on requests per minute (RPM): Limit 2, Used 2,"
+                        + " Requested 1. Please try again in 50s. Visit https://console.groq.com/docs/rate-limits for more"
+                        + " information.\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(later.headers().firstValue("retry-after")).isEmpty();
         assertThat(simulator.requests()).extracting(SeenRequest::status).containsExactly(200, 200, 429, 200);
@@ -65,7 +65,8 @@ class SimulatorRateLimitIntegrationTests {
         assertThat(refused.firstValue("x-ratelimit-reset-requests")).hasValue("1m0s");
         assertThat(refused.firstValue("x-ratelimit-limit-tokens")).hasValue("60000");
         assertThat(refused.firstValue("x-ratelimit-remaining-tokens")).hasValue(Long.toString(60_000 - used));
-        assertThat(refused.firstValue("x-ratelimit-reset-tokens")).as("until the bucket is full again")
+        assertThat(refused.firstValue("x-ratelimit-reset-tokens"))
+                .as("until the bucket is full again")
                 .hasValue(WireFormats.goDuration(Duration.ofMillis(used)));
         assertThat(refused.firstValue("x-ratelimit-limit-requests-minute")).isEmpty();
     }
@@ -73,7 +74,8 @@ class SimulatorRateLimitIntegrationTests {
     @Test
     void cerebrasRefusesWithItsFlatBodyAndFloatSecondHeaders() {
         // given
-        SimClient client = start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withLimits(2, 0));
+        SimClient client =
+                start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withLimits(2, 0));
         client.chat(MODEL);
         client.chat(MODEL);
 
@@ -82,8 +84,10 @@ class SimulatorRateLimitIntegrationTests {
 
         // then
         assertThat(third.statusCode()).isEqualTo(429);
-        assertThat(third.body()).isEqualTo("{\"message\":\"Requests per minute limit exceeded - too many requests"
-                + " sent.\",\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}");
+        assertThat(third.body())
+                .isEqualTo(
+                        "{\"message\":\"Requests per minute limit exceeded - too many requests"
+                                + " sent.\",\"type\":\"too_many_requests_error\",\"param\":\"quota\",\"code\":\"request_quota_exceeded\"}");
         HttpHeaders headers = third.headers();
         assertThat(headers.firstValue("retry-after")).hasValue("50");
         assertThat(headers.firstValue("x-ratelimit-limit-requests-minute")).hasValue("2");
@@ -107,18 +111,24 @@ class SimulatorRateLimitIntegrationTests {
 
         // when
         HttpResponse<String> refused = client.chat(MODEL);
-        long retryAfter = Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow());
         clock.advance(Duration.ofSeconds(retryAfter));
         HttpResponse<String> later = client.chat(MODEL);
 
         // then the first was charged its usage, not its reservation; the second did not find its reservation
         assertThat(first.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue(Long.toString(left));
-        assertThat(left).as("what is left would hold the usage, not the reservation").isLessThan(reserved).isGreaterThan(totalTokens(first));
+        assertThat(left)
+                .as("what is left would hold the usage, not the reservation")
+                .isLessThan(reserved)
+                .isGreaterThan(totalTokens(first));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(SimClient.json(refused).at("/error/message").asString())
                 .contains("tokens per minute (TPM): Limit 600, Used " + (600 - left) + ", Requested " + reserved + ".");
-        assertThat(retryAfter).as("the shortfall at 10 tokens a second, well before the minute ends")
-                .isEqualTo((reserved - left + 9) / 10).isLessThan(50);
+        assertThat(retryAfter)
+                .as("the shortfall at 10 tokens a second, well before the minute ends")
+                .isEqualTo((reserved - left + 9) / 10)
+                .isLessThan(50);
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(simulator.tokensCounted()).isEqualTo(totalTokens(first) + totalTokens(later));
     }
@@ -127,7 +137,8 @@ class SimulatorRateLimitIntegrationTests {
     void groqAnswers413ForARequestLargerThanTheWholeTokenLimit() {
         // given
         SimClient client = start(SimulatorConfig.defaults().withLimits(0, 1_000));
-        String huge = SimClient.body(MODEL, "q").replace("\"max_completion_tokens\":512", "\"max_completion_tokens\":5000");
+        String huge =
+                SimClient.body(MODEL, "q").replace("\"max_completion_tokens\":512", "\"max_completion_tokens\":5000");
 
         // when
         HttpResponse<String> response = client.post(huge, SimClient.KEY);
@@ -141,7 +152,8 @@ class SimulatorRateLimitIntegrationTests {
     @Test
     void cerebrasReservesADefaultBudgetWhenNoMaxTokensIsSent() {
         // given
-        SimClient client = start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withLimits(0, 10_000));
+        SimClient client =
+                start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withLimits(0, 10_000));
         String unbounded = "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]}";
 
         // when

@@ -32,13 +32,17 @@ class SimulatorRejectionIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo(GROQ_INVALID_KEY);
         assertThat(response.headers().firstValue("x-ratelimit-limit-requests")).isPresent();
-        assertThat(simulator.requests()).singleElement().extracting(SeenRequest::status).isEqualTo(401);
+        assertThat(simulator.requests())
+                .singleElement()
+                .extracting(SeenRequest::status)
+                .isEqualTo(401);
     }
 
     @Test
     void cerebrasAnswersWrongKeyWith401AndItsFlatBody() {
         // given
-        SimClient client = start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withApiKey("csk-right"));
+        SimClient client =
+                start(SimulatorConfig.defaults().withDialect(Dialect.CEREBRAS).withApiKey("csk-right"));
 
         // when
         HttpResponse<String> response = client.post(SimClient.body("legal-sim-large", "q"), "csk-wrong");
@@ -46,7 +50,8 @@ class SimulatorRejectionIntegrationTests {
         // then
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo(CEREBRAS_WRONG_KEY);
-        assertThat(response.headers().firstValue("x-ratelimit-limit-requests-day")).isPresent();
+        assertThat(response.headers().firstValue("x-ratelimit-limit-requests-day"))
+                .isPresent();
     }
 
     @Test
@@ -89,12 +94,14 @@ class SimulatorRejectionIntegrationTests {
 
         // then
         assertThat(groqResponse.statusCode()).isEqualTo(404);
-        assertThat(groqResponse.body()).isEqualTo("{\"error\":{\"message\":\"The model `llama-3.1-8b-instant` does"
-                + " not exist or you do not have access to it.\",\"type\":\"invalid_request_error\","
-                + "\"code\":\"model_not_found\"}}");
+        assertThat(groqResponse.body())
+                .isEqualTo("{\"error\":{\"message\":\"The model `llama-3.1-8b-instant` does"
+                        + " not exist or you do not have access to it.\",\"type\":\"invalid_request_error\","
+                        + "\"code\":\"model_not_found\"}}");
         assertThat(cerebrasResponse.statusCode()).isEqualTo(404);
-        assertThat(cerebrasResponse.body()).isEqualTo("{\"message\":\"Model does not exist or you do not have access"
-                + " to it.\",\"type\":\"not_found_error\",\"param\":\"model\",\"code\":\"model_not_found\"}");
+        assertThat(cerebrasResponse.body())
+                .isEqualTo("{\"message\":\"Model does not exist or you do not have access"
+                        + " to it.\",\"type\":\"not_found_error\",\"param\":\"model\",\"code\":\"model_not_found\"}");
         assertThat(simulator.requestCount("llama3.1-8b")).isEqualTo(1);
     }
 

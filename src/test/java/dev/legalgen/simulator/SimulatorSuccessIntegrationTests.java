@@ -37,7 +37,8 @@ class SimulatorSuccessIntegrationTests {
         assertThat(body.at("/usage/prompt_tokens").asInt()).isPositive();
         assertThat(body.at("/usage/completion_tokens").asInt()).isPositive();
         assertThat(body.at("/usage/total_tokens").asInt())
-                .isEqualTo(body.at("/usage/prompt_tokens").asInt() + body.at("/usage/completion_tokens").asInt());
+                .isEqualTo(body.at("/usage/prompt_tokens").asInt()
+                        + body.at("/usage/completion_tokens").asInt());
         assertThat(body.at("/usage").has("queue_time")).isTrue();
         assertThat(body.has("time_info")).isFalse();
         String requestId = response.headers().firstValue("x-request-id").orElseThrow();
@@ -110,8 +111,8 @@ class SimulatorSuccessIntegrationTests {
         SimClient client = start(SimulatorConfig.defaults());
 
         // when
-        HttpResponse<String> response = client.post(SimClient.body("legal-sim-large", "Any legal question."),
-                SimClient.KEY);
+        HttpResponse<String> response =
+                client.post(SimClient.body("legal-sim-large", "Any legal question."), SimClient.KEY);
 
         // then
         assertSample(SimClient.content(response));
@@ -131,9 +132,10 @@ class SimulatorSuccessIntegrationTests {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"object\":\"list\",\"data\":["
-                + "{\"id\":\"a\",\"object\":\"model\",\"created\":0,\"owned_by\":\"simulator\"},"
-                + "{\"id\":\"b\",\"object\":\"model\",\"created\":0,\"owned_by\":\"simulator\"}]}");
+        assertThat(response.body())
+                .isEqualTo("{\"object\":\"list\",\"data\":["
+                        + "{\"id\":\"a\",\"object\":\"model\",\"created\":0,\"owned_by\":\"simulator\"},"
+                        + "{\"id\":\"b\",\"object\":\"model\",\"created\":0,\"owned_by\":\"simulator\"}]}");
         assertThat(simulator.requestCount()).isZero();
     }
 
@@ -148,8 +150,8 @@ class SimulatorSuccessIntegrationTests {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(300),
-                Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
     }
 
     private SimClient start(SimulatorConfig config) {

@@ -26,7 +26,10 @@ public final class LegalgenProcess {
     public static LegalgenProcess start(Path workDir, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", JAR.toAbsolutePath().toString()));
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(args);
         Path output = Files.createTempFile(workDir, "legalgen-", ".out");
         Process process = new ProcessBuilder(command)
@@ -59,7 +62,8 @@ public final class LegalgenProcess {
                 return;
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("legalgen exited " + process.exitValue() + " first; output:\n" + output());
+                throw new IllegalStateException(
+                        "legalgen exited " + process.exitValue() + " first; output:\n" + output());
             }
             Thread.sleep(50);
         }

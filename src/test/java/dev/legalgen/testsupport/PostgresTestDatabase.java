@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class PostgresTestDatabase {
 
-    private static final String URL = System.getProperty("legalgen.test.postgres.url",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String URL =
+            System.getProperty("legalgen.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = System.getProperty("legalgen.test.postgres.user", "postgres");
     private static final boolean REQUIRED = Boolean.getBoolean("legalgen.test.postgres.required");
 
@@ -51,8 +51,10 @@ public final class PostgresTestDatabase {
             return connection.isValid(2);
         } catch (SQLException e) {
             if (REQUIRED) {
-                throw new IllegalStateException("PostgreSQL is required (legalgen.test.postgres.required=true) but "
-                        + URL + " is not usable: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "PostgreSQL is required (legalgen.test.postgres.required=true) but " + URL + " is not usable: "
+                                + e.getMessage(),
+                        e);
             }
             System.err.println("PostgreSQL tests SKIPPED: no server at " + URL + " (" + e.getMessage()
                     + "); start one or set -Dlegalgen.test.postgres.url");

@@ -9,14 +9,19 @@ public final class SimulatedProviders {
     private SimulatedProviders() {}
 
     /** A provider at {@code simulator} with {@code key} and {@code models}, no limits of its own. */
-    public static void register(DynamicPropertyRegistry registry, String name, Simulator simulator, String key,
-            String models) {
+    public static void register(
+            DynamicPropertyRegistry registry, String name, Simulator simulator, String key, String models) {
         register(registry, name, simulator, key, models, 0);
     }
 
     /** As above, pacing itself at {@code requestsPerMinute} (0: no limit). */
-    public static void register(DynamicPropertyRegistry registry, String name, Simulator simulator, String key,
-            String models, int requestsPerMinute) {
+    public static void register(
+            DynamicPropertyRegistry registry,
+            String name,
+            Simulator simulator,
+            String key,
+            String models,
+            int requestsPerMinute) {
         String prefix = "legalgen.providers." + name + ".";
         registry.add(prefix + "base-url", simulator::baseUrl);
         registry.add(prefix + "api-key", () -> key);
