@@ -1,6 +1,6 @@
 package dev.legalgen.chain;
 
-import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.ChainPolicy;
 import dev.legalgen.provider.RouteCircuitBreakers;
 import dev.legalgen.provider.Routing;
 import java.time.Duration;
@@ -34,8 +34,8 @@ public record ChainSettings(
         }
     }
 
-    ProviderChain.Settings toChainSettings() {
-        return new ProviderChain.Settings(
+    ChainPolicy toPolicy() {
+        return new ChainPolicy(
                 maxRetries,
                 initialBackoff,
                 maxBackoff,

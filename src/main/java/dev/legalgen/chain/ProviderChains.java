@@ -71,7 +71,7 @@ public class ProviderChains {
                 id -> ProviderChain.create(
                         providers.forChain(chain),
                         chain,
-                        settings.toChainSettings(),
+                        settings.toPolicy(),
                         clock,
                         Sleeper.SYSTEM,
                         limiters::limiter,
@@ -89,7 +89,7 @@ public class ProviderChains {
         return ProviderChain.create(
                 providers.forChain(chain),
                 chain,
-                settings.toChainSettings(),
+                settings.toPolicy(),
                 clock,
                 Sleeper.SYSTEM,
                 limiters::limiter,

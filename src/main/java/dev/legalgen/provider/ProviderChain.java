@@ -21,79 +21,6 @@ import java.util.function.Function;
  */
 public final class ProviderChain {
 
-    /**
-     * Chain policy; {@link #DEFAULT} suits the free tiers. {@code fixedDelay} pauses before every request
-     * (zero: none), to compare with the seed's fixed inter-request delay.
-     */
-    public record Settings(
-            int maxRetries,
-            Duration initialBackoff,
-            Duration maxBackoff,
-            Duration maxRateLimitWait,
-            Duration maxPacingWait,
-            RouteCircuitBreakers.Settings breaker,
-            Routing routing,
-            Duration fixedDelay) {
-        public static final Settings DEFAULT = new Settings(
-                2,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(8),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(60),
-                RouteCircuitBreakers.Settings.DEFAULT);
-
-        public Settings {
-            routing = routing == null ? Routing.WEIGHTED : routing;
-            fixedDelay = fixedDelay == null ? Duration.ZERO : fixedDelay;
-            if (fixedDelay.isNegative()) {
-                throw new IllegalArgumentException("fixed delay must not be negative, was " + fixedDelay);
-            }
-        }
-
-        /** Weighted routing, no fixed delay. */
-        public Settings(
-                int maxRetries,
-                Duration initialBackoff,
-                Duration maxBackoff,
-                Duration maxRateLimitWait,
-                Duration maxPacingWait,
-                RouteCircuitBreakers.Settings breaker) {
-            this(
-                    maxRetries,
-                    initialBackoff,
-                    maxBackoff,
-                    maxRateLimitWait,
-                    maxPacingWait,
-                    breaker,
-                    Routing.WEIGHTED,
-                    Duration.ZERO);
-        }
-
-        public Settings withRouting(Routing newRouting) {
-            return new Settings(
-                    maxRetries,
-                    initialBackoff,
-                    maxBackoff,
-                    maxRateLimitWait,
-                    maxPacingWait,
-                    breaker,
-                    newRouting,
-                    fixedDelay);
-        }
-
-        public Settings withFixedDelay(Duration newFixedDelay) {
-            return new Settings(
-                    maxRetries,
-                    initialBackoff,
-                    maxBackoff,
-                    maxRateLimitWait,
-                    maxPacingWait,
-                    breaker,
-                    routing,
-                    newFixedDelay);
-        }
-    }
-
     /** One provider of the chain: its client, its rate limiter and its share of weighted routing. */
     public record Member(ChatClient client, ProviderRateLimiter limiter, int weight) {
         public Member {
@@ -113,7 +40,7 @@ public final class ProviderChain {
 
     private final List<Route> routes;
     private final Map<String, Member> members;
-    private final Settings settings;
+    private final ChainPolicy settings;
     private final Clock clock;
     private final ChainTracker tracker;
     private final RouteHealth health;
@@ -124,7 +51,7 @@ public final class ProviderChain {
     public ProviderChain(
             List<Route> routes,
             Map<String, Member> members,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             Sleeper sleeper,
             DoubleSupplier random,
@@ -136,7 +63,7 @@ public final class ProviderChain {
     public ProviderChain(
             List<Route> routes,
             Map<String, Member> members,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             Sleeper sleeper,
             DoubleSupplier random,
@@ -168,7 +95,7 @@ public final class ProviderChain {
     public static ProviderChain create(
             ProvidersProperties properties,
             String chainSpec,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             ChainEventListener listener) {
         return create(properties, chainSpec, settings, clock, Sleeper.SYSTEM, listener);
@@ -178,7 +105,7 @@ public final class ProviderChain {
     public static ProviderChain create(
             ProvidersProperties properties,
             String chainSpec,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             Sleeper sleeper,
             ChainEventListener listener) {
@@ -200,7 +127,7 @@ public final class ProviderChain {
     public static ProviderChain create(
             ProvidersProperties properties,
             String chainSpec,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             Sleeper sleeper,
             BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,
@@ -212,7 +139,7 @@ public final class ProviderChain {
     public static ProviderChain create(
             ProvidersProperties properties,
             String chainSpec,
-            Settings settings,
+            ChainPolicy settings,
             Clock clock,
             Sleeper sleeper,
             BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,

@@ -18,7 +18,7 @@ final class RouteCaller {
     final RouteHealth health;
     final RouteCircuitBreakers breakers;
     final ChainTracker tracker;
-    final ProviderChain.Settings settings;
+    final ChainPolicy settings;
     final Backoff backoff;
     final Clock clock;
     private final ChainWaits waits;
@@ -29,7 +29,7 @@ final class RouteCaller {
             Map<String, ProviderChain.Member> members,
             RouteHealth health,
             ChainTracker tracker,
-            ProviderChain.Settings settings,
+            ChainPolicy settings,
             Backoff backoff,
             Clock clock,
             Sleeper sleeper) {

@@ -48,7 +48,7 @@ class ProviderChainIntegrationTests {
     private static Simulator beta;
 
     private final List<ChainEvent> events = new CopyOnWriteArrayList<>();
-    private final ProviderChain.Settings priority = new ProviderChain.Settings(
+    private final ChainPolicy priority = new ChainPolicy(
             2,
             Duration.ofMillis(1),
             Duration.ofMillis(10),
@@ -419,17 +419,17 @@ class ProviderChainIntegrationTests {
         return completion.content();
     };
 
-    private ProviderChain chain(ProviderChain.Settings settings) {
+    private ProviderChain chain(ChainPolicy settings) {
         return chain(settings, "alpha-key", "beta-key", 0, 0);
     }
 
     private ProviderChain chain(
-            ProviderChain.Settings settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight) {
+            ChainPolicy settings, String alphaKey, String betaKey, int alphaWeight, int betaWeight) {
         return chain(settings, alphaKey, betaKey, alphaWeight, betaWeight, READ_TIMEOUT);
     }
 
     private ProviderChain chain(
-            ProviderChain.Settings settings,
+            ChainPolicy settings,
             String alphaKey,
             String betaKey,
             int alphaWeight,

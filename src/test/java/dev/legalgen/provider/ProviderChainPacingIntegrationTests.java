@@ -47,7 +47,7 @@ class ProviderChainPacingIntegrationTests {
             Map<String, ProviderSettings> providers = new LinkedHashMap<>();
             providers.put("alpha", provider(alpha, "alpha-key", 60, "alpha-large", "alpha-small"));
             providers.put("beta", provider(beta, "beta-key", 120, "beta-large"));
-            ProviderChain.Settings settings = new ProviderChain.Settings(
+            ChainPolicy settings = new ChainPolicy(
                     2,
                     Duration.ofMillis(1),
                     Duration.ofMillis(10),
@@ -102,7 +102,7 @@ class ProviderChainPacingIntegrationTests {
                     Duration.ofSeconds(20),
                     0,
                     null);
-            ProviderChain.Settings settings = new ProviderChain.Settings(
+            ChainPolicy settings = new ChainPolicy(
                     2,
                     Duration.ofMillis(1),
                     Duration.ofMillis(10),

@@ -225,7 +225,7 @@ class ProviderChainTests {
         ProviderChain seedLike = new ProviderChain(
                 List.of(CEREBRAS_120B, GROQ_20B),
                 members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)),
+                ChainPolicy.DEFAULT.withRouting(Routing.PRIORITY).withFixedDelay(Duration.ofMillis(2400)),
                 clock,
                 clock,
                 () -> 1.0,
@@ -290,7 +290,7 @@ class ProviderChainTests {
         ProviderSettings slow = new ProviderSettings(
                 URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0, 0, 0, null, null, 0, null);
         ScriptedClient client = new ScriptedClient("slow");
-        ProviderChain.Settings settings = new ProviderChain.Settings(
+        ChainPolicy settings = new ChainPolicy(
                 2,
                 Duration.ofMillis(500),
                 Duration.ofSeconds(8),
@@ -328,7 +328,7 @@ class ProviderChainTests {
         stopping.set(new ProviderChain(
                 List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
                 members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                ChainPolicy.DEFAULT.withRouting(Routing.PRIORITY),
                 clock,
                 stopOnFirstWait,
                 () -> 1.0,
@@ -393,7 +393,7 @@ class ProviderChainTests {
         return new ProviderChain(
                 List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
                 members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                ChainPolicy.DEFAULT.withRouting(Routing.PRIORITY),
                 clock,
                 clock,
                 () -> 1.0,
@@ -405,7 +405,7 @@ class ProviderChainTests {
         return new ProviderChain(
                 List.of(CEREBRAS_120B, CEREBRAS_QWEN, GROQ_20B),
                 members(),
-                ProviderChain.Settings.DEFAULT.withRouting(Routing.PRIORITY),
+                ChainPolicy.DEFAULT.withRouting(Routing.PRIORITY),
                 clock,
                 clock,
                 () -> 1.0,
