@@ -93,7 +93,8 @@ public class ProviderChains {
                 clock,
                 Sleeper.SYSTEM,
                 limiters::limiter,
-                observed(ChainEventListener.NONE));
+                observed(ChainEventListener.NONE),
+                new RouteOutages());
     }
 
     /**

@@ -116,26 +116,15 @@ public final class ProviderChain {
                 clock,
                 sleeper,
                 (name, provider) -> new ProviderRateLimiter(name, provider, clock, sleeper),
-                listener);
+                listener,
+                new RouteOutages());
     }
 
     /**
-     * The real thing, with the rate limiter of each provider taken from {@code limiters}: a process
-     * running several chains at once (the REST server) must give them the same limiter per provider,
-     * or together they would go past its limits.
+     * The real thing, with the rate limiter of each provider taken from {@code limiters} (a process running
+     * several chains at once must give them the same limiter per provider, or together they would go past its
+     * limits), sharing the routes found out with every chain given the same {@code outages}.
      */
-    public static ProviderChain create(
-            ProvidersProperties properties,
-            String chainSpec,
-            ChainPolicy settings,
-            Clock clock,
-            Sleeper sleeper,
-            BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,
-            ChainEventListener listener) {
-        return create(properties, chainSpec, settings, clock, sleeper, limiters, listener, new RouteOutages());
-    }
-
-    /** As above, sharing the routes found out with every chain given the same {@code outages}. */
     public static ProviderChain create(
             ProvidersProperties properties,
             String chainSpec,
