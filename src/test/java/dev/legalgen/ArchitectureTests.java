@@ -15,6 +15,28 @@ class ArchitectureTests {
             .importPackages("dev.legalgen");
 
     @Test
+    void theConfigurationCheckDependsOnNothingOfOurs() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.api..",
+                        "dev.legalgen.catalog..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.export..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.provider..",
+                        "dev.legalgen.simulator..",
+                        "dev.legalgen.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theSimulatorDependsOnNothingOfOurs() {
         noClasses()
                 .that()
@@ -26,6 +48,7 @@ class ArchitectureTests {
                         "dev.legalgen.catalog..",
                         "dev.legalgen.chain..",
                         "dev.legalgen.cli..",
+                        "dev.legalgen.config..",
                         "dev.legalgen.export..",
                         "dev.legalgen.generation..",
                         "dev.legalgen.job..",

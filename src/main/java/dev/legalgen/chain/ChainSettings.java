@@ -1,5 +1,6 @@
 package dev.legalgen.chain;
 
+import dev.legalgen.config.SettingsProblems;
 import dev.legalgen.provider.ChainPolicy;
 import dev.legalgen.provider.RouteCircuitBreakers;
 import dev.legalgen.provider.Routing;
@@ -25,13 +26,13 @@ public record ChainSettings(
         @DefaultValue("0ms") Duration fixedDelay) {
 
     public ChainSettings {
-        if (maxRetries < 0 || breakerFailureThreshold < 1) {
-            throw new IllegalArgumentException("legalgen.chain.max-retries must be 0 or more and"
-                    + " legalgen.chain.breaker-failure-threshold 1 or more");
-        }
-        if (fixedDelay.isNegative()) {
-            throw new IllegalArgumentException("legalgen.chain.fixed-delay must not be negative, was " + fixedDelay);
-        }
+        new SettingsProblems()
+                .require(maxRetries >= 0, "legalgen.chain.max-retries must be 0 or more, was " + maxRetries)
+                .require(
+                        breakerFailureThreshold >= 1,
+                        "legalgen.chain.breaker-failure-threshold must be 1 or more, was " + breakerFailureThreshold)
+                .require(!fixedDelay.isNegative(), "legalgen.chain.fixed-delay must not be negative, was " + fixedDelay)
+                .throwIfAny();
     }
 
     ChainPolicy toPolicy() {

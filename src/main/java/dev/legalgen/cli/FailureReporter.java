@@ -1,10 +1,14 @@
 package dev.legalgen.cli;
 
+import dev.legalgen.config.InvalidConfigurationException;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.NoSuchExecutionException;
+import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.List;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,18 +16,43 @@ import picocli.CommandLine.ParseResult;
 /** Turns what a command threw into a message on stderr and its exit code (README, Exit codes). */
 final class FailureReporter implements IExecutionExceptionHandler {
 
+    private final boolean debug;
+
+    /** @param debug also print the stack trace ({@code --debug}) */
+    FailureReporter(boolean debug) {
+        this.debug = debug;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         Failure failure = classify(e);
-        commandLine.getErr().println("legalgen: " + failure.message());
-        commandLine.getErr().flush();
+        PrintWriter err = commandLine.getErr();
+        failure.lines().forEach(line -> err.println("legalgen: " + line));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
         return failure.exitCode().code();
     }
 
-    private record Failure(ExitCode exitCode, String message) {}
+    private record Failure(ExitCode exitCode, List<String> lines) {
+
+        Failure(ExitCode exitCode, String message) {
+            this(exitCode, List.of(message));
+        }
+    }
 
     private static Failure classify(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return new Failure(ExitCode.USAGE, invalid.problems());
+            }
+            if (cause instanceof PortInUseException inUse) {
+                return new Failure(
+                        ExitCode.USAGE,
+                        "port " + inUse.getPort() + " is in use by another process; choose another with --port N"
+                                + " (or --server.port=N), or --port 0 to pick a free one");
+            }
             if (cause instanceof UsageException) {
                 return new Failure(ExitCode.USAGE, cause.getMessage());
             }

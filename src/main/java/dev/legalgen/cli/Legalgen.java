@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "legalgen",
         mixinStandardHelpOptions = true,
-        version = "legal-dataset-batch 0.1.0",
+        versionProvider = Legalgen.Version.class,
         description = "Builds legal Q&A training datasets with a restartable Spring Batch job.",
         subcommands = {
             StartCommand.class,
@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class
         },
         footer = {
-            "%nSpring properties may follow any command as --name.with.dots=value.",
+            "%nSpring properties may follow any command as --name.with.dots=value; --debug prints the stack trace"
+                    + " of a failure after its message.",
             "%nExit codes: 0 completed (or already complete), 1 failed (restartable), 2 usage or configuration"
                     + " error, 3 stopped (restartable), 4 already running (or left running by a crash: recover),"
                     + " 5 no such execution or not restartable, 130/143 interrupted by SIGINT/SIGTERM (stopped,"
@@ -32,13 +33,21 @@ import picocli.CommandLine.Command;
         })
 public final class Legalgen implements Runnable {
 
+    /** Any command: print the stack trace of a failure after its one-line message. */
+    private static final String DEBUG = "--debug";
+
     private Legalgen() {}
 
     public static int run(String[] args) {
         List<String> commandArgs = new ArrayList<>();
         List<String> springArgs = new ArrayList<>();
+        boolean debug = false;
         for (String arg : args) {
-            (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
+            if (DEBUG.equals(arg)) {
+                debug = true;
+            } else {
+                (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
+            }
         }
         CommandLine commandLine = new CommandLine(new Legalgen(), new CommandFactory(springArgs));
         commandLine.setParameterExceptionHandler((e, a) -> {
@@ -46,7 +55,11 @@ public final class Legalgen implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return ExitCode.USAGE.code();
         });
-        commandLine.setExecutionExceptionHandler(new FailureReporter());
+        commandLine.setExecutionExceptionHandler(new FailureReporter(debug));
+        commandLine
+                .getSubcommands()
+                .values()
+                .forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         return commandLine.execute(commandArgs.toArray(String[]::new));
     }
 
@@ -54,6 +67,15 @@ public final class Legalgen implements Runnable {
     static boolean isSpringProperty(String arg) {
         int eq = arg.indexOf('=');
         return arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".");
+    }
+
+    /** The version the jar's manifest carries (Maven's project version), for -V on any command. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Legalgen.class.getPackage().getImplementationVersion();
+            return new String[] {"legal-dataset-batch " + (version == null ? "(not built as a jar)" : version)};
+        }
     }
 
     @Override

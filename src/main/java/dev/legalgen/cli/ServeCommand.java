@@ -1,11 +1,10 @@
 package dev.legalgen.cli;
 
-import dev.legalgen.LegalDatasetApplication;
+import dev.legalgen.config.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -27,12 +26,13 @@ final class ServeCommand extends SpringCommand {
     public Integer call() throws InterruptedException {
         List<String> args = new ArrayList<>(springArgs);
         if (port != null) {
+            if (port < 0 || port > 65535) {
+                throw new InvalidConfigurationException(
+                        List.of("--port: " + port + " is not a port; use 1-65535, or 0 to pick a free one"));
+            }
             args.add("--server.port=" + port);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LegalDatasetApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .logStartupInfo(false)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = start(WebApplicationType.SERVLET, args);
         spec.commandLine()
                 .getOut()
                 .println("serving the REST API at http://"

@@ -1,6 +1,7 @@
 package dev.legalgen.cli;
 
 import dev.legalgen.LegalDatasetApplication;
+import dev.legalgen.config.ConfigurationCheck;
 import dev.legalgen.operations.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,12 +23,18 @@ abstract class SpringCommand implements Callable<Integer> {
 
     /** Starts the context, runs the command, closes the context (which stops a running job gracefully). */
     <T> T inContext(Function<ConfigurableApplicationContext, T> work) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LegalDatasetApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = start(WebApplicationType.NONE, springArgs)) {
             return work.apply(context);
         }
+    }
+
+    /** The application's context, started once its whole configuration has been checked. */
+    static ConfigurableApplicationContext start(WebApplicationType type, List<String> args) {
+        return new SpringApplicationBuilder(LegalDatasetApplication.class)
+                .web(type)
+                .logStartupInfo(false)
+                .initializers(new ConfigurationCheck(LegalDatasetApplication.class))
+                .run(args.toArray(String[]::new));
     }
 
     /** Runs a command on one of the application's beans, prints its outcome, returns its exit code. */

@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.config.SettingsProblems;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,25 +20,25 @@ public record JobSettings(
         @DefaultValue("60s") Duration shutdownTimeout) {
 
     public JobSettings {
-        require(partitions >= 1 && partitions <= 64, "legalgen.job.partitions must be 1-64, was " + partitions);
-        require(
-                concurrency >= 1 && concurrency <= DatasetJobConfiguration.CHUNK_SIZE,
-                "legalgen.job.concurrency must be 1-" + DatasetJobConfiguration.CHUNK_SIZE
-                        + " (a chunk step never has more items in flight than its chunk size), was " + concurrency);
-        require(skipLimit >= 0, "legalgen.job.skip-limit must be 0 or more, was " + skipLimit);
-        require(retryLimit >= 0 && retryLimit <= 10, "legalgen.job.retry-limit must be 0-10, was " + retryLimit);
-        require(!retryDelay.isNegative(), "legalgen.job.retry-delay must not be negative");
-        require(shutdownTimeout.toSeconds() >= 1, "legalgen.job.shutdown-timeout must be at least 1s");
+        new SettingsProblems()
+                .require(partitions >= 1 && partitions <= 64, "legalgen.job.partitions must be 1-64, was " + partitions)
+                .require(
+                        concurrency >= 1 && concurrency <= DatasetJobConfiguration.CHUNK_SIZE,
+                        "legalgen.job.concurrency must be 1-" + DatasetJobConfiguration.CHUNK_SIZE
+                                + " (a chunk step never has more items in flight than its chunk size), was "
+                                + concurrency)
+                .require(skipLimit >= 0, "legalgen.job.skip-limit must be 0 or more, was " + skipLimit)
+                .require(
+                        retryLimit >= 0 && retryLimit <= 10, "legalgen.job.retry-limit must be 0-10, was " + retryLimit)
+                .require(!retryDelay.isNegative(), "legalgen.job.retry-delay must not be negative, was " + retryDelay)
+                .require(
+                        shutdownTimeout.toSeconds() >= 1,
+                        "legalgen.job.shutdown-timeout must be at least 1s, was " + shutdownTimeout)
+                .throwIfAny();
     }
 
     /** Calls in flight at most: every partition runs a chunk whose items are processed concurrently. */
     public int callsInFlight() {
         return partitions * concurrency;
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +34,15 @@ class TerminalProgress implements JobExecutionListener {
     private final PrintStream out = System.err;
     private ScheduledExecutorService ticker;
 
-    TerminalProgress(SampleStore samples, ProviderChains chains, @Value("${legalgen.progress:true}") boolean enabled) {
+    TerminalProgress(SampleStore samples, ProviderChains chains, Settings settings) {
         this.samples = samples;
         this.chains = chains;
-        this.enabled = enabled && System.console() != null;
+        this.enabled = settings.progress() && System.console() != null;
     }
+
+    /** {@code legalgen.progress}: whether a terminal shows the progress line. */
+    @ConfigurationProperties("legalgen")
+    record Settings(@DefaultValue("true") boolean progress) {}
 
     @Override
     public synchronized void beforeJob(JobExecution execution) {

@@ -1,8 +1,7 @@
 package dev.legalgen.provider;
 
-import java.util.ArrayList;
+import dev.legalgen.config.SettingsProblems;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +15,7 @@ public record ProvidersProperties(Map<String, ProviderSettings> providers) {
     public ProvidersProperties {
         providers =
                 providers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
-        List<String> problems = new ArrayList<>();
+        SettingsProblems problems = new SettingsProblems();
         for (Map.Entry<String, ProviderSettings> entry : providers.entrySet()) {
             String path = "legalgen.providers." + entry.getKey();
             if (!NAME.matcher(entry.getKey()).matches()) {
@@ -25,11 +24,9 @@ public record ProvidersProperties(Map<String, ProviderSettings> providers) {
             if (entry.getValue() == null) {
                 problems.add(path + " has no settings");
             } else {
-                problems.addAll(entry.getValue().problems(path));
+                entry.getValue().problems(path).forEach(problems::add);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid provider configuration: " + String.join("; ", problems));
-        }
+        problems.throwIfAny();
     }
 }
