@@ -230,11 +230,13 @@ public record DatasetParameters(
                 : ExportTarget.file(Path.of(output));
     }
 
-    /** The file the export of {@code execution}'s instance goes (or went) to. */
+    /** The file the export of {@code execution}'s instance goes (or went) to, as an absolute path. */
     public static Path exportFileOf(JobExecution execution) {
         return from(execution.getJobParameters())
                 .exportTarget()
-                .fileOf(execution.getJobInstance().getInstanceId());
+                .fileOf(execution.getJobInstance().getInstanceId())
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**

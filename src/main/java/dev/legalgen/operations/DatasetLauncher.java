@@ -197,7 +197,7 @@ public class DatasetLauncher {
 
     /** Where the export is, and, when another {@code output} was asked for, that it does not move. */
     private static String alreadyComplete(JobExecution last, DatasetParameters params) {
-        Path exported = DatasetParameters.exportFileOf(last).toAbsolutePath().normalize();
+        Path exported = DatasetParameters.exportFileOf(last);
         String message = "already complete (execution " + last.getId() + "); its export is " + exported;
         if (params.output() != null
                 && !Path.of(params.output()).toAbsolutePath().normalize().equals(exported)) {
@@ -222,10 +222,7 @@ public class DatasetLauncher {
         } else if (status == BatchStatus.STOPPED) {
             message.append("; rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.COMPLETED) {
-            message.append("; exported to ")
-                    .append(DatasetParameters.exportFileOf(execution)
-                            .toAbsolutePath()
-                            .normalize());
+            message.append("; exported to ").append(DatasetParameters.exportFileOf(execution));
         }
         return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
     }

@@ -110,7 +110,7 @@ public class ExecutionReports {
                 + counts.skipped() + ", rollbacks " + counts.rollbacks());
         lines.add("  parameters: " + params + (params.output() == null ? "" : " output=" + params.output()));
         lines.add("  export" + (summary.status() == BatchStatus.COMPLETED ? ": " : " (when complete): ")
-                + DatasetParameters.exportFileOf(execution).toAbsolutePath().normalize());
+                + DatasetParameters.exportFileOf(execution));
         if (execution.getExecutionContext().containsKey(DatasetRunListener.BATCH_ID)) {
             lines.add("  batch_id: " + execution.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
         }
