@@ -6,10 +6,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an instance's samples as JSONL, one {@link SampleJson} per line (the native format). The file is streamed from
- * the database into a temporary
- * file beside the target and moved into place, so readers never see a half-written export.
+ * the database into a temporary file beside the target and moved into place, so readers never see a half-written
+ * export.
  */
 @Component
 public class JsonlExporter implements Exporter {
@@ -35,24 +34,24 @@ public class JsonlExporter implements Exporter {
     @Override
     public long export(long jobInstanceId, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        Path temp = ExportFiles.siblingTemp(absolute, ".part");
         long[] lines = {0};
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            Files.createDirectories(absolute.getParent());
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 samples.forEach(jobInstanceId, sample -> {
                     writeLine(out, sample);
                     lines[0]++;
                 });
             }
-            moveIntoPlace(temp, absolute);
+            ExportFiles.moveIntoPlace(temp, absolute);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            // not a cause: failure reports show the innermost message, and this one says what to do
-            IOException failure = new IOException("cannot write the export to " + absolute + " (" + e.getMessage()
-                    + "); rerun with another output=, or fix the path, and only the export runs again");
-            failure.addSuppressed(e);
-            throw failure;
+            throw cannotWrite(absolute, e);
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(temp);
+            throw cannotWrite(absolute, e.getCause());
         } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -61,20 +60,20 @@ public class JsonlExporter implements Exporter {
         return lines[0];
     }
 
+    /** Not a cause: failure reports show the innermost message, and this one says what to do. */
+    private static IOException cannotWrite(Path target, IOException e) {
+        IOException failure = new IOException("cannot write the export to " + target + " (" + ExportFiles.reason(e)
+                + "); rerun with another output=, or fix the path, and only the export runs again");
+        failure.addSuppressed(e);
+        return failure;
+    }
+
     private void writeLine(OutputStream out, LegalSample sample) {
         try {
             out.write(json.writeValueAsBytes(SampleJson.of(sample)));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

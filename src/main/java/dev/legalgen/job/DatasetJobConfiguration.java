@@ -3,6 +3,7 @@ package dev.legalgen.job;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.catalog.PlanItemReader;
 import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.export.ExportTarget;
 import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.generation.AnswerJournal;
 import dev.legalgen.generation.LegalSample;
@@ -10,7 +11,6 @@ import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.generation.SampleProcessor;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.store.SampleStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -127,10 +127,12 @@ public class DatasetJobConfiguration {
                 .tasklet(
                         (contribution, chunkContext) -> {
                             StepExecution step = contribution.getStepExecution();
-                            DatasetParameters params = DatasetParameters.from(step.getJobParameters());
-                            long lines = exporter.export(
-                                    step.getJobExecution().getJobInstance().getInstanceId(), Path.of(params.output()));
-                            contribution.incrementWriteCount(lines);
+                            ExportTarget target = DatasetParameters.from(step.getJobParameters())
+                                    .exportTarget();
+                            long instanceId =
+                                    step.getJobExecution().getJobInstance().getInstanceId();
+                            contribution.incrementWriteCount(exporter.export(instanceId, target.fileOf(instanceId)));
+                            target.exported(instanceId);
                             return RepeatStatus.FINISHED;
                         },
                         transactionManager)

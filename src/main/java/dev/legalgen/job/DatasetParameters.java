@@ -1,18 +1,24 @@
 package dev.legalgen.job;
 
+import dev.legalgen.export.ExportTarget;
+import dev.legalgen.export.UnwritableExportException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The job parameters (README, Job parameters): names spelled once, built from {@code name=value}
  * arguments or typed values by one {@link Builder}, validated once, and normalised so that the same
- * request always names the same instance.
+ * request always names the same instance. {@code output} is null when not given: each instance then
+ * exports to a file of its own ({@link #exportTarget()}).
  */
 public record DatasetParameters(
         String dataset,
@@ -36,6 +42,8 @@ public record DatasetParameters(
     public static final String ALL = "all";
     public static final String BUILT_IN_CATALOG = "builtin";
     public static final int MAX_TARGET_COUNT = 1_000_000;
+    /** The directory of the datasets' exports when {@code output} is not given: {@code out/<dataset>/}. */
+    public static final String DEFAULT_OUTPUT_ROOT = "out";
 
     private static final List<String> NAMES =
             List.of(DATASET, TARGET_COUNT, PRACTICE_AREAS, DIFFICULTIES, CATALOG, CHAIN, OUTPUT, RUN_ID);
@@ -165,8 +173,27 @@ public record DatasetParameters(
                     difficulties.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
                     catalog,
                     chain.replace(" ", ""),
-                    output == null ? "out/" + dataset + ".jsonl" : output,
+                    validOutput(),
                     runId);
+        }
+
+        private String validOutput() {
+            if (output != null && (output.isBlank() || !isPath(output))) {
+                throw UsageException.of(
+                        OUTPUT,
+                        "'" + output + "' is not a file path; name a file, e.g. output=out/" + dataset + ".jsonl,"
+                                + " or leave output out for out/<dataset>/instance-<id>.jsonl");
+            }
+            return output;
+        }
+
+        private static boolean isPath(String text) {
+            try {
+                Path.of(text);
+                return true;
+            } catch (InvalidPathException e) {
+                return false;
+            }
         }
 
         private static int wholeNumber(String text) {
@@ -196,6 +223,38 @@ public record DatasetParameters(
                 params.getString(RUN_ID));
     }
 
+    /** Where the export goes: {@code output} as given, else a file per instance under {@code out/<dataset>/}. */
+    public ExportTarget exportTarget() {
+        return output == null
+                ? ExportTarget.perInstance(Path.of(DEFAULT_OUTPUT_ROOT, dataset))
+                : ExportTarget.file(Path.of(output));
+    }
+
+    /** The file the export of {@code execution}'s instance goes (or went) to, as an absolute path. */
+    public static Path exportFileOf(JobExecution execution) {
+        return from(execution.getJobParameters())
+                .exportTarget()
+                .fileOf(execution.getJobInstance().getInstanceId())
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * Checks that the export could be written before the job runs, so that no provider call is paid for in vain.
+     *
+     * @throws UsageException naming the path and what failed
+     */
+    public void checkOutputWritable() {
+        try {
+            exportTarget().checkWritable();
+        } catch (UnwritableExportException e) {
+            String fix = output == null
+                    ? " (the default output's directory); give output=<file> elsewhere, or fix that directory"
+                    : "; give another output=";
+            throw UsageException.of(OUTPUT, null, e.getMessage() + fix, e);
+        }
+    }
+
     /** The same request as a new instance: {@code start --next}. */
     public DatasetParameters withFreshRunId() {
         return new DatasetParameters(
@@ -209,7 +268,10 @@ public record DatasetParameters(
                 UUID.randomUUID().toString().substring(0, 8));
     }
 
-    /** Everything but {@code output} identifies the instance: the file may move between restarts. */
+    /**
+     * Everything but {@code output} identifies the instance: the file may move between restarts. An {@code output}
+     * not given is not stored: the export step then picks the instance's own file.
+     */
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(DATASET, dataset)
@@ -217,8 +279,10 @@ public record DatasetParameters(
                 .addString(PRACTICE_AREAS, practiceAreas.isEmpty() ? ALL : String.join(",", practiceAreas))
                 .addString(DIFFICULTIES, difficulties.isEmpty() ? ALL : String.join(",", difficulties))
                 .addString(CATALOG, catalog)
-                .addString(CHAIN, chain)
-                .addString(OUTPUT, output, false);
+                .addString(CHAIN, chain);
+        if (output != null) {
+            builder.addString(OUTPUT, output, false);
+        }
         if (runId != null) {
             builder.addString(RUN_ID, runId);
         }

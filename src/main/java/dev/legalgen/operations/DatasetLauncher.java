@@ -8,6 +8,7 @@ import dev.legalgen.job.JobSettings;
 import dev.legalgen.job.PlanFactory;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainSpec;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ public class DatasetLauncher {
                 return Launch.refused(alreadyRunning(last, false));
             }
             if (last != null) {
-                Optional<Outcome> refusal = refuseRestart(last, recoverStale);
+                Optional<Outcome> refusal = refuseRestart(last, params, recoverStale);
                 if (refusal.isPresent()) {
                     return Launch.refused(refusal.get());
                 }
@@ -102,6 +103,7 @@ public class DatasetLauncher {
                         last.getId(),
                         last.getStatus());
             }
+            params.checkOutputWritable();
             JobExecution execution = operator.start(job, jobParameters);
             lock = locks.holdUntilEnd(execution, lock); // an asynchronous operator returns while the job runs
             return new Launch(finished(execution), true);
@@ -113,6 +115,8 @@ public class DatasetLauncher {
         } catch (JobRestartException e) {
             return Launch.refused(
                     Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
+        } catch (UsageException e) {
+            throw e; // the user's to fix (exit 2), not a failure to launch
         } catch (Exception e) {
             throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
         } finally {
@@ -138,6 +142,7 @@ public class DatasetLauncher {
                     "execution " + execution.getId() + " is " + execution.getStatus()
                             + "; only FAILED or STOPPED executions restart");
         }
+        DatasetParameters.from(execution.getJobParameters()).checkOutputWritable();
         try (InstanceLocks.Lock lock = locks.tryLock(execution.getJobParameters())) {
             if (!lock.acquired()) {
                 return alreadyRunning(execution, false);
@@ -151,14 +156,10 @@ public class DatasetLauncher {
         }
     }
 
-    private Optional<Outcome> refuseRestart(JobExecution last, boolean recoverStale) {
+    private Optional<Outcome> refuseRestart(JobExecution last, DatasetParameters params, boolean recoverStale) {
         switch (last.getStatus()) {
             case COMPLETED:
-                return Optional.of(Outcome.of(
-                        ExitCode.OK,
-                        last.getId(),
-                        "already complete (execution " + last.getId()
-                                + "); nothing to do. Use start --next for a new instance with the same parameters"));
+                return Optional.of(Outcome.of(ExitCode.OK, last.getId(), alreadyComplete(last, params)));
             case ABANDONED:
                 return Optional.of(Outcome.of(
                         ExitCode.NOT_RESTARTABLE,
@@ -194,6 +195,18 @@ public class DatasetLauncher {
         return Outcome.of(ExitCode.ALREADY_RUNNING, id, message);
     }
 
+    /** Where the export is, and, when another {@code output} was asked for, that it does not move. */
+    private static String alreadyComplete(JobExecution last, DatasetParameters params) {
+        Path exported = DatasetParameters.exportFileOf(last);
+        String message = "already complete (execution " + last.getId() + "); its export is " + exported;
+        if (params.output() != null
+                && !Path.of(params.output()).toAbsolutePath().normalize().equals(exported)) {
+            return message + ". output= does not re-export a completed instance: copy that file to " + params.output()
+                    + ", or use start --next to generate a new instance";
+        }
+        return message + "; nothing to do. Use start --next for a new instance with the same parameters";
+    }
+
     private static Outcome finished(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         StringBuilder message = new StringBuilder("execution ")
@@ -208,6 +221,8 @@ public class DatasetLauncher {
                     .append(". Fix the cause, then rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.STOPPED) {
             message.append("; rerun the same command to continue from the last commit");
+        } else if (status == BatchStatus.COMPLETED) {
+            message.append("; exported to ").append(DatasetParameters.exportFileOf(execution));
         }
         return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
     }

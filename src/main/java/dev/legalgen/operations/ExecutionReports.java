@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -107,7 +108,9 @@ public class ExecutionReports {
         ExecutionSummary.Counts counts = summary.counts();
         lines.add("  this execution: read " + counts.read() + ", written " + counts.written() + ", skipped "
                 + counts.skipped() + ", rollbacks " + counts.rollbacks());
-        lines.add("  parameters: " + params + " output=" + params.output());
+        lines.add("  parameters: " + params + (params.output() == null ? "" : " output=" + params.output()));
+        lines.add("  export" + (summary.status() == BatchStatus.COMPLETED ? ": " : " (when complete): ")
+                + DatasetParameters.exportFileOf(execution));
         if (execution.getExecutionContext().containsKey(DatasetRunListener.BATCH_ID)) {
             lines.add("  batch_id: " + execution.getExecutionContext().getString(DatasetRunListener.BATCH_ID));
         }

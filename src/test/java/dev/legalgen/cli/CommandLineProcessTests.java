@@ -15,11 +15,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -41,14 +44,117 @@ class CommandLineProcessTests {
         Result first = run("start", "targetCount=30", "chain=simulator");
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertExportHasDistinctSamples(30);
+        Path exported = exportedFile(first);
 
         Result rerun = run("start", "targetCount=30", "chain=simulator");
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
-        assertThat(rerun.output()).contains("already complete");
+        assertThat(rerun.output()).contains("already complete").contains("its export is " + exported);
 
         Result status = run("status", "last");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.output()).contains("COMPLETED").contains("samples committed: 30 of 30");
+        assertThat(status.output())
+                .contains("COMPLETED")
+                .contains("samples committed: 30 of 30")
+                .contains("export: " + exported);
+    }
+
+    @Test
+    void aCompletedInstanceStartedWithAnotherOutputSaysWhereItsExportIsAndHowToGetAnother() throws Exception {
+        // given a completed instance
+        Result first = run("start", "targetCount=10", "chain=simulator");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        Path exported = exportedFile(first);
+
+        // when the same parameters come with another output
+        Path elsewhere = workDir.resolve("elsewhere.jsonl");
+        Result rerun = run("start", "targetCount=10", "chain=simulator", "output=" + elsewhere);
+
+        // then: nothing is run or written, and the message says where the export is and what to do instead
+        assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+        assertThat(rerun.output())
+                .contains("already complete")
+                .contains("its export is " + exported)
+                .contains("output= does not re-export a completed instance")
+                .contains("copy that file")
+                .contains("start --next");
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
+    void startNextTwiceGivesEachInstanceItsOwnExportAndLatestNamesTheNewest() throws Exception {
+        // when the same request runs twice as new instances
+        Result first = run("start", "--next", "targetCount=10", "chain=simulator");
+        Result second = run("start", "--next", "targetCount=10", "chain=simulator");
+
+        // then: two exports side by side, neither overwritten, and latest.jsonl links to the second
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        Path firstFile = exportedFile(first);
+        Path secondFile = exportedFile(second);
+        assertThat(firstFile).isNotEqualTo(secondFile).hasParent(secondFile.getParent());
+        assertThat(Export.read(firstFile).size()).isEqualTo(10);
+        assertThat(Export.read(secondFile).size()).isEqualTo(10);
+        assertThat(Export.read(firstFile).distinct("batch_id"))
+                .doesNotContainAnyElementsOf(Export.read(secondFile).distinct("batch_id"));
+        Path latest = workDir.resolve(Export.LATEST);
+        assertThat(Files.readSymbolicLink(latest)).isEqualTo(secondFile.getFileName());
+        assertThat(latest.toRealPath()).isEqualTo(secondFile.toRealPath());
+    }
+
+    @Test
+    void theExportIsCreatedWithTheUmasksPermissionsNotOwnerOnly() throws Exception {
+        // given the permissions the user's umask gives a new file (0644 with the usual 022)
+        Set<PosixFilePermission> umasked =
+                Files.getPosixFilePermissions(Files.createFile(workDir.resolve("any-new-file")));
+
+        // when
+        Result done = run("start", "targetCount=10", "chain=simulator");
+
+        // then
+        assertThat(done.exitCode()).as(done.output()).isZero();
+        assertThat(Files.getPosixFilePermissions(exportedFile(done))).isEqualTo(umasked);
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenExits2BeforeAnyProviderIsCalled() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
+            List<String> start = List.of(
+                    "start",
+                    "targetCount=10",
+                    "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=key",
+                    "--legalgen.providers.ext.models=legal-sim-large");
+
+            // when the output is a directory
+            Result directory = run(with(start, "output=" + workDir));
+
+            // then
+            assertThat(directory.exitCode()).as(directory.output()).isEqualTo(2);
+            assertThat(directory.output()).contains("output: " + workDir + " is a directory, not a file");
+
+            // when the output's directory admits no new file (/sys: not even root's)
+            Result unwritable = run(with(start, "output=/sys/legal-qa.jsonl"));
+
+            // then
+            assertThat(unwritable.exitCode()).as(unwritable.output()).isEqualTo(2);
+            assertThat(unwritable.output())
+                    .contains("output: /sys/legal-qa.jsonl: cannot create files in /sys (permission denied)");
+
+            // when the default output's directory cannot be created: a file is in its way
+            Files.createFile(workDir.resolve("out"));
+            Result noDefault = run(start.toArray(String[]::new));
+
+            // then
+            assertThat(noDefault.exitCode()).as(noDefault.output()).isEqualTo(2);
+            assertThat(noDefault.output())
+                    .contains("output: cannot create directory " + workDir.resolve("out/legal-qa") + ": "
+                            + workDir.resolve("out") + " is a file");
+
+            // and not one request reached the provider, not even the preflight's model listing
+            assertThat(provider.requestCount()).isZero();
+            assertThat(provider.modelListingCount()).isZero();
+        }
     }
 
     @Test
@@ -94,7 +200,7 @@ class CommandLineProcessTests {
         // then: STOPPED with whole chunks committed, no export, no temporary file left behind
         assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
         assertThat(run("status", "last").output()).contains("STOPPED");
-        assertThat(workDir.resolve("out")).doesNotExist();
+        assertThat(workDir.resolve("out/legal-qa")).isEmptyDirectory();
 
         // when the same command runs again
         Result resumed = run(start.toArray(String[]::new));
@@ -357,8 +463,15 @@ class CommandLineProcessTests {
         return LegalgenProcess.run(workDir, List.of(args));
     }
 
+    /** The file a completed run says it exported to. */
+    private static Path exportedFile(Result completed) {
+        Matcher exported = Pattern.compile("exported to (\\S+)").matcher(completed.output());
+        assertThat(exported.find()).as(completed.output()).isTrue();
+        return Path.of(exported.group(1));
+    }
+
     private Export export() throws IOException {
-        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
+        return Export.read(workDir.resolve(Export.LATEST));
     }
 
     /** The export has exactly {@code count} lines, with distinct ids. */

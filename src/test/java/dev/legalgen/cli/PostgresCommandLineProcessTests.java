@@ -70,7 +70,7 @@ class PostgresCommandLineProcessTests {
 
         // then
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertThat(Files.readAllLines(workDir.resolve("out/legal-qa.jsonl")))
+        assertThat(Files.readAllLines(workDir.resolve(Export.LATEST)))
                 .hasSize(400)
                 .doesNotHaveDuplicates();
     }
@@ -164,7 +164,7 @@ class PostgresCommandLineProcessTests {
     }
 
     private Export export() throws IOException {
-        return Export.read(workDir.resolve("out/legal-qa.jsonl"));
+        return Export.read(workDir.resolve(Export.LATEST));
     }
 
     private List<String> args(String command, String targetCount, String chain, String... more) {

@@ -1,6 +1,7 @@
 package dev.legalgen.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.chain.SimulatorProvider;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,18 +152,39 @@ class DatasetJobFunctionalTests {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeAnyProviderIsCalled() throws IOException {
+        // given an output path taken by a directory
+        Path taken = Files.createDirectories(outDir.resolve("taken.jsonl"));
+        DatasetParameters params = DatasetParameters.parse(
+                List.of("targetCount=10", "chain=simulator", "runId=" + UUID.randomUUID(), "output=" + taken), null);
+
+        // when / then
+        assertThatThrownBy(() -> launcher.start(params, false))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(taken + " is a directory");
+        assertThat(simulator.requestCount()).isZero();
+        assertThat(simulator.modelListingCount()).isZero();
+    }
+
+    @Test
     void aFailedExportLeavesNoPartialFileAndTheRestartOnlyExportsAgain() throws IOException {
-        // given an output path that cannot be replaced by a file: a non-empty directory
+        // given a run whose output is writable at the start, and blocked by a directory while its last call is held
         Path blocked = outDir.resolve("blocked.jsonl");
-        Files.createDirectories(blocked.resolve("inside"));
         List<String> args = new ArrayList<>(List.of("targetCount=30", "chain=simulator", "runId=" + UUID.randomUUID()));
         DatasetParameters first = DatasetParameters.parse(with(args, "output=" + blocked), null);
+        simulator.faults().forAllModels().after(29, Fault.delay(Duration.ofSeconds(3)));
 
         // when
-        Outcome failed = launcher.start(first, false);
+        CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> launcher.start(first, false));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> simulator.requestCount() >= 30);
+        Files.createDirectories(blocked.resolve("inside"));
+        Outcome failed = run.join();
 
-        // then: generation committed, the export failed, and nothing half-written is left behind
+        // then: generation committed, the export failed saying where and why, and nothing half-written is left
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(failed.message()).contains("cannot write the export to " + blocked + " (is a directory)");
         assertThat(Files.list(outDir).map(p -> p.getFileName().toString())).containsExactly("blocked.jsonl");
         int calls = simulator.requestCount();
 

@@ -3,6 +3,7 @@ package dev.legalgen.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -20,7 +21,28 @@ class DatasetParametersTests {
         // then
         assertThat(new JobParameters(implicit.getIdentifyingParameters()))
                 .isEqualTo(new JobParameters(explicit.getIdentifyingParameters()));
-        assertThat(implicit.getString(DatasetParameters.OUTPUT)).isEqualTo("out/legal-qa.jsonl");
+        assertThat(implicit.getString(DatasetParameters.OUTPUT)).isNull();
+    }
+
+    @Test
+    void withoutOutputEachInstanceExportsToAFileOfItsOwn() {
+        // given
+        DatasetParameters implicit = DatasetParameters.parse(List.of("dataset=torts"), "groq");
+        DatasetParameters explicit = DatasetParameters.parse(List.of("output=exports/torts.jsonl"), "groq");
+
+        // when / then
+        assertThat(implicit.exportTarget().fileOf(7)).isEqualTo(Path.of("out", "torts", "instance-7.jsonl"));
+        assertThat(explicit.exportTarget().fileOf(7)).isEqualTo(Path.of("exports", "torts.jsonl"));
+    }
+
+    @Test
+    void rejectsAnOutputThatIsNoPath() {
+        for (String bad : List.of("", " ", "a\u0000b")) {
+            assertThatThrownBy(() -> DatasetParameters.parse(List.of("output=" + bad), "groq"))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("output: '")
+                    .hasMessageContaining("not a file path");
+        }
     }
 
     @Test

@@ -14,6 +14,9 @@ public record Export(List<JsonNode> lines) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The newest export of dataset {@code legal-qa} when no {@code output} is given, relative to the run's directory. */
+    public static final Path LATEST = Path.of("out", "legal-qa", "latest.jsonl");
+
     public static Export read(Path file) throws IOException {
         return new Export(Files.readAllLines(file).stream().map(JSON::readTree).toList());
     }
