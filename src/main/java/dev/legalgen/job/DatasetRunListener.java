@@ -14,8 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code batch_id} in the job's execution context, which restarts inherit, so that it is
- * fixed for an instance. (The plan's fingerprint is checked by each partition's reader.)
+ * Keeps the {@code batch_id} and the plan's fingerprint in the job's execution context, which restarts inherit, so
+ * that the id is fixed for an instance and a restart on another plan is refused ({@link PlanFingerprint}).
  */
 @Component
 @Order(JobListenerOrder.RUN)
@@ -28,9 +28,11 @@ public class DatasetRunListener implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(DatasetRunListener.class);
 
     private final JobRepository jobRepository;
+    private final RunPlans plans;
 
-    DatasetRunListener(JobRepository jobRepository) {
+    DatasetRunListener(JobRepository jobRepository, RunPlans plans) {
         this.jobRepository = jobRepository;
+        this.plans = plans;
     }
 
     @Override
@@ -40,6 +42,7 @@ public class DatasetRunListener implements JobExecutionListener {
         if (!context.containsKey(BATCH_ID)) {
             context.putString(BATCH_ID, newBatchId());
         }
+        PlanFingerprint.record(context, plans.of(execution));
         // Saved now, before any sample can commit: Batch saves a job's context only after each step, so
         // a kill -9 during generation would lose a new id, and the restart would stamp its rows with another.
         jobRepository.updateExecutionContext(execution);

@@ -1,11 +1,13 @@
 package dev.legalgen.operations;
 
+import dev.legalgen.catalog.GenerationPlan;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.job.ExecutionFailures;
 import dev.legalgen.job.JobSettings;
 import dev.legalgen.job.PlanFactory;
+import dev.legalgen.job.PlanFingerprint;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainSpec;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ public class DatasetLauncher {
         } catch (ChainSpec.InvalidChainException e) {
             throw UsageException.ofChain(e);
         }
-        plans.plan(params);
+        GenerationPlan plan = plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(DatasetJobConfiguration.JOB_NAME, jobParameters);
         InstanceLocks.Lock lock = locks.tryLock(jobParameters);
@@ -97,6 +99,7 @@ public class DatasetLauncher {
                 if (refusal.isPresent()) {
                     return Launch.refused(refusal.get());
                 }
+                PlanFingerprint.requireUnchanged(last, plan);
                 log.info(
                         "Restarting instance {} after execution {} ended {}",
                         last.getJobInstance().getInstanceId(),
@@ -142,7 +145,9 @@ public class DatasetLauncher {
                     "execution " + execution.getId() + " is " + execution.getStatus()
                             + "; only FAILED or STOPPED executions restart");
         }
-        DatasetParameters.from(execution.getJobParameters()).checkOutputWritable();
+        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
+        PlanFingerprint.requireUnchanged(execution, plans.plan(params));
+        params.checkOutputWritable();
         try (InstanceLocks.Lock lock = locks.tryLock(execution.getJobParameters())) {
             if (!lock.acquired()) {
                 return alreadyRunning(execution, false);
