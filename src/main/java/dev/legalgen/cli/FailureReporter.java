@@ -7,6 +7,7 @@ import dev.legalgen.operations.NoSuchExecutionException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine;
@@ -63,10 +64,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
                 return new Failure(ExitCode.USAGE, "configuration: " + bind.getName() + ": " + rootMessage(bind));
             }
             if (cause instanceof SQLException sql && isDatabaseInUse(sql)) {
-                return new Failure(
-                        ExitCode.ALREADY_RUNNING,
-                        "the embedded database is in use by another legalgen"
-                                + " process; wait for it, or stop it with SIGTERM (H2 allows one process at a time)");
+                return new Failure(ExitCode.ALREADY_RUNNING, embeddedDatabaseInUse());
             }
             if (cause instanceof SQLException sql) {
                 return new Failure(
@@ -76,6 +74,29 @@ final class FailureReporter implements IExecutionExceptionHandler {
             }
         }
         return new Failure(ExitCode.FAILED, rootMessage(e));
+    }
+
+    /**
+     * H2 lets one process open its file (README, design notes: why not H2's mixed mode), so the other process is
+     * named for the operator to watch or stop.
+     */
+    private static String embeddedDatabaseInUse() {
+        List<Long> others = ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != ProcessHandle.current().pid())
+                .filter(process -> process.info()
+                        .commandLine()
+                        .filter(line -> line.contains("legal-dataset-batch"))
+                        .isPresent())
+                .map(ProcessHandle::pid)
+                .toList();
+        String pid = others.size() == 1 ? others.get(0).toString() : "<pid>";
+        return "the embedded database is open in another legalgen process"
+                + (others.isEmpty()
+                        ? ""
+                        : " (pid " + others.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                + ", and H2 lets one process open it at a time: watch that run's progress line or log, stop it with kill"
+                + " -TERM " + pid + " (it stops after its current chunk), and run this command when it has ended; with"
+                + " PostgreSQL, status, list and stop work from any terminal";
     }
 
     /** H2 refuses a second process on the same file with error 90020. */
