@@ -108,11 +108,11 @@ public class DatasetLauncher {
         } catch (JobExecutionAlreadyRunningException e) {
             return Launch.refused(alreadyRunning(last, false));
         } catch (JobInstanceAlreadyCompleteException e) {
-            return Launch.refused(
-                    Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params));
+            return Launch.refused(Outcome.refused(
+                    Refusal.COMPLETE, last == null ? null : last.getId(), "already complete: " + params));
         } catch (JobRestartException e) {
             return Launch.refused(
-                    Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
+                    Outcome.refused(Refusal.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
         } catch (Exception e) {
             throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
         } finally {
@@ -132,8 +132,8 @@ public class DatasetLauncher {
     public Outcome restart(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            return Outcome.of(
-                    ExitCode.NOT_RESTARTABLE,
+            return Outcome.refused(
+                    Refusal.NOT_RESTARTABLE,
                     execution.getId(),
                     "execution " + execution.getId() + " is " + execution.getStatus()
                             + "; only FAILED or STOPPED executions restart");
@@ -147,21 +147,21 @@ public class DatasetLauncher {
             if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
                 return alreadyRunning(execution, false);
             }
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), e.getMessage());
+            return Outcome.refused(Refusal.NOT_RESTARTABLE, execution.getId(), e.getMessage());
         }
     }
 
     private Optional<Outcome> refuseRestart(JobExecution last, boolean recoverStale) {
         switch (last.getStatus()) {
             case COMPLETED:
-                return Optional.of(Outcome.of(
-                        ExitCode.OK,
+                return Optional.of(Outcome.refused(
+                        Refusal.COMPLETE,
                         last.getId(),
                         "already complete (execution " + last.getId()
                                 + "); nothing to do. Use start --next for a new instance with the same parameters"));
             case ABANDONED:
-                return Optional.of(Outcome.of(
-                        ExitCode.NOT_RESTARTABLE,
+                return Optional.of(Outcome.refused(
+                        Refusal.ABANDONED,
                         last.getId(),
                         "execution " + last.getId()
                                 + " was abandoned and will not restart; use start --next for a new instance"));
@@ -191,7 +191,7 @@ public class DatasetLauncher {
                         + " (or rerun it with start --recover-stale)"
                 : "this instance is being run by another process" + (id == null ? "" : " (execution " + id + ")")
                         + "; wait for it, or stop it (SIGTERM, or stop " + (id == null ? "last" : id) + ")";
-        return Outcome.of(ExitCode.ALREADY_RUNNING, id, message);
+        return Outcome.refused(processGone ? Refusal.LEFT_RUNNING : Refusal.RUNNING, id, message);
     }
 
     private static Outcome finished(JobExecution execution) {

@@ -76,6 +76,7 @@ class ApiRequestsIntegrationTests {
                 "a list of strings");
         assertWrongKind("/api/generate/batch/start", "{\"provider\": [\"simulator\"]}", "provider", "a string");
         assertWrongKind("/api/generate/batch/start", "{\"dataset\": {}}", "dataset", "a string");
+        assertWrongKind("/api/generate/batch/start", "{\"run_id\": [\"a\"]}", "run_id", "a string");
         assertWrongKind("/api/generate/batch/stop", "{\"execution_id\": \"last\"}", "execution_id", "a whole number");
         assertWrongKind("/api/generate", "{\"practice_area\": [\"Tort Law\"]}", "practice_area", "a string");
     }
