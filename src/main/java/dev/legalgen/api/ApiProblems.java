@@ -3,7 +3,6 @@ package dev.legalgen.api;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.provider.ProviderCallException;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of the API as an RFC 9457 problem detail ({@code application/problem+json}); a
@@ -53,36 +50,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /** Malformed JSON, a wrong type or an unknown field: name the field when Jackson knows it. */
+    /** Malformed JSON, a wrong type or an unknown field: named as the client wrote it (see {@link UnreadableBody}). */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = null;
-        String detail = "the request body is not valid JSON for this endpoint";
-        if (e.getCause() instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
-            field = jackson.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            detail = jackson instanceof UnrecognizedPropertyException
-                    ? field + ": unknown field" + known((UnrecognizedPropertyException) jackson)
-                    : field + ": " + jackson.getOriginalMessage();
-        }
+        UnreadableBody body = UnreadableBody.of(e.getCause());
         log.debug("Unreadable request body: {}", e.getMessage());
         return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, detail, field).getBody());
-    }
-
-    private static String known(UnrecognizedPropertyException e) {
-        return e.getKnownPropertyIds() == null
-                ? ""
-                : "; known: "
-                        + e.getKnownPropertyIds().stream()
-                                .map(String::valueOf)
-                                .sorted()
-                                .collect(Collectors.joining(", "));
+                .body(problem(HttpStatus.BAD_REQUEST, body.detail(), body.field())
+                        .getBody());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {

@@ -7,6 +7,7 @@ import dev.legalgen.operations.ExecutionReports;
 import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
+import dev.legalgen.operations.Refusal;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -47,7 +48,7 @@ class BatchController {
     /** 202 launched (or restarted), 200 already complete, 409 running or not restartable. */
     @PostMapping("/start")
     ResponseEntity<LaunchBody> start(@RequestBody(required = false) BatchStartRequest request) {
-        DatasetParameters params = parameters(request == null ? empty() : request);
+        DatasetParameters params = parameters(request == null ? BatchStartRequest.EMPTY : request);
         DatasetLauncher.Launch launch = asyncLauncher.start(params);
         Outcome outcome = launch.outcome();
         if (!launch.launched()) {
@@ -59,16 +60,15 @@ class BatchController {
                     HttpStatus.SERVICE_UNAVAILABLE,
                     null,
                     AsyncDatasetLauncher.MAX_RUNNING
-                            + " batches are already running in this server; start this one when one ends (execution "
-                            + execution.getId() + " was not started and can be restarted)");
+                            + " batches are already running in this server; send this body again when one ends"
+                            + " (execution " + execution.getId() + " was not started; that starts it)");
         }
         return ResponseEntity.accepted()
                 .body(new LaunchBody(
                         execution.getId(),
                         execution.getStatus().name(),
-                        "execution " + execution.getId()
-                                + " launched; follow it at GET /api/generate/batch/status?execution_id="
-                                + execution.getId()));
+                        "execution " + execution.getId() + " launched; follow it at "
+                                + Refusals.status(execution.getId())));
     }
 
     @GetMapping("/status")
@@ -99,11 +99,11 @@ class BatchController {
     }
 
     private ResponseEntity<LaunchBody> refused(Outcome outcome) {
-        if (outcome.exitCode() == ExitCode.OK) {
+        if (outcome.refusal() == Refusal.COMPLETE) {
             return ResponseEntity.ok(
-                    new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(), outcome.message()));
+                    new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(), Refusals.detail(outcome)));
         }
-        throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
+        throw new ApiException(HttpStatus.CONFLICT, null, Refusals.detail(outcome));
     }
 
     /** The body as job parameters, through the command line's builder, so both are validated alike. */
@@ -114,10 +114,8 @@ class BatchController {
                 .practiceAreas(request.practiceAreas())
                 .difficulties(request.difficulties())
                 .chain(Chains.of(request.provider(), request.model()))
+                .runId(request.runId())
+                .output(request.output())
                 .build();
-    }
-
-    private static BatchStartRequest empty() {
-        return new BatchStartRequest(null, null, null, null, null, null);
     }
 }

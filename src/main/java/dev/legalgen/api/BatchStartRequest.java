@@ -6,7 +6,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code POST /api/generate/batch/start}: the job parameters in the seed's terms.
- * {@code provider} (or a comma chain) and {@code model} become the {@code chain} parameter; absent
+ * {@code provider} (or a comma chain) and {@code model} become the {@code chain} parameter, {@code run_id}
+ * the {@code runId} that names a new instance of the same parameters, {@code output} the export file; absent
  * fields take the command line's defaults.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -16,4 +17,10 @@ record BatchStartRequest(
         String model,
         String dataset,
         List<String> practiceAreas,
-        List<String> difficulties) {}
+        List<String> difficulties,
+        String runId,
+        String output) {
+
+    /** No body: every parameter at its default. */
+    static final BatchStartRequest EMPTY = new BatchStartRequest(null, null, null, null, null, null, null, null);
+}

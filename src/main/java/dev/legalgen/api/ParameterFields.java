@@ -12,7 +12,9 @@ final class ParameterFields {
             DatasetParameters.PRACTICE_AREAS, "practice_areas",
             DatasetParameters.DIFFICULTIES, "difficulties",
             DatasetParameters.DATASET, "dataset",
-            DatasetParameters.CHAIN, "provider");
+            DatasetParameters.CHAIN, "provider",
+            DatasetParameters.RUN_ID, "run_id",
+            DatasetParameters.OUTPUT, "output");
 
     private ParameterFields() {}
 

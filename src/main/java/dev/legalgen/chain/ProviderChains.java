@@ -61,7 +61,9 @@ public class ProviderChains {
      * @throws ChainSpec.InvalidChainException naming the bad entry and the usable providers and models
      */
     public void validate(String chain) {
-        ChainSpec.parse(chain, providers.forChain(chain).providers()).warnings().forEach(w -> log.warn("chain: {}", w));
+        ChainSpec.parse(chain, providers.forChain(chain).providers(), providers.names())
+                .warnings()
+                .forEach(w -> log.warn("chain: {}", w));
     }
 
     /** The chain of a running execution, created on first use. */

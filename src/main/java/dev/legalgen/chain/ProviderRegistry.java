@@ -4,7 +4,9 @@ import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.ProvidersProperties;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The providers a chain may name: those configured under {@code legalgen.providers}, and the built-in simulator. */
@@ -26,6 +28,13 @@ public class ProviderRegistry {
             providers.putIfAbsent(SimulatorProvider.NAME, simulator.providerSettings());
         }
         return new ProvidersProperties(providers);
+    }
+
+    /** Every provider a chain may name: the configured ones, then the simulator. */
+    Set<String> names() {
+        Set<String> names = new LinkedHashSet<>(configured.providers().keySet());
+        names.add(SimulatorProvider.NAME);
+        return names;
     }
 
     /** The configured providers and whether a chain could use them: {@code usable}, or why not. */

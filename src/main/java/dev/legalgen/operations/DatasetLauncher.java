@@ -113,11 +113,11 @@ public class DatasetLauncher {
         } catch (JobExecutionAlreadyRunningException e) {
             return Launch.refused(alreadyRunning(last, false));
         } catch (JobInstanceAlreadyCompleteException e) {
-            return Launch.refused(
-                    Outcome.of(ExitCode.OK, last == null ? null : last.getId(), "already complete: " + params));
+            return Launch.refused(Outcome.refused(
+                    Refusal.COMPLETE, last == null ? null : last.getId(), "already complete: " + params));
         } catch (JobRestartException e) {
             return Launch.refused(
-                    Outcome.of(ExitCode.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
+                    Outcome.refused(Refusal.NOT_RESTARTABLE, last == null ? null : last.getId(), e.getMessage()));
         } catch (UsageException e) {
             throw e; // the user's to fix (exit 2), not a failure to launch
         } catch (Exception e) {
@@ -139,8 +139,8 @@ public class DatasetLauncher {
     public Outcome restart(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-            return Outcome.of(
-                    ExitCode.NOT_RESTARTABLE,
+            return Outcome.refused(
+                    Refusal.NOT_RESTARTABLE,
                     execution.getId(),
                     "execution " + execution.getId() + " is " + execution.getStatus()
                             + "; only FAILED or STOPPED executions restart");
@@ -157,17 +157,17 @@ public class DatasetLauncher {
             if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
                 return alreadyRunning(execution, false);
             }
-            return Outcome.of(ExitCode.NOT_RESTARTABLE, execution.getId(), e.getMessage());
+            return Outcome.refused(Refusal.NOT_RESTARTABLE, execution.getId(), e.getMessage());
         }
     }
 
     private Optional<Outcome> refuseRestart(JobExecution last, DatasetParameters params, boolean recoverStale) {
         switch (last.getStatus()) {
             case COMPLETED:
-                return Optional.of(Outcome.of(ExitCode.OK, last.getId(), alreadyComplete(last, params)));
+                return Optional.of(Outcome.refused(Refusal.COMPLETE, last.getId(), alreadyComplete(last, params)));
             case ABANDONED:
-                return Optional.of(Outcome.of(
-                        ExitCode.NOT_RESTARTABLE,
+                return Optional.of(Outcome.refused(
+                        Refusal.ABANDONED,
                         last.getId(),
                         "execution " + last.getId()
                                 + " was abandoned and will not restart; use start --next for a new instance"));
@@ -197,7 +197,7 @@ public class DatasetLauncher {
                         + " (or rerun it with start --recover-stale)"
                 : "this instance is being run by another process" + (id == null ? "" : " (execution " + id + ")")
                         + "; wait for it, or stop it (SIGTERM, or stop " + (id == null ? "last" : id) + ")";
-        return Outcome.of(ExitCode.ALREADY_RUNNING, id, message);
+        return Outcome.refused(processGone ? Refusal.LEFT_RUNNING : Refusal.RUNNING, id, message);
     }
 
     /** Where the export is, and, when another {@code output} was asked for, that it does not move. */

@@ -2,6 +2,7 @@ package dev.legalgen.provider;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,14 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
     }
 
     public static ChainSpec parse(String spec, Map<String, ProviderSettings> providers) {
+        return parse(spec, providers, providers.keySet());
+    }
+
+    /**
+     * As {@link #parse(String, Map)}, where a chain may also name providers set up only when named (the built-in
+     * simulator): {@code nameable} lists every provider a chain may name, for the refusal of an unknown one.
+     */
+    public static ChainSpec parse(String spec, Map<String, ProviderSettings> providers, Collection<String> nameable) {
         List<String> entries = new ArrayList<>(spec == null || spec.isBlank() ? providers.keySet() : entries(spec));
         List<Route> routes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -42,7 +51,7 @@ public record ChainSpec(List<Route> routes, List<String> warnings) {
             if (settings == null) {
                 throw new InvalidChainException(
                         "chain entry '" + entry + "' names no configured provider; known providers: "
-                                + String.join(", ", providers.keySet()),
+                                + String.join(", ", nameable),
                         false);
             }
             if (!seen.add(provider)) {

@@ -71,7 +71,7 @@ final class ChainTracker {
     }
 
     void modelFailed(Route route, ProviderCallException failure) {
-        if (outages.markModelOut(route, "model unavailable")) {
+        if (outages.markModelOut(route, failure.explanation())) {
             emit(
                     ChainEvent.Type.MODEL_FAILED,
                     route,
@@ -91,7 +91,7 @@ final class ChainTracker {
     }
 
     void providerOut(Route route, ProviderCallException failure) {
-        if (outages.markProviderOut(route.provider(), failure.category().label() + ": " + failure.getMessage())) {
+        if (outages.markProviderOut(route.provider(), failure.explanation())) {
             emit(
                     ChainEvent.Type.PROVIDER_OUT,
                     route,

@@ -2,23 +2,46 @@ package dev.legalgen.provider;
 
 import java.time.Duration;
 
-/** Short, fixable messages for failed calls: what failed and what to change. */
+/**
+ * Short, fixable messages for failed calls: what failed, the provider's own words (or what went wrong on the
+ * wire), and what to change.
+ */
 final class FailureMessages {
 
     private static final int MAX_PROVIDER_TEXT = 160;
 
     private FailureMessages() {}
 
-    static String describe(
+    /** A call the provider answered with an error: its status, code and message in parentheses. */
+    static String answered(
             String provider,
             String model,
             ErrorCategory category,
-            Integer status,
+            int status,
             ProviderError error,
             Duration retryAfter,
             ProviderSettings settings) {
+        String code = error.code() != null ? error.code() : error.type();
+        String said = providerText(error.summary());
+        String detail =
+                " (" + status + (code == null ? "" : " " + code) + (said == null ? "" : ": \"" + said + "\"") + ")";
+        return describe(provider, model, category, detail, retryAfter, settings);
+    }
+
+    /** A call that got no usable answer: {@code cause} says in words what went wrong (see {@link TransportCauses}). */
+    static String unanswered(
+            String provider, String model, ErrorCategory category, String cause, ProviderSettings settings) {
+        return describe(provider, model, category, " (" + cause + ")", null, settings);
+    }
+
+    private static String describe(
+            String provider,
+            String model,
+            ErrorCategory category,
+            String detail,
+            Duration retryAfter,
+            ProviderSettings settings) {
         String what = provider + " " + model;
-        String detail = detail(status, error);
         String property = "legalgen.providers." + provider;
         return switch (category) {
             case AUTHENTICATION ->
@@ -34,7 +57,7 @@ final class FailureMessages {
                 what + " rate limit reached" + detail + ", retry after " + Durations.format(retryAfter) + "; lower "
                         + property + ".requests-per-minute/tokens-per-minute if this repeats";
             case TIMEOUT ->
-                what + " did not answer within " + Durations.format(settings.timeout()) + ": raise " + property
+                what + " did not answer within " + Durations.format(settings.timeout()) + detail + ": raise " + property
                         + ".timeout or lower max-completion-tokens";
             case CONNECTION_ERROR ->
                 "cannot reach " + provider + " at " + settings.baseUrl() + detail + ": check " + property
@@ -44,26 +67,18 @@ final class FailureMessages {
             case REQUEST_TOO_LARGE ->
                 what + " cannot take a request this large" + detail + ": shorten the prompt or lower " + property
                         + ".max-completion-tokens";
-            case BAD_REQUEST -> what + " rejected the request" + detail + quote(error);
+            case BAD_REQUEST -> what + " rejected the request" + detail;
             case INVALID_OUTPUT -> what + " returned no usable content" + detail;
             case GENERAL -> what + " call failed" + detail;
         };
     }
 
-    private static String detail(Integer status, ProviderError error) {
-        String code = error.code() != null ? error.code() : error.type();
-        if (status == null) {
-            return code == null ? "" : " (" + code + ")";
-        }
-        return " (" + status + (code == null ? "" : " " + code) + ")";
-    }
-
-    private static String quote(ProviderError error) {
-        String text = error.summary();
-        if (text == null) {
-            return "";
+    /** The provider's message on one line, cut to a length a log line and a status can carry; null when none. */
+    private static String providerText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
         String oneLine = text.replaceAll("\\s+", " ").strip();
-        return ": " + (oneLine.length() > MAX_PROVIDER_TEXT ? oneLine.substring(0, MAX_PROVIDER_TEXT) + "…" : oneLine);
+        return oneLine.length() > MAX_PROVIDER_TEXT ? oneLine.substring(0, MAX_PROVIDER_TEXT) + "…" : oneLine;
     }
 }

@@ -198,25 +198,23 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
     private ProviderCallException transportFailure(Route route, RuntimeException failure) {
         ErrorCategory category = FailureClassifier.categoryOf(failure);
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        ProviderError cause = new ProviderError(null, root.getClass().getSimpleName(), null, null, null);
-        return failure(route, category, null, cause, null, failure);
+        String message = FailureMessages.unanswered(
+                provider, route.model(), category, TransportCauses.describe(failure), settings);
+        // the cause is Spring's/the JDK's transport exception: it names the URL, never a header
+        return ProviderCallException.unanswered(
+                route, category, settings.apiKey().redact(message), failure);
     }
 
     private ProviderCallException failure(
             Route route,
             ErrorCategory category,
-            Integer status,
+            int status,
             ProviderError error,
             java.time.Duration retryAfter,
             Throwable cause) {
         String message = settings.apiKey()
-                .redact(FailureMessages.describe(
+                .redact(FailureMessages.answered(
                         provider, route.model(), category, status, error, retryAfter, settings));
-        // the cause is Spring's/the JDK's transport exception: it names the URL, never a header
         return new ProviderCallException(
                 provider, route.model(), category, status, error.code(), error.type(), retryAfter, message, cause);
     }

@@ -57,6 +57,12 @@ public class ProviderCallException extends RuntimeException {
         return new ProviderCallException(null, null, category, null, null, null, null, true, message, lastFailure);
     }
 
+    /** The call got no answer (refused, reset, timed out): no status, no error body. */
+    static ProviderCallException unanswered(Route route, ErrorCategory category, String message, Throwable cause) {
+        return new ProviderCallException(
+                route.provider(), route.model(), category, null, null, null, null, false, message, cause);
+    }
+
     /** The route answered, twice, with content that cannot be used: this item is given up. */
     static ProviderCallException invalidOutput(Route route, String message, Throwable cause) {
         return new ProviderCallException(
@@ -115,6 +121,11 @@ public class ProviderCallException extends RuntimeException {
     /** How long the server asked us to wait, null when it did not say. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** {@code category: message}: how a route out of the run, or an open circuit, is explained. */
+    String explanation() {
+        return category.label() + ": " + getMessage();
     }
 
     /** True when every route is exhausted, not just this call: retrying the item elsewhere is pointless. */

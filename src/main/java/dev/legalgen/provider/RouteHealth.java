@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ final class RouteHealth {
     private final Clock clock;
     private final Map<Route, Instant> openedAt = new ConcurrentHashMap<>();
     /** Each route's latest failure that counts for its breaker: why the circuit is open. */
-    private final Map<Route, String> lastBreakerFailure = new ConcurrentHashMap<>();
+    private final Map<Route, ProviderCallException> lastBreakerFailure = new ConcurrentHashMap<>();
 
     RouteHealth(List<Route> routes, ChainTracker tracker, RouteCircuitBreakers.Settings breaker, Clock clock) {
         this.routes = List.copyOf(routes);
@@ -35,7 +36,7 @@ final class RouteHealth {
     /** A call on {@code route} failed: its breaker counts it, if its category counts. */
     void failed(Route route, ProviderCallException failure, Duration latency) {
         if (breakers.onFailure(route, failure, latency)) {
-            lastBreakerFailure.put(route, failure.getMessage());
+            lastBreakerFailure.put(route, failure);
         }
     }
 
@@ -63,28 +64,45 @@ final class RouteHealth {
         return left.isNegative() ? Duration.ofMillis(1) : left;
     }
 
-    /** No route can serve: a failure naming every route and why it is out. */
+    /**
+     * No route can serve: a failure naming every route, the category and message of what took it out (each
+     * message ends in its own fix; routes out for the same reason share it), for the step, the exit line and the
+     * REST problem alike.
+     */
     ProviderCallException exhausted(ProviderCallException lastFailure, Duration soonest) {
-        List<String> why = new ArrayList<>();
+        Map<String, List<String>> routesByWhy = new LinkedHashMap<>();
         for (Route route : routes) {
-            String out = tracker.whyOut(route);
-            why.add(route + " "
-                    + (out != null
-                            ? out
-                            : breakers.state(route) == RouteCircuitBreakers.State.OPEN
-                                    ? "circuit open after: "
-                                            + lastBreakerFailure.getOrDefault(route, "repeated failures")
-                                    : "rate limited"));
+            routesByWhy
+                    .computeIfAbsent(whyUnusable(route, lastFailure), why -> new ArrayList<>())
+                    .add(route.toString());
         }
+        List<String> why = new ArrayList<>();
+        routesByWhy.forEach((reason, named) -> why.add(String.join(", ", named) + " " + reason));
         ErrorCategory category = lastFailure != null
                 ? lastFailure.category()
                 : soonest != null ? ErrorCategory.RATE_LIMIT : ErrorCategory.GENERAL;
         String wait = soonest == null ? "" : " (earliest retry in " + Durations.format(soonest) + ")";
         return ProviderCallException.noRouteLeft(
-                category,
-                "no provider route left" + wait + ": " + String.join("; ", why)
-                        + ". Fix the keys/models named above in legalgen.providers.*, or change the chain",
-                lastFailure);
+                category, "no provider route left" + wait + ": " + String.join("; ", why), lastFailure);
+    }
+
+    private String whyUnusable(Route route, ProviderCallException lastFailure) {
+        String out = tracker.whyOut(route);
+        if (out != null) {
+            return out;
+        }
+        if (breakers.state(route) == RouteCircuitBreakers.State.OPEN) {
+            ProviderCallException opened = lastBreakerFailure.get(route);
+            return "circuit open after " + (opened == null ? "repeated failures" : opened.explanation());
+        }
+        // neither out nor open: its provider paces it past the wait allowed
+        return lastFailure != null && route.equals(routeOf(lastFailure)) ? lastFailure.explanation() : "rate limited";
+    }
+
+    private static Route routeOf(ProviderCallException failure) {
+        return failure.provider() == null || failure.model() == null
+                ? null
+                : new Route(failure.provider(), failure.model());
     }
 
     private void onTransition(Route route, RouteCircuitBreakers.State from, RouteCircuitBreakers.State to) {

@@ -49,14 +49,36 @@ class ApiRequestsIntegrationTests {
     }
 
     @Test
-    void anUnknownProviderIsRejectedListingTheConfiguredOnes() {
+    void anUnknownProviderIsRejectedListingEveryProviderAChainMayName() {
         // when
         ApiClient.Response response = api.post("/api/generate/batch/start", """
                 {"target_count": 20, "provider": "acme"}""");
 
-        // then
+        // then: the built-in simulator too, which is set up only when a chain names it
         assertProblem(response, 400, "provider");
-        assertThat(response.body().get("detail").asString()).contains("acme").contains("groq");
+        assertThat(response.body().get("detail").asString())
+                .contains("'acme'")
+                .endsWith("known providers: groq, cerebras, simulator");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRejectedByItsFieldAndTheKindItMustBe() {
+        // when / then: in the client's terms, never Jackson's Java types
+        assertWrongKind("/api/generate/batch/start", "{\"target_count\": \"ten\"}", "target_count", "a whole number");
+        assertWrongKind("/api/generate/batch/start", "{\"target_count\": 2.5}", "target_count", "a whole number");
+        assertWrongKind("/api/generate/batch/start", "{\"target_count\": true}", "target_count", "a whole number");
+        assertWrongKind(
+                "/api/generate/batch/start", "{\"target_count\": 99999999999}", "target_count", "a whole number");
+        assertWrongKind(
+                "/api/generate/batch/start",
+                "{\"practice_areas\": \"Tort Law\"}",
+                "practice_areas",
+                "a list of strings");
+        assertWrongKind("/api/generate/batch/start", "{\"provider\": [\"simulator\"]}", "provider", "a string");
+        assertWrongKind("/api/generate/batch/start", "{\"dataset\": {}}", "dataset", "a string");
+        assertWrongKind("/api/generate/batch/start", "{\"run_id\": [\"a\"]}", "run_id", "a string");
+        assertWrongKind("/api/generate/batch/stop", "{\"execution_id\": \"last\"}", "execution_id", "a whole number");
+        assertWrongKind("/api/generate", "{\"practice_area\": [\"Tort Law\"]}", "practice_area", "a string");
     }
 
     @Test
@@ -171,6 +193,14 @@ class ApiRequestsIntegrationTests {
         assertThat(response.body().get("database").asString()).startsWith("H2");
         assertThat(response.body().at("/providers/simulator").asString()).startsWith("usable");
         assertThat(response.body().at("/providers/groq").asString()).startsWith("no key");
+    }
+
+    private void assertWrongKind(String path, String body, String field, String kind) {
+        ApiClient.Response response = api.post(path, body);
+        assertThat(response.status()).as(body).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("field").asString()).as(body).isEqualTo(field);
+        assertThat(response.body().get("detail").asString()).as(body).isEqualTo(field + " must be " + kind);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String field) {

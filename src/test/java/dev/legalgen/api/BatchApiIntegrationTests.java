@@ -3,9 +3,13 @@ package dev.legalgen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +83,38 @@ class BatchApiIntegrationTests {
         assertThat(again.body().get("execution_id").asLong()).isEqualTo(first);
         assertThat(again.body().get("status").asString()).isEqualTo("COMPLETED");
         assertThat(again.body().get("message").asString()).contains("already complete");
+    }
+
+    @Test
+    void aRunIdStartsANewInstanceOfCompletedParametersAndOutputNamesItsExport(@TempDir Path outDir) throws IOException {
+        // given a completed instance, whose rerun says how to get a new one in the API's terms
+        String body = """
+                {"target_count": 20, "provider": "simulator", "dataset": "api-run-id"}""";
+        long first = api.post("/api/generate/batch/start", body)
+                .body()
+                .get("execution_id")
+                .asLong();
+        awaitEnd(first);
+        ApiClient.Response again = api.post("/api/generate/batch/start", body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("message").asString())
+                .isEqualTo("already complete (execution " + first
+                        + "); nothing to do: give a new run_id for a new instance with the same parameters");
+
+        // when: the same parameters with a run_id, and an export file of its own
+        Path export = outDir.resolve("second.jsonl");
+        ApiClient.Response second = api.post("/api/generate/batch/start", """
+                {"target_count": 20, "provider": "simulator", "dataset": "api-run-id", "run_id": "second",
+                 "output": "%s"}""".formatted(export));
+
+        // then: a new instance, run to completion, exported where asked
+        assertThat(second.status()).isEqualTo(202);
+        JsonNode status = awaitEnd(second.body().get("execution_id").asLong());
+        assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(status.get("instance_id").asLong())
+                .isNotEqualTo(awaitEnd(first).get("instance_id").asLong());
+        assertThat(status.at("/samples/committed").asLong()).isEqualTo(20);
+        assertThat(Files.readAllLines(export)).hasSize(20);
     }
 
     @Test

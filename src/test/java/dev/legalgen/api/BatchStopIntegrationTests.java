@@ -41,9 +41,14 @@ class BatchStopIntegrationTests {
         // when: started again while it runs
         ApiClient.Response duplicate = api.post("/api/generate/batch/start", BODY);
 
-        // then
+        // then: in the REST API's terms, its endpoints and fields, not the command line's
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.contentType()).startsWith("application/problem+json");
+        assertThat(duplicate.body().get("detail").asString())
+                .isEqualTo("execution " + first + " of this instance is running; follow it at GET"
+                        + " /api/generate/batch/status?execution_id=" + first + ", stop it with POST"
+                        + " /api/generate/batch/stop {\"execution_id\": " + first + "}, or give a new run_id for a"
+                        + " new instance with the same parameters");
 
         // when
         ApiClient.Response stop = api.post("/api/generate/batch/stop", "{\"execution_id\": " + first + "}");

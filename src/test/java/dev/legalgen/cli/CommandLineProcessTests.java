@@ -3,6 +3,7 @@ package dev.legalgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Export;
@@ -35,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineProcessTests {
 
     private static final int CALLS_IN_FLIGHT = 5;
+
+    /** The simulator's 401 (Groq's dialect) for a key it does not accept, after the routes it took out. */
+    private static final String REJECTED_KEY = "authentication: ext rejected the API key (401 invalid_api_key:"
+            + " \"Invalid API Key\"): set EXT_API_KEY (or legalgen.providers.ext.api-key)";
 
     @TempDir
     Path workDir;
@@ -351,6 +356,19 @@ class CommandLineProcessTests {
             assertThat(failed.output()).contains("ext rejected the API key").doesNotContain("wrong-key");
             assertThat(provider.requestCount()).isLessThanOrEqualTo(40);
 
+            // when the operator asks why, from another process
+            Result status = run("status", "last");
+
+            // then: the cause that decided the run, as the exit line gave it: route, category, the provider's words,
+            // the fix; and the provider among those out
+            String cause = "no provider route left: ext:legal-sim-large, ext:legal-sim-small " + REJECTED_KEY;
+            assertThat(status.output())
+                    .contains("exit description: " + cause)
+                    .contains("providers_out=[ext]")
+                    .doesNotContain("Exception")
+                    .doesNotContain("wrong-key");
+            assertThat(failed.output()).contains(cause);
+
             // when the key is fixed (configuration, not a job parameter: the same instance continues)
             Result resumed = run(with(start, "--legalgen.providers.ext.api-key=right-key"));
 
@@ -358,6 +376,33 @@ class CommandLineProcessTests {
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
             assertThat(resumed.output()).contains("Restarting instance");
             assertExportHasDistinctSamples(30);
+        }
+    }
+
+    @Test
+    void statusOfARunFailedByAKeyRevokedMidRunShowsTheCauseNotThePartitionHandler() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key"))) {
+            // given a key the provider stops accepting after 15 answers: the partitions fail mid-run
+            provider.faults().forAllModels().after(15, new Fault.Status(401, null));
+            Result failed = run(
+                    "start",
+                    "targetCount=60",
+                    "chain=ext",
+                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
+                    "--legalgen.providers.ext.api-key=sim-key",
+                    "--legalgen.providers.ext.models=legal-sim-large");
+            assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+
+            // when
+            Result status = run("status", "last");
+
+            // then: the cause, not Batch's "Partition handler returned an unsuccessful step", and the provider out
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.output())
+                    .contains("exit description: no provider route left: ext:legal-sim-large " + REJECTED_KEY)
+                    .contains("providers_out=[ext]")
+                    .doesNotContain("Partition handler")
+                    .doesNotContain("Exception");
         }
     }
 
@@ -376,10 +421,14 @@ class CommandLineProcessTests {
                 "--legalgen.providers.ext.api-key=some-key",
                 "--legalgen.providers.ext.models=legal-sim-large");
 
-        // then: the preflight's model listing could not connect, and says where it tried
+        // then: the preflight's model listing could not connect, and says where it tried and what happened there,
+        // as a network problem (not one of keys or models)
+        String cause = "no provider route left: ext:legal-sim-large connection_error: cannot reach ext at " + url
+                + " (connection refused): check legalgen.providers.ext.base-url and the network";
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
-        assertThat(failed.output()).contains("cannot reach ext at " + url);
+        assertThat(failed.output()).contains(cause).doesNotContain(": null").doesNotContain("keys/models");
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+        assertThat(run("status", "last").output()).contains("exit description: " + cause);
     }
 
     @Test

@@ -94,7 +94,7 @@ class OpenAiCompatibleClientTests {
     }
 
     @Test
-    void rejectedKeyIsAuthenticationAndTheMessageSaysWhatToSetWithoutTheKey() {
+    void rejectedKeyIsAuthenticationAndTheMessageQuotesTheProviderAndSaysWhatToSetWithoutTheKey() {
         // given: a 401 whose message repeats the key
         URI base = serve(
                 401,
@@ -110,7 +110,7 @@ class OpenAiCompatibleClientTests {
         assertThat(failure.httpStatus()).isEqualTo(401);
         assertThat(failure.errorCode()).isEqualTo("invalid_api_key");
         assertThat(failure.getMessage())
-                .isEqualTo("groq rejected the API key (401 invalid_api_key): "
+                .isEqualTo("groq rejected the API key (401 invalid_api_key: \"Invalid API Key ****\"): "
                         + "set GROQ_API_KEY (or legalgen.providers.groq.api-key)");
         assertThat(failure.toString()).doesNotContain(KEY);
     }
@@ -184,7 +184,7 @@ class OpenAiCompatibleClientTests {
         // then: the message names the provider and the address, never the key
         assertThat(failure.category()).isEqualTo(ErrorCategory.CONNECTION_ERROR);
         assertThat(failure.getMessage())
-                .startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1")
+                .startsWith("cannot reach groq at http://127.0.0.1:" + closedPort + "/v1 (connection refused)")
                 .doesNotContain(KEY);
     }
 
@@ -205,8 +205,9 @@ class OpenAiCompatibleClientTests {
             ProviderCallException failure = callFails(
                     client(URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1"), Duration.ofSeconds(5)));
 
-            // then
+            // then: said in words, not as the transport's exception
             assertThat(failure.category()).isEqualTo(ErrorCategory.CONNECTION_ERROR);
+            assertThat(failure.getMessage()).contains("(the connection closed before an answer)");
             dropper.join(5000);
         }
     }

@@ -341,7 +341,7 @@ class ProviderChainIntegrationTests {
         assertThat(failure.noRouteLeft()).isTrue();
         assertThat(failure.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
         assertThat(failure.getMessage())
-                .contains("alpha:alpha-large authentication", "beta:beta-large authentication")
+                .contains("alpha:alpha-large, alpha:alpha-small authentication", "beta:beta-large authentication")
                 .doesNotContain("wrong-alpha-key", "wrong-beta-key");
         assertThat(alpha.requestCount()).isEqualTo(1);
         assertThat(beta.requestCount()).isEqualTo(1);

@@ -1,0 +1,39 @@
+package dev.legalgen.job;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a failed execution's exit description the cause that decided it ({@link ExecutionFailures}), while
+ * the failures are still in memory: Batch would keep the partitioned step's "Partition handler returned an
+ * unsuccessful step" with its stack trace, and {@code status} and the REST status, which read the repository
+ * (from any process), would show that. Saved at once, before the chain is let go and the REST API reports the
+ * execution ended.
+ */
+@Component
+@Order(JobListenerOrder.FAILURE_CAUSE)
+class FailureCauseListener implements JobExecutionListener {
+
+    /** Lazy: the repository's configuration builds the job, which holds this listener. */
+    private final ObjectProvider<JobRepository> jobRepository;
+
+    FailureCauseListener(ObjectProvider<JobRepository> jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return;
+        }
+        ExitStatus exit = execution.getExitStatus();
+        execution.setExitStatus(new ExitStatus(exit.getExitCode(), ExecutionFailures.of(execution)));
+        jobRepository.getObject().update(execution);
+    }
+}
