@@ -37,6 +37,28 @@ class ArchitectureTests {
     }
 
     @Test
+    void theSampleValidatorDependsOnNothingOfOursButTheConfigurationCheck() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.quality.validation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.api..",
+                        "dev.legalgen.catalog..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.export..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.provider..",
+                        "dev.legalgen.simulator..",
+                        "dev.legalgen.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theSimulatorDependsOnNothingOfOurs() {
         noClasses()
                 .that()
