@@ -5,6 +5,7 @@ import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.export.SampleJson;
 import dev.legalgen.generation.LegalSample;
+import dev.legalgen.generation.SampleAcceptance;
 import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.operations.DatasetLauncher;
@@ -48,7 +49,7 @@ class SampleGenerator {
             throw UsageException.ofChain(e);
         }
         // not stored, so of no instance and in no batch
-        LegalSample sample = generation.generate(request, chain, 0, null, () -> false);
+        LegalSample sample = generation.generate(request, chain, 0, null, () -> false, SampleAcceptance.ALWAYS);
         return GenerateResponse.of(SampleJson.of(sample), Duration.between(started, clock.instant()));
     }
 }

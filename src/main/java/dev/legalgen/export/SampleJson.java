@@ -27,7 +27,8 @@ public record SampleJson(
         String topic,
         String difficulty,
         int tokensUsed,
-        long latencyMs) {
+        long latencyMs,
+        int attempts) {
 
     public static SampleJson of(LegalSample s) {
         return new SampleJson(
@@ -45,6 +46,7 @@ public record SampleJson(
                 s.topic(),
                 s.difficulty(),
                 s.tokensUsed(),
-                s.latencyMs());
+                s.latencyMs(),
+                s.attempts());
     }
 }

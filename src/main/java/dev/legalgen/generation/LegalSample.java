@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One generated training sample: the JSONL line (README, Output) plus where it belongs
- * (job instance and plan slot, the unique key that makes a restart exactly-once).
+ * (job instance and plan slot, the unique key that makes a restart exactly-once). {@code attempts} counts the
+ * generations the slot took, re-asks after a failed quality check included; {@code tokensUsed} is their sum.
  */
 public record LegalSample(
         String id,
@@ -23,6 +24,7 @@ public record LegalSample(
         String caseCitation,
         int tokensUsed,
         long latencyMs,
+        int attempts,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -2,9 +2,11 @@ package dev.legalgen.generation;
 
 import dev.legalgen.catalog.Difficulty;
 import dev.legalgen.catalog.GenerationRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Builds the chat messages that ask a model for one sample; thread-safe, templates are read once. */
 public final class PromptBuilder {
@@ -34,6 +36,17 @@ public final class PromptBuilder {
                                 .get(angleIndex(
                                         request.slot(), templates.angles().size())));
         return new ChatPrompt(templates.system(), fill(templates.user(), values));
+    }
+
+    /**
+     * The same request again, after {@code reasons} rejected the previous answer: the original prompt (whose lines
+     * name the request) followed by the reasons, one per line.
+     */
+    public ChatPrompt reask(GenerationRequest request, List<String> reasons) {
+        ChatPrompt first = build(request);
+        String listed = reasons.stream().map(reason -> "Problem: " + reason).collect(Collectors.joining("\n"));
+        return new ChatPrompt(
+                first.system(), first.user() + "\n\n" + fill(templates.reask(), Map.of("reasons", listed)));
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The prompt resources under {@code prompts/}, read and checked once per JVM. */
-record PromptTemplates(String system, String user, Map<Difficulty, String> guidance, List<String> angles) {
+record PromptTemplates(
+        String system, String user, String reask, Map<Difficulty, String> guidance, List<String> angles) {
 
     /** The simulator finds the request's cell with a regex over these lines, so they must stay verbatim. */
     static final List<String> REQUIRED_USER_LINES =
@@ -34,6 +35,7 @@ record PromptTemplates(String system, String user, Map<Difficulty, String> guida
         return new PromptTemplates(
                 read("prompts/system.txt").strip(),
                 read("prompts/user.txt").strip(),
+                read("prompts/reask.txt").strip(),
                 guidance(read("prompts/difficulty-guidance.txt")),
                 entries(read("prompts/angles.txt")));
     }

@@ -3,38 +3,83 @@ package dev.legalgen.generation;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.provider.Completion;
 import dev.legalgen.provider.InvalidOutputException;
+import dev.legalgen.provider.ProviderCallException;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.quality.QualitySettings;
+import dev.legalgen.quality.validation.SampleValidator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * One sample for one plan slot: the prompt, the provider chain (failover, retries, rate limits), then
- * parse and validate the model's JSON, which the chain re-asks once when unusable. The job's processor
+ * One sample for one plan slot: the prompt, the provider chain (failover, retries, rate limits), then the checks. A
+ * reply that is not the JSON object asked for is re-asked once by the chain, as any unusable reply; a sample that
+ * fails a quality check, or that its caller refuses (a duplicate), is asked for again with the reasons, up to
+ * {@code legalgen.quality.max-attempts} generations, and then given up as {@code invalid_output}. The job's processor
  * and the REST API's single sample both generate through this.
  */
 public final class SampleGeneration {
 
     private final PromptBuilder prompts = new PromptBuilder();
     private final SampleParser parser = new SampleParser();
+    private final SampleValidator validator;
+    private final QualitySettings quality;
     private final Clock clock;
 
-    public SampleGeneration(Clock clock) {
+    public SampleGeneration(SampleValidator validator, QualitySettings quality, Clock clock) {
+        this.validator = validator;
+        this.quality = quality;
         this.clock = clock;
     }
 
     /**
-     * A new sample of instance {@code jobInstanceId} and batch {@code batchId} (0 and null for one not
-     * stored); its waits end early when {@code cancelled} says so.
+     * A new sample of instance {@code jobInstanceId} and batch {@code batchId} (0 and null for one not stored), that
+     * {@code acceptance} took; its waits end early when {@code cancelled} says so.
+     *
+     * @throws ProviderCallException when the chain gives the item up, or when no attempt was accepted
      */
     public LegalSample generate(
             GenerationRequest request,
             ProviderChain chain,
             long jobInstanceId,
             String batchId,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled,
+            SampleAcceptance acceptance) {
         ChatPrompt prompt = prompts.build(request);
-        Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse, cancelled);
+        int tokens = 0;
+        for (int attempt = 1; ; attempt++) {
+            Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse, cancelled);
+            tokens += parsed.completion().totalTokens();
+            LegalSample sample = sample(request, parsed, jobInstanceId, batchId, attempt, tokens);
+            List<String> problems = problems(sample, acceptance);
+            if (problems.isEmpty()) {
+                return sample;
+            }
+            if (attempt >= quality.maxAttempts()) {
+                throw ProviderCallException.rejected(
+                        parsed.completion().route(),
+                        "slot " + request.slot() + " rejected after " + attempt + " attempts: "
+                                + String.join("; ", problems));
+            }
+            prompt = prompts.reask(request, problems);
+        }
+    }
+
+    /** The content checks first; only a sample that passes them is offered to its caller. */
+    private List<String> problems(LegalSample sample, SampleAcceptance acceptance) {
+        List<String> problems =
+                validator.problems(sample.question(), sample.answer(), sample.reasoning(), sample.caseCitation());
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Optional<String> refusal = acceptance.accept(sample);
+        return refusal.map(List::of).orElse(List.of());
+    }
+
+    private LegalSample sample(
+            GenerationRequest request, Parsed parsed, long jobInstanceId, String batchId, int attempt, int tokens) {
         Completion completion = parsed.completion();
         SampleContent content = parsed.content();
         Instant now = clock.instant();
@@ -52,8 +97,9 @@ public final class SampleGeneration {
                 content.answer(),
                 content.reasoning(),
                 content.caseCitation(),
-                completion.totalTokens(),
+                tokens,
                 completion.latencyMs(),
+                attempt,
                 now,
                 now);
     }

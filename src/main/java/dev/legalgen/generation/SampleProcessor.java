@@ -46,10 +46,11 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
             return journaled.get();
         }
         // an item still waiting when its step fails gives up its wait: the step's other calls are already lost
-        LegalSample sample =
-                generation.generate(request, chain, context.jobInstanceId(), context.batchId(), context.stepFailed());
-        journal.record(sample, context.jobExecutionId());
-        return sample;
+        return generation.generate(
+                request, chain, context.jobInstanceId(), context.batchId(), context.stepFailed(), sample -> {
+                    journal.record(sample, context.jobExecutionId());
+                    return Optional.empty();
+                });
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.generation.SampleProcessor;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.quality.QualitySettings;
+import dev.legalgen.quality.validation.SampleValidator;
+import dev.legalgen.quality.validation.ValidationSettings;
 import dev.legalgen.store.SampleStore;
 import java.time.Clock;
 import java.util.List;
@@ -180,8 +183,8 @@ public class DatasetJobConfiguration {
 
     /** Shared by the job's processors and the REST API's single sample. */
     @Bean
-    SampleGeneration sampleGeneration(Clock clock) {
-        return new SampleGeneration(clock);
+    SampleGeneration sampleGeneration(ValidationSettings validation, QualitySettings quality, Clock clock) {
+        return new SampleGeneration(new SampleValidator(validation), quality, clock);
     }
 
     @Bean

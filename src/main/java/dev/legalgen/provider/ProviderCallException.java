@@ -78,6 +78,11 @@ public class ProviderCallException extends RuntimeException {
                 cause);
     }
 
+    /** Every answer for an item failed the caller's quality checks ({@code message} says why): the item is given up. */
+    public static ProviderCallException rejected(Route route, String message) {
+        return invalidOutput(route, message, null);
+    }
+
     /** The thread was interrupted (not by the chain) while it waited: given up, as a general failure. */
     static ProviderCallException interrupted(Route route, String message, InterruptedException cause) {
         return new ProviderCallException(

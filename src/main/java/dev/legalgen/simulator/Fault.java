@@ -51,6 +51,12 @@ public sealed interface Fault {
     /** 200 whose content is a {@code <think>...</think>} block followed by the valid JSON (raw reasoning). */
     record ThinkPrefix() implements Fault {}
 
+    /**
+     * 200 whose sample has the fields given here (null keeps the generated one): content that fails a quality check,
+     * the same question as an earlier answer, or a citation of a given kind.
+     */
+    record Content(String question, String answer, String reasoning, String caseCitation) implements Fault {}
+
     static Status status(int status) {
         return new Status(status, null);
     }

@@ -1,15 +1,38 @@
 package dev.legalgen.simulator;
 
-/** The plan slot a prompt asks about, read from its {@code Practice area:}/{@code Topic:}/{@code Difficulty:} lines. */
-record PromptFacts(String practiceArea, String topic, String difficulty) {
+import java.util.List;
 
-    static final PromptFacts NONE = new PromptFacts(null, null, null);
+/**
+ * The plan slot a prompt asks about, read from its {@code Practice area:}/{@code Topic:}/{@code Difficulty:} lines,
+ * and the reasons a re-ask gives, from its {@code Problem:} lines.
+ */
+record PromptFacts(String practiceArea, String topic, String difficulty, List<String> problems) {
+
+    static final PromptFacts NONE = new PromptFacts(null, null, null, List.of());
+
+    PromptFacts(String practiceArea, String topic, String difficulty) {
+        this(practiceArea, topic, difficulty, List.of());
+    }
 
     static PromptFacts parse(String prompt) {
         if (prompt == null || prompt.isEmpty()) {
             return NONE;
         }
-        return new PromptFacts(find("Practice area:", prompt), find("Topic:", prompt), find("Difficulty:", prompt));
+        return new PromptFacts(
+                find("Practice area:", prompt),
+                find("Topic:", prompt),
+                find("Difficulty:", prompt),
+                prompt.contains(PROBLEM) ? problems(prompt) : List.of());
+    }
+
+    private static final String PROBLEM = "Problem:";
+
+    private static List<String> problems(String prompt) {
+        return prompt.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith(PROBLEM))
+                .map(line -> line.substring(PROBLEM.length()).strip())
+                .toList();
     }
 
     /**

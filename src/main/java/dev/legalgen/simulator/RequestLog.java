@@ -88,7 +88,8 @@ final class RequestLog {
         }
 
         SeenRequest toSeenRequest() {
-            return new SeenRequest(model, time, status, facts.practiceArea(), facts.topic(), facts.difficulty());
+            return new SeenRequest(
+                    model, time, status, facts.practiceArea(), facts.topic(), facts.difficulty(), facts.problems());
         }
     }
 }

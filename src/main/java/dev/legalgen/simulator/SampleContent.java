@@ -11,6 +11,13 @@ final class SampleContent {
 
     /** {@code fault} is null or one of the content faults; others do not change the content. */
     static String render(JsonMapper json, SampleWriter.Sample sample, Fault fault) {
+        if (fault instanceof Fault.Content content) {
+            sample = new SampleWriter.Sample(
+                    orElse(content.question(), sample.question()),
+                    orElse(content.answer(), sample.answer()),
+                    orElse(content.reasoning(), sample.reasoning()),
+                    orElse(content.caseCitation(), sample.caseCitation()));
+        }
         String valid = json.writeValueAsString(sample);
         if (fault instanceof Fault.MalformedJson) {
             // Cut mid-value, as a model stopped by its token budget would: never parseable.
@@ -27,5 +34,9 @@ final class SampleContent {
                     + "I will keep the answer short and cite the simulated case.\n</think>\n\n" + valid;
         }
         return valid;
+    }
+
+    private static String orElse(String scripted, String generated) {
+        return scripted == null ? generated : scripted;
     }
 }

@@ -43,9 +43,11 @@ final class SampleWriter {
                 + " circumstances. At the " + difficulty + " level, the analysis should also address the strongest"
                 + " counter-argument and the remedy available. This answer is simulated for testing: it is not"
                 + " legal advice and cites no real authority.";
-        String reasoning = "First, identify the " + area + " rule governing " + topic + ". Second, apply it to the"
-                + " facts: " + scenario + ". Third, weigh the counter-argument, as a " + difficulty
-                + " question expects. Conclusion: the claim " + outcome + ".";
+        // labelled Issue, Rule, Application, Conclusion, as the prompt asks (and the job's validation checks)
+        String reasoning = "Issue: whether a claim about " + topic + " succeeds when " + scenario + ". Rule: the"
+                + " simulated " + area + " rule asks whether the conduct was reasonable and foreseeable. Application:"
+                + " the facts show that " + scenario + "; as a " + difficulty + " question expects, the strongest"
+                + " counter-argument is weighed against them. Conclusion: the claim " + outcome + ".";
         String citation = pick(PLAINTIFFS, random) + " v. " + pick(DEFENDANTS, random) + ", "
                 + (100 + random.nextInt(900)) + " F. Sim. " + (1 + random.nextInt(999)) + " ("
                 + (2000 + random.nextInt(26)) + ")";

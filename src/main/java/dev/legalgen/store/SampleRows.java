@@ -12,10 +12,10 @@ final class SampleRows {
 
     static final String COLUMNS = "id, job_instance_id, slot, batch_id, provider, model, practice_area, topic,"
             + " difficulty, question, answer, reasoning, case_citation,"
-            + " tokens_used, latency_ms, created_at, updated_at";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " tokens_used, latency_ms, attempts, created_at, updated_at";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Parameters {@link #bind} sets; further ones follow it. */
-    static final int COLUMN_COUNT = 17;
+    static final int COLUMN_COUNT = 18;
 
     private SampleRows() {}
 
@@ -36,8 +36,9 @@ final class SampleRows {
         ps.setString(13, s.caseCitation());
         ps.setInt(14, s.tokensUsed());
         ps.setLong(15, s.latencyMs());
-        ps.setObject(16, s.createdAt().atOffset(ZoneOffset.UTC));
-        ps.setObject(17, s.updatedAt().atOffset(ZoneOffset.UTC));
+        ps.setInt(16, s.attempts());
+        ps.setObject(17, s.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(18, s.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
     static LegalSample map(ResultSet rs, int rowNum) throws SQLException {
@@ -57,6 +58,7 @@ final class SampleRows {
                 rs.getString("case_citation"),
                 rs.getInt("tokens_used"),
                 rs.getLong("latency_ms"),
+                rs.getInt("attempts"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

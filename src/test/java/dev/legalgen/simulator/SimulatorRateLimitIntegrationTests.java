@@ -103,11 +103,11 @@ class SimulatorRateLimitIntegrationTests {
 
     @Test
     void aRequestNeedsItsReservationInTheTokenBucketIsChargedWhatItUsedAndTheBucketRefillsContinuously() {
-        // given a bucket of 600 tokens, 10 back a second; a request reserves its prompt estimate + 512
-        SimClient client = start(SimulatorConfig.defaults().withLimits(0, 600));
+        // given a bucket of 800 tokens, refilled at 800 a minute; a request reserves its prompt estimate + 512
+        SimClient client = start(SimulatorConfig.defaults().withLimits(0, 800));
         HttpResponse<String> first = client.chat(MODEL);
         long reserved = SimClient.json(first).at("/usage/prompt_tokens").asLong() + 512;
-        long left = 600 - totalTokens(first);
+        long left = 800 - totalTokens(first);
 
         // when
         HttpResponse<String> refused = client.chat(MODEL);
@@ -124,10 +124,10 @@ class SimulatorRateLimitIntegrationTests {
                 .isGreaterThan(totalTokens(first));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(SimClient.json(refused).at("/error/message").asString())
-                .contains("tokens per minute (TPM): Limit 600, Used " + (600 - left) + ", Requested " + reserved + ".");
+                .contains("tokens per minute (TPM): Limit 800, Used " + (800 - left) + ", Requested " + reserved + ".");
         assertThat(retryAfter)
-                .as("the shortfall at 10 tokens a second, well before the minute ends")
-                .isEqualTo((reserved - left + 9) / 10)
+                .as("the shortfall at 800 tokens a minute, well before the minute ends")
+                .isEqualTo((long) Math.ceil((reserved - left) * 60.0 / 800))
                 .isLessThan(50);
         assertThat(later.statusCode()).isEqualTo(200);
         assertThat(simulator.tokensCounted()).isEqualTo(totalTokens(first) + totalTokens(later));

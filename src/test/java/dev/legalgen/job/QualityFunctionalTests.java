@@ -1,0 +1,124 @@
+package dev.legalgen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.legalgen.chain.SimulatorProvider;
+import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExitCode;
+import dev.legalgen.operations.Outcome;
+import dev.legalgen.simulator.Fault;
+import dev.legalgen.simulator.SeenRequest;
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.testsupport.Export;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Samples that fail a quality check: asked for again with the reasons, up to legalgen.quality.max-attempts, then
+ * skipped as invalid_output with the reasons recorded. One partition, one call at a time, so that the scripted
+ * answers land on known slots.
+ */
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:quality;DB_CLOSE_DELAY=-1",
+            "legalgen.job.partitions=1",
+            "legalgen.job.concurrency=1"
+        })
+class QualityFunctionalTests {
+
+    /** Long enough, but without the IRAC labels the prompt asks for. */
+    private static final Fault.Content UNLABELLED = new Fault.Content(
+            null,
+            null,
+            "The court would look at what the parties said and did, weigh the reasons each gives, and decide in the"
+                    + " end that the claim fails, because the conduct was neither reasonable nor foreseeable here.",
+            null);
+
+    @Autowired
+    DatasetLauncher launcher;
+
+    @Autowired
+    SimulatorProvider simulatorProvider;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path outDir;
+
+    Simulator simulator;
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator = simulatorProvider.simulator();
+        simulator.reset();
+    }
+
+    @Test
+    void aSampleThatFailsACheckIsAskedForAgainWithTheReason() throws IOException {
+        // given: the first answer's reasoning has no IRAC labels
+        simulator.faults().forAllModels().next(UNLABELLED);
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=5"), false);
+
+        // then: the re-ask named what was wrong, and the slot exported its second answer
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        List<SeenRequest> seen = simulator.requests();
+        assertThat(seen).hasSize(6);
+        assertThat(seen.get(0).problems()).isEmpty();
+        assertThat(seen.get(1).problems())
+                .containsExactly("the reasoning must be labelled Issue:, Rule:, Application: and Conclusion:"
+                        + " (missing Issue: Rule: Application: Conclusion:)");
+        assertThat(seen.get(1).practiceArea()).isEqualTo(seen.get(0).practiceArea());
+        Export export = Export.read(outDir.resolve("s.jsonl"));
+        assertThat(export.size()).isEqualTo(5);
+        assertThat(export.lines().stream().map(line -> line.path("attempts").asInt()))
+                .as("attempts per slot, in slot order")
+                .containsExactly(2, 1, 1, 1, 1);
+        assertThat(StepCounters.ofGenerate(jdbc, outcome.executionId()))
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped)
+                .containsExactly(5L, 5L, 0L);
+    }
+
+    @Test
+    void afterMaxAttemptsTheSlotIsSkippedWithTheReasonsRecorded() {
+        // given: slot 0's three answers (the default max-attempts) all fail the check
+        simulator.faults().forAllModels().next(3, UNLABELLED);
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=5"), false);
+
+        // then
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        assertThat(simulator.requestCount())
+                .as("three for slot 0, one for each other")
+                .isEqualTo(7);
+        long instance = JobRows.instanceOf(jdbc, outcome);
+        assertThat(JobRows.slots(jdbc, instance)).containsExactly(1, 2, 3, 4);
+        assertThat(jdbc.queryForList(
+                        "SELECT category || ': ' || reason FROM generation_event"
+                                + " WHERE job_instance_id = ? AND kind = 'skip'",
+                        String.class,
+                        instance))
+                .singleElement()
+                .asString()
+                .startsWith("invalid_output: ")
+                .contains("slot 0 rejected after 3 attempts: the reasoning must be labelled");
+    }
+
+    private DatasetParameters params(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("chain=simulator", "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")));
+        return DatasetParameters.parse(all, null);
+    }
+}
