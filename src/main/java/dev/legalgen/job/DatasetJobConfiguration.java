@@ -15,12 +15,14 @@ import dev.legalgen.quality.validation.SampleValidator;
 import dev.legalgen.quality.validation.ValidationSettings;
 import dev.legalgen.store.SampleStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -28,6 +30,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +50,8 @@ public class DatasetJobConfiguration {
     public static final String GENERATE_STEP = "generate";
     public static final String WORKER_STEP = "generateWorker";
     public static final String EXPORT_STEP = "export";
+    /** Round {@code n} of the backfill is the step {@code backfill-n}. */
+    public static final String BACKFILL_STEP_PREFIX = "backfill-";
     /** Samples commit every 10 items; restarts rely on it, so it is not configurable. */
     public static final int CHUNK_SIZE = 10;
 
@@ -57,10 +62,48 @@ public class DatasetJobConfiguration {
             Step preflight,
             Step generate,
             Step export,
-            List<JobExecutionListener> listeners) {
+            List<JobExecutionListener> listeners,
+            BackfillSteps backfill) {
         JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         listeners.forEach(job::listener);
-        return job.start(preflight).next(generate).next(export).build();
+        SimpleJobBuilder flow = job.start(preflight).next(generate);
+        for (Step round : backfill.rounds()) {
+            flow = flow.next(round);
+        }
+        return flow.next(export).build();
+    }
+
+    /** The backfill's rounds, in order: {@code legalgen.quality.backfill-rounds} steps (none for 0). */
+    record BackfillSteps(List<Step> rounds) {}
+
+    /** Each round gives the slots still missing one more item's attempts, with the generate step's policies. */
+    @Bean
+    BackfillSteps backfillSteps(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            MissingSlotReader missingSlotReader,
+            SampleProcessor sampleProcessor,
+            SampleStore sampleStore,
+            SkipRecorder skipRecorder,
+            ChunkProgressLog progressLog,
+            ThreadPoolTaskExecutor itemExecutor,
+            JobSettings settings,
+            QualitySettings quality) {
+        List<Step> rounds = new ArrayList<>();
+        for (int round = 1; round <= quality.backfillRounds(); round++) {
+            rounds.add(sampleStep(
+                    BACKFILL_STEP_PREFIX + round,
+                    jobRepository,
+                    transactionManager,
+                    missingSlotReader,
+                    sampleProcessor,
+                    sampleStore,
+                    skipRecorder,
+                    progressLog,
+                    itemExecutor,
+                    settings));
+        }
+        return new BackfillSteps(rounds);
     }
 
     /** Every run (restarts too) first checks its providers: a wrong key or URL fails it before any item. */
@@ -104,11 +147,36 @@ public class DatasetJobConfiguration {
             ChunkProgressLog progressLog,
             ThreadPoolTaskExecutor itemExecutor,
             JobSettings settings) {
+        return sampleStep(
+                WORKER_STEP,
+                jobRepository,
+                transactionManager,
+                planReader,
+                sampleProcessor,
+                sampleStore,
+                skipRecorder,
+                progressLog,
+                itemExecutor,
+                settings);
+    }
+
+    /** A chunk step that generates the samples of the slots {@code reader} gives, its items concurrently. */
+    private static Step sampleStep(
+            String name,
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ItemStreamReader<GenerationRequest> reader,
+            SampleProcessor sampleProcessor,
+            SampleStore sampleStore,
+            SkipRecorder skipRecorder,
+            ChunkProgressLog progressLog,
+            ThreadPoolTaskExecutor itemExecutor,
+            JobSettings settings) {
         ItemsInFlight itemsInFlight = new ItemsInFlight(settings.shutdownTimeout());
-        return new StepBuilder(WORKER_STEP, jobRepository)
+        return new StepBuilder(name, jobRepository)
                 .<GenerationRequest, LegalSample>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(planReader)
+                .reader(reader)
                 .processor(sampleProcessor)
                 .writer(sampleStore)
                 .faultTolerant()
@@ -156,6 +224,14 @@ public class DatasetJobConfiguration {
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.FROM_SLOT),
                 stepExecution.getExecutionContext().getInt(SlotPartitioner.TO_SLOT));
         return reader;
+    }
+
+    @Bean
+    @StepScope
+    MissingSlotReader missingSlotReader(
+            @Value("#{stepExecution}") StepExecution stepExecution, RunPlans plans, SampleStore samples) {
+        JobExecution job = stepExecution.getJobExecution();
+        return new MissingSlotReader(plans.of(job), job.getJobInstance().getInstanceId(), samples);
     }
 
     @Bean

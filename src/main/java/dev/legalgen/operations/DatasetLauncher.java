@@ -23,6 +23,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -212,6 +213,19 @@ public class DatasetLauncher {
         return message + "; nothing to do. Use start --next for a new instance with the same parameters";
     }
 
+    /** A completed instance short of its target: the slots whose every attempt failed, and where they are told. */
+    private static String missing(JobExecution execution) {
+        int target = DatasetParameters.from(execution.getJobParameters()).targetCount();
+        long exported = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(DatasetJobConfiguration.EXPORT_STEP))
+                .mapToLong(StepExecution::getWriteCount)
+                .sum();
+        return exported >= target
+                ? ""
+                : "; " + (target - exported) + " of " + target + " slots missing after the backfill (status "
+                        + execution.getId() + " names them and why)";
+    }
+
     private static Outcome finished(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         StringBuilder message = new StringBuilder("execution ")
@@ -227,7 +241,9 @@ public class DatasetLauncher {
         } else if (status == BatchStatus.STOPPED) {
             message.append("; rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.COMPLETED) {
-            message.append("; exported to ").append(DatasetParameters.exportFileOf(execution));
+            message.append(missing(execution))
+                    .append("; exported to ")
+                    .append(DatasetParameters.exportFileOf(execution));
         }
         return Outcome.of(ExitCode.of(status), execution.getId(), message.toString());
     }

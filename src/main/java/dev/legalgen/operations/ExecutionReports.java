@@ -157,14 +157,20 @@ public class ExecutionReports {
             written += step.getWriteCount();
             skipped += step.getSkipCount();
         }
+        long backfilled = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(DatasetJobConfiguration.BACKFILL_STEP_PREFIX))
+                .mapToLong(StepExecution::getWriteCount)
+                .sum();
+        written += backfilled;
         double seconds = elapsedMillis(execution) / 1000.0;
         return String.format(
-                Locale.ROOT,
-                "wrote %d samples in %.1fs (%.1f samples/s), skipped %d",
-                written,
-                seconds,
-                seconds > 0 ? written / seconds : 0.0,
-                skipped);
+                        Locale.ROOT,
+                        "wrote %d samples in %.1fs (%.1f samples/s), skipped %d",
+                        written,
+                        seconds,
+                        seconds > 0 ? written / seconds : 0.0,
+                        skipped)
+                + (backfilled > 0 ? ", backfilled " + backfilled : "");
     }
 
     private static List<StepExecution> workerSteps(JobExecution execution) {

@@ -1,6 +1,8 @@
 package dev.legalgen.store;
 
 import dev.legalgen.generation.LegalSample;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -39,6 +41,27 @@ public class SampleStore implements ItemWriter<LegalSample> {
         Long count = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM legal_sample WHERE job_instance_id = ?", Long.class, jobInstanceId);
         return count == null ? 0 : count;
+    }
+
+    /** The slots below {@code targetCount} that have no committed sample, in order; streamed, a bit per slot. */
+    public List<Integer> missingSlots(long jobInstanceId, int targetCount) {
+        BitSet committed = new BitSet(targetCount);
+        jdbc.query(
+                con -> {
+                    java.sql.PreparedStatement ps =
+                            con.prepareStatement("SELECT slot FROM legal_sample WHERE job_instance_id = ?");
+                    ps.setLong(1, jobInstanceId);
+                    ps.setFetchSize(5_000);
+                    return ps;
+                },
+                rs -> {
+                    committed.set(rs.getInt(1));
+                });
+        List<Integer> missing = new ArrayList<>();
+        for (int slot = committed.nextClearBit(0); slot < targetCount; slot = committed.nextClearBit(slot + 1)) {
+            missing.add(slot);
+        }
+        return missing;
     }
 
     /** Whether any chunk of any instance has committed a sample. */

@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "spring.datasource.url=jdbc:h2:mem:invalid-output;DB_CLOSE_DELAY=-1",
             "legalgen.job.partitions=1",
             "legalgen.job.concurrency=1",
-            "legalgen.job.skip-limit=2"
+            "legalgen.job.skip-limit=2",
+            // the generate step's own skips, without the backfill's round (QualityFunctionalTests)
+            "legalgen.quality.backfill-rounds=0"
         })
 class InvalidOutputFunctionalTests {
 

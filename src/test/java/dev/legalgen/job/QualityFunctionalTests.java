@@ -91,20 +91,24 @@ class QualityFunctionalTests {
     }
 
     @Test
-    void afterMaxAttemptsTheSlotIsSkippedWithTheReasonsRecorded() {
+    void afterMaxAttemptsTheSlotIsSkippedWithTheReasonsRecordedAndTheBackfillGivesItAnotherRound() {
         // given: slot 0's three answers (the default max-attempts) all fail the check
         simulator.faults().forAllModels().next(3, UNLABELLED);
 
         // when
         Outcome outcome = launcher.start(params("targetCount=5"), false);
 
-        // then
+        // then: skipped by generate, committed by the backfill's round
         assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
         assertThat(simulator.requestCount())
-                .as("three for slot 0, one for each other")
-                .isEqualTo(7);
+                .as("three for slot 0, one for each other, one in the backfill")
+                .isEqualTo(8);
         long instance = JobRows.instanceOf(jdbc, outcome);
-        assertThat(JobRows.slots(jdbc, instance)).containsExactly(1, 2, 3, 4);
+        assertThat(JobRows.slots(jdbc, instance)).containsExactly(0, 1, 2, 3, 4);
+        assertThat(outcome.message()).contains("wrote 5 samples").contains("skipped 1, backfilled 1");
+        assertThat(StepCounters.of(jdbc, outcome.executionId(), "backfill-1"))
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped)
+                .containsExactly(1L, 1L, 0L);
         assertThat(jdbc.queryForList(
                         "SELECT category || ': ' || reason FROM generation_event"
                                 + " WHERE job_instance_id = ? AND kind = 'skip'",
@@ -114,6 +118,24 @@ class QualityFunctionalTests {
                 .asString()
                 .startsWith("invalid_output: ")
                 .contains("slot 0 rejected after 3 attempts: the reasoning must be labelled");
+    }
+
+    @Test
+    void aSlotStillMissingAfterTheBackfillIsNamedAndTheRestIsExported() throws IOException {
+        // given: the only slot fails its checks three times in generate, and three times in the backfill's round
+        simulator.faults().forAllModels().next(6, UNLABELLED);
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=1"), false);
+
+        // then: the instance completes short of its target, and says so
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        assertThat(outcome.message()).contains("1 of 1 slots missing after the backfill");
+        assertThat(simulator.requestCount()).isEqualTo(6);
+        assertThat(Export.read(outDir.resolve("s.jsonl")).size()).isZero();
+        assertThat(StepCounters.of(jdbc, outcome.executionId(), "backfill-1"))
+                .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped)
+                .containsExactly(1L, 0L, 1L);
     }
 
     private DatasetParameters params(String... args) {
