@@ -1,6 +1,7 @@
 package dev.legalgen.api;
 
 import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.operations.CoverageLedger;
 import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExecutionOperations;
 import dev.legalgen.operations.ExecutionReports;
@@ -8,6 +9,7 @@ import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
 import dev.legalgen.operations.Refusal;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,13 +33,16 @@ class BatchController {
     private final ExecutionReports reports;
     private final Executions executions;
     private final ExecutionOperations operations;
+    private final CoverageLedger coverage;
 
     BatchController(
             AsyncDatasetLauncher asyncLauncher,
             DatasetLauncher launcher,
             ExecutionReports reports,
             Executions executions,
-            ExecutionOperations operations) {
+            ExecutionOperations operations,
+            CoverageLedger coverage) {
+        this.coverage = coverage;
         this.asyncLauncher = asyncLauncher;
         this.launcher = launcher;
         this.reports = reports;
@@ -75,6 +80,19 @@ class BatchController {
     StatusBody status(@RequestParam(name = "execution_id", required = false) Long executionId) {
         return StatusBody.of(
                 reports.summary(executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId))));
+    }
+
+    /**
+     * The coverage ledger of an execution's instance: every cell of its plan, planned, committed, and the missing
+     * slots by the category of their last skip. Apart from the status, which a dashboard polls: it walks the plan.
+     */
+    @GetMapping("/coverage")
+    List<CoverageCell> coverage(@RequestParam(name = "execution_id", required = false) Long executionId) {
+        return coverage
+                .of(executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId)))
+                .stream()
+                .map(CoverageCell::of)
+                .toList();
     }
 
     /** 202 when the execution will stop after its current chunk, 409 when it is not running. */

@@ -5,6 +5,7 @@ import dev.legalgen.job.ChainStates;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.job.DatasetRunListener;
+import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
@@ -30,13 +31,22 @@ public class ExecutionReports {
     private final SampleStore samples;
     private final EventStore events;
     private final ProviderChains chains;
+    private final CoverageLedger coverage;
+
+    /** Incomplete cells listed by {@code status}; the REST status has them all. */
+    private static final int MAX_COVERAGE_LINES = 20;
 
     public ExecutionReports(
-            JobRepository jobRepository, SampleStore samples, EventStore events, ProviderChains chains) {
+            JobRepository jobRepository,
+            SampleStore samples,
+            EventStore events,
+            ProviderChains chains,
+            CoverageLedger coverage) {
         this.jobRepository = jobRepository;
         this.samples = samples;
         this.events = events;
         this.chains = chains;
+        this.coverage = coverage;
     }
 
     /** The status of one execution as data; the chain is the live one while it runs in this process. */
@@ -122,6 +132,7 @@ public class ExecutionReports {
             lines.add("  events (all executions of the instance): " + summary.events());
         }
         lines.add("  samples committed: " + summary.samplesCommitted() + " of " + params.targetCount());
+        lines.addAll(coverageLines(execution));
         for (StepExecution step : workerSteps(execution)) {
             lines.add(String.format(
                     "  %-28s %-9s read %d, written %d, skipped %d",
@@ -133,6 +144,31 @@ public class ExecutionReports {
         }
         if (summary.exitDescription() != null) {
             lines.add("  exit description: " + summary.exitDescription());
+        }
+        return lines;
+    }
+
+    /** Coverage of the plan's cells: how many are complete, and each incomplete one with why its slots are missing. */
+    private List<String> coverageLines(JobExecution execution) {
+        List<CoverageLedger.Cell> cells;
+        try {
+            cells = coverage.of(execution);
+        } catch (UsageException e) { // the catalog file moved or changed since: the rest of the status still holds
+            return List.of("  coverage: unknown (" + e.getMessage() + ")");
+        }
+        List<CoverageLedger.Cell> incomplete =
+                cells.stream().filter(cell -> !cell.complete()).toList();
+        List<String> lines = new ArrayList<>();
+        lines.add("  coverage: " + (cells.size() - incomplete.size()) + " of " + cells.size()
+                + " practice area × topic × difficulty cells complete");
+        incomplete.stream()
+                .limit(MAX_COVERAGE_LINES)
+                .forEach(cell -> lines.add("    " + cell.practiceArea() + " - " + cell.topic() + " / "
+                        + cell.difficulty() + ": " + cell.committed() + " of " + cell.planned() + ", missing "
+                        + cell.missing()));
+        if (incomplete.size() > MAX_COVERAGE_LINES) {
+            lines.add("    ... and " + (incomplete.size() - MAX_COVERAGE_LINES)
+                    + " more (GET /api/generate/batch/coverage)");
         }
         return lines;
     }

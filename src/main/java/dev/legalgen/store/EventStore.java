@@ -2,6 +2,7 @@ package dev.legalgen.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,19 @@ public class EventStore {
     }
 
     /** Events of an instance counted by kind and category, e.g. {@code skip/invalid_output=3}. */
+    /** For each slot skipped at least once, the category of its latest skip. */
+    public Map<Integer, String> lastSkipCategoryBySlot(long jobInstanceId) {
+        Map<Integer, String> categories = new HashMap<>();
+        jdbc.query(
+                "SELECT slot, category FROM generation_event WHERE job_instance_id = ? AND kind = 'skip'"
+                        + " AND slot IS NOT NULL ORDER BY id",
+                rs -> {
+                    categories.put(rs.getInt(1), rs.getString(2));
+                },
+                jobInstanceId);
+        return categories;
+    }
+
     public Map<String, Long> countsByKind(long jobInstanceId) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         jdbc.query(

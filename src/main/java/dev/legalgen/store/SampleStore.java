@@ -3,7 +3,9 @@ package dev.legalgen.store;
 import dev.legalgen.generation.LegalSample;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -62,6 +64,24 @@ public class SampleStore implements ItemWriter<LegalSample> {
             missing.add(slot);
         }
         return missing;
+    }
+
+    /** Committed samples per practice area, topic label and difficulty: the keys are {@link #cellKey}s. */
+    public Map<String, Long> countsByCell(long jobInstanceId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(
+                "SELECT practice_area, topic, difficulty, COUNT(*) FROM legal_sample WHERE job_instance_id = ?"
+                        + " GROUP BY practice_area, topic, difficulty",
+                rs -> {
+                    counts.put(cellKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                },
+                jobInstanceId);
+        return counts;
+    }
+
+    /** One key per cell of the plan, as {@link #countsByCell} uses them. */
+    public static String cellKey(String practiceArea, String topicLabel, String difficulty) {
+        return practiceArea + '\0' + topicLabel + '\0' + difficulty;
     }
 
     /** Whether any chunk of any instance has committed a sample. */

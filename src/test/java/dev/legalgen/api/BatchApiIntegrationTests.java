@@ -53,6 +53,16 @@ class BatchApiIntegrationTests {
         assertThat(status.at("/provider/samples_generated").asLong()).isEqualTo(30);
         assertThat(status.get("end_time").isNull()).isFalse();
 
+        // and the coverage ledger has every cell of the plan, complete
+        JsonNode coverage = api.get("/api/generate/batch/coverage?execution_id=" + executionId)
+                .body();
+        assertThat(coverage).hasSize(30).allSatisfy(cell -> {
+            assertThat(cell.get("planned").asInt()).isEqualTo(1);
+            assertThat(cell.get("committed").asInt()).isEqualTo(1);
+            assertThat(cell.get("missing").isEmpty()).isTrue();
+            assertThat(cell.get("practice_area").asString()).isNotBlank();
+        });
+
         ApiClient.Response samples = api.get("/api/samples?limit=5");
         assertThat(samples.status()).isEqualTo(200);
         assertThat(samples.body()).hasSize(5);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.chain.SimulatorProvider;
 import dev.legalgen.operations.DatasetLauncher;
+import dev.legalgen.operations.ExecutionReports;
+import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
 import dev.legalgen.simulator.Fault;
@@ -51,6 +53,12 @@ class QualityFunctionalTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ExecutionReports reports;
+
+    @Autowired
+    Executions executions;
 
     @TempDir
     Path outDir;
@@ -133,6 +141,9 @@ class QualityFunctionalTests {
         assertThat(outcome.message()).contains("1 of 1 slots missing after the backfill");
         assertThat(simulator.requestCount()).isEqualTo(6);
         assertThat(Export.read(outDir.resolve("s.jsonl")).size()).isZero();
+        assertThat(reports.status(executions.find(String.valueOf(outcome.executionId()))))
+                .contains("  coverage: 0 of 1 practice area × topic × difficulty cells complete")
+                .anySatisfy(line -> assertThat(line).endsWith(": 0 of 1, missing {invalid_output=1}"));
         assertThat(StepCounters.of(jdbc, outcome.executionId(), "backfill-1"))
                 .extracting(StepCounters::read, StepCounters::written, StepCounters::skipped)
                 .containsExactly(1L, 0L, 1L);
