@@ -5,10 +5,20 @@ import java.time.Instant;
 /**
  * One chat request as the simulator saw it. {@code model} is null when the body could not be parsed;
  * {@code status} is {@link #NO_RESPONSE} while the request is in flight or when it was dropped; the prompt
- * fields are null when the prompt did not carry them.
+ * fields are null when the prompt did not carry them. What the request asked for: {@code responseFormat} (the
+ * {@code response_format.type}, {@code json_schema} or {@code json_object}), {@code maxCompletionTokens} and
+ * {@code reasoningEffort}, each null when not sent.
  */
 public record SeenRequest(
-        String model, Instant time, int status, String practiceArea, String topic, String difficulty) {
+        String model,
+        Instant time,
+        int status,
+        String practiceArea,
+        String topic,
+        String difficulty,
+        String responseFormat,
+        Integer maxCompletionTokens,
+        String reasoningEffort) {
 
     /** Status of a request not (yet) answered: still in flight, or dropped by a {@link Fault.Drop}. */
     public static final int NO_RESPONSE = 0;

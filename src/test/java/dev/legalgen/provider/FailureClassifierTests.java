@@ -83,14 +83,14 @@ class FailureClassifierTests {
                         "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
                                 + "\"code\":\"invalid_api_key\"}}",
                         json))
-                .isEqualTo(
-                        new ProviderError("invalid_api_key", "invalid_request_error", null, "Invalid API Key", null));
+                .isEqualTo(new ProviderError(
+                        "invalid_api_key", "invalid_request_error", null, "Invalid API Key", null, null));
         assertThat(ProviderError.parse(
                         "{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\","
                                 + "\"param\":\"api_key\",\"code\":\"wrong_api_key\"}",
                         json))
-                .isEqualTo(
-                        new ProviderError("wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null));
+                .isEqualTo(new ProviderError(
+                        "wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null, null));
         assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json)
                         .detail())
                 .isEqualTo("Not authenticated");

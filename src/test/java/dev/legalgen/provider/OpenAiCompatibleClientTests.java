@@ -73,7 +73,8 @@ class OpenAiCompatibleClientTests {
                         "4.3s"));
 
         // when
-        Completion completion = client(base, Duration.ofSeconds(5)).complete("openai/gpt-oss-20b", "system", "user");
+        Completion completion = client(base, Duration.ofSeconds(5))
+                .complete("openai/gpt-oss-20b", "system", "user", RequestOptions.DEFAULT);
 
         // then: the completion, the request as sent, and the headers passed to the listener
         assertThat(completion)
@@ -214,7 +215,8 @@ class OpenAiCompatibleClientTests {
 
     private ProviderCallException callFails(OpenAiCompatibleClient client) {
         return catchThrowableOfType(
-                ProviderCallException.class, () -> client.complete("openai/gpt-oss-20b", "system", "user"));
+                ProviderCallException.class,
+                () -> client.complete("openai/gpt-oss-20b", "system", "user", RequestOptions.DEFAULT));
     }
 
     private OpenAiCompatibleClient client(URI base, Duration timeout) {
@@ -229,7 +231,8 @@ class OpenAiCompatibleClientTests {
                 timeout,
                 Duration.ofSeconds(2),
                 0,
-                null);
+                null,
+                Map.of());
         return new OpenAiCompatibleClient(
                 "groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());
     }

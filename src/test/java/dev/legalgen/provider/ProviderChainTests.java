@@ -289,7 +289,18 @@ class ProviderChainTests {
     void waitingInLineAtAProvidersPaceIsNeverAFailureHoweverLong() {
         // given one provider at 1 request per minute, and a pacing deadline far shorter than that
         ProviderSettings slow = new ProviderSettings(
-                URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"),
+                ApiKey.of("g"),
+                List.of("m"),
+                1,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                Map.of());
         ScriptedClient client = new ScriptedClient("slow");
         ChainPolicy settings = new ChainPolicy(
                 2,
@@ -433,6 +444,6 @@ class ProviderChainTests {
 
     private static ProviderSettings settings(ApiKey key, String... models) {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null, Map.of());
     }
 }

@@ -105,7 +105,18 @@ class ProvidersPropertiesTests {
 
     private static ProviderSettings settings() {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), 0, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"),
+                ApiKey.of("k"),
+                List.of("m"),
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                Map.of());
     }
 
     private static Map<String, String> groq() {
