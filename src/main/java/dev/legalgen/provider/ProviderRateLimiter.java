@@ -64,15 +64,13 @@ public final class ProviderRateLimiter {
      * longer, returns at once with it, booking nothing.
      */
     public Admission acquire(int promptChars, Duration maxWait) throws InterruptedException {
-        return acquire(promptChars, maxWait, sleeper);
-    }
-
-    /** As {@link #acquire(int, Duration)}, waiting with {@code sleeper} (whose waits may end early by throwing). */
-    public Admission acquire(int promptChars, Duration maxWait, Sleeper sleeper) throws InterruptedException {
         return acquire(promptChars, maxCompletionTokens, maxWait, sleeper);
     }
 
-    /** As above, for a call whose completion budget is {@code completionBudget}, not the provider's default. */
+    /**
+     * As {@link #acquire(int, Duration)}, for a call whose completion budget is {@code completionBudget}, waiting with
+     * {@code sleeper} (whose waits may end early by throwing).
+     */
     public Admission acquire(int promptChars, int completionBudget, Duration maxWait, Sleeper sleeper)
             throws InterruptedException {
         Instant deadline = clock.instant().plus(maxWait);
