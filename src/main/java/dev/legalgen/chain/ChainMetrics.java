@@ -54,7 +54,12 @@ class ChainMetrics implements ChainEventListener {
             case MODEL_SWITCH -> registry.counter(SWITCHES, "kind", "model").increment();
             case PROVIDER_SWITCH ->
                 registry.counter(SWITCHES, "kind", "provider").increment();
-            case RETRY, MODEL_FAILED, PROVIDER_OUT, BREAKER_TRANSITION -> {
+            case RETRY,
+                    MODEL_FAILED,
+                    PROVIDER_OUT,
+                    MODELS_NOT_LISTED,
+                    BREAKER_TRANSITION,
+                    STRUCTURED_OUTPUT_DOWNGRADED -> {
                 // not calls: the failure that caused them was counted as one
             }
         }

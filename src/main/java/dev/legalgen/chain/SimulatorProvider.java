@@ -8,6 +8,7 @@ import dev.legalgen.simulator.SimulatorConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -69,7 +70,8 @@ public class SimulatorProvider implements DisposableBean {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(2),
                 0,
-                null);
+                null,
+                Map.of());
     }
 
     @Override

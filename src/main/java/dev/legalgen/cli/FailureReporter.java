@@ -4,7 +4,10 @@ import dev.legalgen.config.InvalidConfigurationException;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.NoSuchExecutionException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,6 +90,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
                         .commandLine()
                         .filter(line -> line.contains("legal-dataset-batch"))
                         .isPresent())
+                .filter(FailureReporter::runsInThisDirectory)
                 .map(ProcessHandle::pid)
                 .toList();
         String pid = others.size() == 1 ? others.get(0).toString() : "<pid>";
@@ -97,6 +101,18 @@ final class FailureReporter implements IExecutionExceptionHandler {
                 + ", and H2 lets one process open it at a time: watch that run's progress line or log, stop it with kill"
                 + " -TERM " + pid + " (it stops after its current chunk), and run this command when it has ended; with"
                 + " PostgreSQL, status, list and stop work from any terminal";
+    }
+
+    /**
+     * The default database path is relative to the working directory, so the process holding it runs in ours. Where
+     * the operating system does not tell (no {@code /proc}), every legalgen process is a candidate.
+     */
+    private static boolean runsInThisDirectory(ProcessHandle process) {
+        try {
+            return Files.isSameFile(Path.of("/proc", Long.toString(process.pid()), "cwd"), Path.of(""));
+        } catch (IOException | SecurityException e) {
+            return true;
+        }
     }
 
     /** H2 refuses a second process on the same file with error 90020. */

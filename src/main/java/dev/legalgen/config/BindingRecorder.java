@@ -45,9 +45,14 @@ final class BindingRecorder extends AbstractBindHandler {
         return known;
     }
 
-    /** The failures, without those of a record whose own values failed (its construction failed because of them). */
+    /**
+     * The failures, once per property (a map entry given in several sources is bound once for each), without those
+     * of a record whose own values failed (its construction failed because of them).
+     */
     List<Failure> failures() {
-        return failures.stream()
+        Map<ConfigurationPropertyName, Failure> byName = new LinkedHashMap<>();
+        failures.forEach(failure -> byName.putIfAbsent(failure.name(), failure));
+        return byName.values().stream()
                 .filter(failure ->
                         failures.stream().noneMatch(other -> failure.name().isAncestorOf(other.name())))
                 .toList();

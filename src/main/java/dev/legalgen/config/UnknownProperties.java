@@ -74,9 +74,12 @@ final class UnknownProperties {
         return !isSettings(type) && (type.asMap() == ResolvableType.NONE || holdsPlainValues(type));
     }
 
+    /** A type of ours with properties of its own; our enums are values (routing, structured-output). */
     private boolean isSettings(ResolvableType type) {
         Class<?> resolved = type.resolve();
-        return resolved != null && resolved.getPackageName().startsWith(settingsPackage);
+        return resolved != null
+                && !resolved.isEnum()
+                && resolved.getPackageName().startsWith(settingsPackage);
     }
 
     private static boolean isLauncherVariable(ConfigurationPropertySource source, ConfigurationPropertyName name) {

@@ -16,6 +16,8 @@ public record ChainEvent(Instant time, Type type, Route route, ErrorCategory cat
         PROVIDER_OUT,
         /** Before the first call: models the endpoint does not list, left out for the run. */
         MODELS_NOT_LISTED,
-        BREAKER_TRANSITION
+        BREAKER_TRANSITION,
+        /** The route refused {@code json_schema}: it asks in {@code json_object} for the rest of the run. */
+        STRUCTURED_OUTPUT_DOWNGRADED
     }
 }

@@ -100,6 +100,18 @@ final class ChainTracker {
         }
     }
 
+    /** The event names what the provider said, by its structured fields: status, {@code param}, {@code code}. */
+    void structuredOutputDowngraded(Route route, ProviderCallException refusal) {
+        emit(
+                ChainEvent.Type.STRUCTURED_OUTPUT_DOWNGRADED,
+                route,
+                refusal.category(),
+                "json_schema refused (" + refusal.httpStatus()
+                        + (refusal.errorParam() == null ? "" : " param " + refusal.errorParam())
+                        + (refusal.errorCode() == null ? "" : " code " + refusal.errorCode())
+                        + "): json_object for the rest of the run");
+    }
+
     void breakerTransition(Route route, RouteCircuitBreakers.State from, RouteCircuitBreakers.State to) {
         emit(ChainEvent.Type.BREAKER_TRANSITION, route, null, from + " -> " + to);
     }

@@ -7,8 +7,13 @@ import java.util.Set;
 @FunctionalInterface
 public interface ChatClient {
 
-    /** Throws {@link ProviderCallException} on any failure. */
-    Completion complete(String model, String systemPrompt, String userPrompt);
+    /** One completion asking for what {@code options} say; throws {@link ProviderCallException} on any failure. */
+    Completion complete(String model, String systemPrompt, String userPrompt, RequestOptions options);
+
+    /** What a request to {@code model} asks for as configured, before the chain adapts it to the run and the item. */
+    default RequestOptions requestOptions(String model) {
+        return RequestOptions.DEFAULT;
+    }
 
     /**
      * The model ids the endpoint serves to this key, asked once before a run's first call; empty when this

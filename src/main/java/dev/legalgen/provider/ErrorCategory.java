@@ -13,7 +13,9 @@ public enum ErrorCategory {
     SERVER_ERROR,
     REQUEST_TOO_LARGE,
     BAD_REQUEST,
+    STRUCTURED_OUTPUT_REFUSED,
     INVALID_OUTPUT,
+    TRUNCATED,
     GENERAL;
 
     /** What the chain does about a failure. */
@@ -28,6 +30,10 @@ public enum ErrorCategory {
         PACE,
         /** The model answered but the content is unusable: ask once more, then give up the item. */
         REASK,
+        /** The answer was cut off at its completion budget: ask once more with a larger one, then give up the item. */
+        REASK_LARGER,
+        /** The route refuses {@code json_schema}: it asks in {@code json_object} for the rest of the run, at once. */
+        ASK_WITHOUT_SCHEMA,
         /** The request itself is wrong for this item: give up the item. */
         SKIP_ITEM
     }
@@ -47,6 +53,10 @@ public enum ErrorCategory {
             case REQUEST_TOO_LARGE, BAD_REQUEST -> Action.SKIP_ITEM;
             // the model answered; another answer may be usable
             case INVALID_OUTPUT -> Action.REASK;
+            // the same budget would be cut off the same way
+            case TRUNCATED -> Action.REASK_LARGER;
+            // the model serves, only not with a schema: JSON mode is the fallback every model takes
+            case STRUCTURED_OUTPUT_REFUSED -> Action.ASK_WITHOUT_SCHEMA;
         };
     }
 
@@ -60,7 +70,9 @@ public enum ErrorCategory {
             // out for the run at once: a breaker would add nothing
             case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
             // about the item, not the route
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> false;
+            // about the request's format, which the chain changes at once
+            case STRUCTURED_OUTPUT_REFUSED -> false;
         };
     }
 
@@ -74,7 +86,9 @@ public enum ErrorCategory {
             // the chain has already moved on to every route left
             case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
             // the same item fails the same way
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> false;
+            // the route asks without a schema from now on, so another attempt is a different request
+            case STRUCTURED_OUTPUT_REFUSED -> true;
         };
     }
 
@@ -82,9 +96,10 @@ public enum ErrorCategory {
     public boolean stepSkips() {
         return switch (this) {
             // about this item only: the others still succeed on the same routes
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> true;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> true;
             // about routes or providers: skipping would empty the dataset item by item
-            case AUTHENTICATION,
+            case STRUCTURED_OUTPUT_REFUSED,
+                    AUTHENTICATION,
                     QUOTA,
                     MODEL_UNAVAILABLE,
                     RATE_LIMIT,
@@ -110,7 +125,7 @@ public enum ErrorCategory {
             // it answered, or may: the chat calls decide, with their own retries and breakers
             case TIMEOUT, SERVER_ERROR, RATE_LIMIT, GENERAL -> false;
             // not answers to a listing; keep the provider
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT -> false;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, STRUCTURED_OUTPUT_REFUSED, INVALID_OUTPUT, TRUNCATED -> false;
         };
     }
 
@@ -137,8 +152,10 @@ public enum ErrorCategory {
             case SERVER_ERROR -> true;
             // a 422 may come after generation, an unlisted 4xx is unknown
             case BAD_REQUEST -> true;
-            // the model generated it
-            case INVALID_OUTPUT -> true;
+            // refused up front, when the request is checked
+            case STRUCTURED_OUTPUT_REFUSED -> false;
+            // the model generated it, up to the whole budget for a cut-off answer
+            case INVALID_OUTPUT, TRUNCATED -> true;
             // unknown (e.g. 499, cancelled mid-generation): assume it counted
             case GENERAL -> true;
         };
@@ -150,9 +167,10 @@ public enum ErrorCategory {
             // a 429: the provider's own count says no more for now
             case RATE_LIMIT -> true;
             // refusals of a key, a model or a request: other calls may go on at the provider's pace
-            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, REQUEST_TOO_LARGE, BAD_REQUEST -> false;
+            case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, REQUEST_TOO_LARGE, BAD_REQUEST, STRUCTURED_OUTPUT_REFUSED ->
+                false;
             // failures of this call; the breaker, not the limiter, handles a route that keeps failing
-            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, INVALID_OUTPUT, GENERAL -> false;
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, INVALID_OUTPUT, TRUNCATED, GENERAL -> false;
         };
     }
 

@@ -34,12 +34,27 @@ final class FailureClassifier {
         this.clock = clock;
     }
 
+    /** A failed request that asked for no schema (a model listing, a {@code json_object} completion). */
     Failure classify(int status, ProviderError error, Function<String, String> header, RateLimitHeaders limits) {
-        ErrorCategory category = categoryOf(status, error);
+        return classify(status, error, false, header, limits);
+    }
+
+    /** {@code askedForSchema}: the request sent {@code json_schema}, so a refusal of its format can be that one. */
+    Failure classify(
+            int status,
+            ProviderError error,
+            boolean askedForSchema,
+            Function<String, String> header,
+            RateLimitHeaders limits) {
+        ErrorCategory category = categoryOf(status, error, askedForSchema);
         return new Failure(category, retryAfter(category, error, header, limits));
     }
 
     static ErrorCategory categoryOf(int status, ProviderError error) {
+        return categoryOf(status, error, false);
+    }
+
+    static ErrorCategory categoryOf(int status, ProviderError error, boolean askedForSchema) {
         return switch (status) {
             // Groq invalid_api_key, Cerebras wrong_api_key: the key is missing, wrong or revoked.
             case 401 -> ErrorCategory.AUTHENTICATION;
@@ -62,8 +77,9 @@ final class FailureClassifier {
             case 498 -> ErrorCategory.MODEL_UNAVAILABLE;
             // Groq: request cancelled by the caller; nothing the item or route did wrong.
             case 499 -> ErrorCategory.GENERAL;
-            // 400 splits on the code: retired model, failed JSON generation, or a request we built wrong.
-            case 400 -> badRequest(error);
+            // 400 splits on the code and param: retired model, failed JSON generation, a refused schema, or a
+            // request we built wrong.
+            case 400 -> badRequest(error, askedForSchema);
             // Validation or semantic error on this request.
             case 422 -> ErrorCategory.BAD_REQUEST;
             // Maintenance or overload of the model: try another model rather than hammer this one.
@@ -74,14 +90,35 @@ final class FailureClassifier {
         };
     }
 
-    private static ErrorCategory badRequest(ProviderError error) {
+    private static ErrorCategory badRequest(ProviderError error, boolean askedForSchema) {
         if (error.hasCode("model_decommissioned")) {
             return ErrorCategory.MODEL_UNAVAILABLE; // Groq's answer for models retired before Aug 2026
         }
         if (error.hasCode("json_validate_failed")) {
-            return ErrorCategory.INVALID_OUTPUT; // Groq JSON mode: the model failed to produce valid JSON
+            // Groq JSON mode: the model failed to produce valid JSON; its failed_generation tells a cut-off answer
+            return TruncatedJson.isCutOff(error.failedGeneration())
+                    ? ErrorCategory.TRUNCATED
+                    : ErrorCategory.INVALID_OUTPUT;
+        }
+        if (askedForSchema && error.hasParam("response_format")) {
+            // Groq (json_schema on a model without it) and Cerebras (wrong_api_format) name the refused field
+            return ErrorCategory.STRUCTURED_OUTPUT_REFUSED;
         }
         return ErrorCategory.BAD_REQUEST; // invalid_request_error, wrong_api_format: our request is wrong
+    }
+
+    /**
+     * What makes a 200 unusable before its content is parsed; null when there is content to parse. A cut-off answer
+     * may still hold text (half an object), or none when a reasoning model spent the budget thinking.
+     */
+    static ErrorCategory categoryOfAnswer(String content, String finishReason) {
+        if ("length".equals(finishReason)) {
+            return ErrorCategory.TRUNCATED; // stopped at max_completion_tokens: the same budget stops it again
+        }
+        if (content == null || content.isBlank()) {
+            return ErrorCategory.INVALID_OUTPUT; // nothing to parse; another answer may have some
+        }
+        return null;
     }
 
     private static ErrorCategory byStatusClass(int status) {

@@ -68,9 +68,20 @@ final class FailureMessages {
                 what + " cannot take a request this large" + detail + ": shorten the prompt or lower " + property
                         + ".max-completion-tokens";
             case BAD_REQUEST -> what + " rejected the request" + detail;
+            case STRUCTURED_OUTPUT_REFUSED ->
+                what + " refused the json_schema response format" + detail + ": set " + modelProperty(property, model)
+                        + ".structured-output=json_object";
             case INVALID_OUTPUT -> what + " returned no usable content" + detail;
+            case TRUNCATED ->
+                what + " was cut off at its completion budget" + detail + ": raise " + modelProperty(property, model)
+                        + ".max-completion-tokens or lower its reasoning-effort";
             case GENERAL -> what + " call failed" + detail;
         };
+    }
+
+    /** {@code legalgen.providers.groq.model-options[openai/gpt-oss-120b]}: brackets keep the id's '/' and '.'. */
+    private static String modelProperty(String property, String model) {
+        return property + ".model-options[" + model + "]";
     }
 
     /** The provider's message on one line, cut to a length a log line and a status can carry; null when none. */

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * One item's attempts on a route, acting on each failure's category (the {@link ErrorCategory.Action});
- * remembers the re-ask so that it happens once per item, whatever the route.
+ * remembers the re-ask so that it happens once per item, whatever the route, and a budget enlarged after a
+ * cut-off answer, so that no later attempt of the item repeats the request that was cut off.
  */
 final class ItemCall<T> {
     private final String systemPrompt;
@@ -16,6 +17,7 @@ final class ItemCall<T> {
     private final RouteCaller caller;
     private final BooleanSupplier cancelled;
     private boolean reasked;
+    private boolean enlarged;
     private ProviderCallException lastFailure;
     private Route firstChoice;
 
@@ -68,8 +70,13 @@ final class ItemCall<T> {
             if (!caller.breakers.tryAcquire(route)) {
                 return RouteAttempt.next(caller.health.untilHalfOpen(route), false);
             }
-            ProviderRateLimiter.Admission admission =
-                    caller.admit(route, systemPrompt.length() + userPrompt.length(), maxQueueWait, cancelled);
+            RequestOptions options = requestOptions(member, route);
+            ProviderRateLimiter.Admission admission = caller.admit(
+                    route,
+                    systemPrompt.length() + userPrompt.length(),
+                    options.maxCompletionTokens(),
+                    maxQueueWait,
+                    cancelled);
             if (admission == null) { // the route went out while this call queued for it
                 caller.breakers.release(route);
                 return RouteAttempt.next(null, false);
@@ -89,7 +96,7 @@ final class ItemCall<T> {
             Instant started = caller.clock.instant();
             Completion completion;
             try {
-                completion = member.client().complete(route.model(), systemPrompt, userPrompt);
+                completion = member.client().complete(route.model(), systemPrompt, userPrompt, options);
             } catch (ProviderCallException failure) {
                 Duration elapsed = Duration.between(started, caller.clock.instant());
                 admission.permit().failed(failure);
@@ -127,10 +134,26 @@ final class ItemCall<T> {
                         return RouteAttempt.next(retryAfter, false); // long reset: a route with headroom
                     }
                     case REASK -> {
-                        if (reask(route, failure.category())) {
+                        if (reask(route, failure.category(), "re-asking once")) {
                             continue;
                         }
                         throw failure;
+                    }
+                    case REASK_LARGER -> {
+                        String larger = "re-asking once with "
+                                + options.enlarged().budget() + " (was " + options.budget() + ")";
+                        if (reask(route, failure.category(), larger)) {
+                            enlarged = true;
+                            continue;
+                        }
+                        throw failure;
+                    }
+                    case ASK_WITHOUT_SCHEMA -> {
+                        if (options.structuredOutput() != StructuredOutput.JSON_SCHEMA) {
+                            throw failure; // a refusal of JSON mode itself: no format left to fall back to
+                        }
+                        caller.structuredOutputs.refused(route, failure);
+                        continue; // the same route at once: it serves, only not with a schema
                     }
                     case SKIP_ITEM -> throw failure; // the request itself is wrong: no route will take it
                 }
@@ -145,7 +168,7 @@ final class ItemCall<T> {
                 return RouteAttempt.success(value);
             } catch (InvalidOutputException invalid) {
                 caller.tracker.failed(route, ErrorCategory.INVALID_OUTPUT, invalid.getMessage());
-                if (reask(route, ErrorCategory.INVALID_OUTPUT)) {
+                if (reask(route, ErrorCategory.INVALID_OUTPUT, "re-asking once")) {
                     continue;
                 }
                 throw ProviderCallException.invalidOutput(
@@ -154,12 +177,19 @@ final class ItemCall<T> {
         }
     }
 
-    private boolean reask(Route route, ErrorCategory category) {
+    /** The model's options as this run has them (json_object once it refused a schema), enlarged for this item. */
+    private RequestOptions requestOptions(ProviderChain.Member member, Route route) {
+        RequestOptions options =
+                caller.structuredOutputs.adapt(route, member.client().requestOptions(route.model()));
+        return enlarged ? options.enlarged() : options;
+    }
+
+    private boolean reask(Route route, ErrorCategory category, String how) {
         if (reasked) {
             return false;
         }
         reasked = true;
-        caller.tracker.retrying(route, category, "re-asking once");
+        caller.tracker.retrying(route, category, how);
         return true;
     }
 

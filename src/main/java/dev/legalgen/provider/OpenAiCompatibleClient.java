@@ -75,12 +75,19 @@ public final class OpenAiCompatibleClient implements ChatClient {
         return settings;
     }
 
-    /** One JSON-object completion; throws {@link ProviderCallException} on any failure. */
+    /** The model's options from {@code legalgen.providers.<name>.model-options}, the provider's defaults for the rest. */
     @Override
-    public Completion complete(String model, String systemPrompt, String userPrompt) {
+    public RequestOptions requestOptions(String model) {
+        return settings.requestOptions(model);
+    }
+
+    /** One completion in the options' response format; throws {@link ProviderCallException} on any failure. */
+    @Override
+    public Completion complete(String model, String systemPrompt, String userPrompt, RequestOptions options) {
         Route route = new Route(provider, model);
-        byte[] body = json.writeValueAsBytes(
-                ChatRequest.jsonObject(model, systemPrompt, userPrompt, settings.maxCompletionTokens(), null));
+        byte[] body =
+                json.writeValueAsBytes(ChatRequest.of(model, systemPrompt, userPrompt, options, ResponseSchema.SAMPLE));
+        boolean askedForSchema = options.structuredOutput() == StructuredOutput.JSON_SCHEMA;
         long started = clock.millis();
         try {
             return http.post()
@@ -91,7 +98,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body)
-                    .exchange((request, response) -> handle(route, response, started), true);
+                    .exchange((request, response) -> handle(route, response, askedForSchema, started), true);
         } catch (ProviderCallException failure) {
             throw failure;
         } catch (RuntimeException failure) {
@@ -138,14 +145,15 @@ public final class OpenAiCompatibleClient implements ChatClient {
                     route,
                     ErrorCategory.INVALID_OUTPUT,
                     status,
-                    new ProviderError("unreadable_model_list", null, null, null, null),
+                    ProviderError.ofCode("unreadable_model_list"),
                     null,
                     unreadable);
         }
         return ids;
     }
 
-    private Completion handle(Route route, ClientHttpResponse response, long started) throws IOException {
+    private Completion handle(Route route, ClientHttpResponse response, boolean askedForSchema, long started)
+            throws IOException {
         int status = response.getStatusCode().value();
         HttpHeaders headers = response.getHeaders();
         listener.onHeaders(route, status, RateLimitHeaders.parse(headers::getFirst));
@@ -154,8 +162,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
             return success(route, text, clock.millis() - started);
         }
         ProviderError error = ProviderError.parse(text, json);
-        FailureClassifier.Failure failure =
-                classifier.classify(status, error, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
+        FailureClassifier.Failure failure = classifier.classify(
+                status, error, askedForSchema, headers::getFirst, RateLimitHeaders.parse(headers::getFirst));
         throw failure(route, failure.category(), status, error, failure.retryAfter(), null);
     }
 
@@ -168,22 +176,18 @@ public final class OpenAiCompatibleClient implements ChatClient {
                     route,
                     ErrorCategory.INVALID_OUTPUT,
                     200,
-                    new ProviderError("unreadable_body", null, null, null, null),
+                    ProviderError.ofCode("unreadable_body"),
                     null,
                     notACompletion);
         }
         String content = parsed.firstContent();
-        if (content == null || content.isBlank()) {
-            String reason = parsed.firstFinishReason() == null
+        String finishReason = parsed.firstFinishReason();
+        ErrorCategory unusable = FailureClassifier.categoryOfAnswer(content, finishReason);
+        if (unusable != null) {
+            String reason = finishReason == null
                     ? "empty_choices"
-                    : "no_content_finish_" + parsed.firstFinishReason();
-            throw failure(
-                    route,
-                    ErrorCategory.INVALID_OUTPUT,
-                    200,
-                    new ProviderError(reason, null, null, null, null),
-                    null,
-                    null);
+                    : (content == null || content.isBlank() ? "no_content_finish_" : "finish_") + finishReason;
+            throw failure(route, unusable, 200, ProviderError.ofCode(reason), null, null);
         }
         ChatResponse.Usage usage = parsed.usage() == null ? new ChatResponse.Usage(0, 0, 0) : parsed.usage();
         return new Completion(
@@ -215,8 +219,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         String message = settings.apiKey()
                 .redact(FailureMessages.answered(
                         provider, route.model(), category, status, error, retryAfter, settings));
-        return new ProviderCallException(
-                provider, route.model(), category, status, error.code(), error.type(), retryAfter, message, cause);
+        return ProviderCallException.answered(route, category, status, error, retryAfter, message, cause);
     }
 
     private static String read(InputStream body) throws IOException {

@@ -14,6 +14,7 @@ public class ProviderCallException extends RuntimeException {
     private final Integer httpStatus;
     private final String errorCode;
     private final String errorType;
+    private final String errorParam;
     private final Duration retryAfter;
     private final boolean noRouteLeft;
 
@@ -27,7 +28,7 @@ public class ProviderCallException extends RuntimeException {
             Duration retryAfter,
             String message,
             Throwable cause) {
-        this(provider, model, category, httpStatus, errorCode, errorType, retryAfter, false, message, cause);
+        this(provider, model, category, httpStatus, errorCode, errorType, null, retryAfter, false, message, cause);
     }
 
     private ProviderCallException(
@@ -37,6 +38,7 @@ public class ProviderCallException extends RuntimeException {
             Integer httpStatus,
             String errorCode,
             String errorType,
+            String errorParam,
             Duration retryAfter,
             boolean noRouteLeft,
             String message,
@@ -48,19 +50,44 @@ public class ProviderCallException extends RuntimeException {
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.errorType = errorType;
+        this.errorParam = errorParam;
         this.retryAfter = retryAfter;
         this.noRouteLeft = noRouteLeft;
     }
 
+    /** The route answered {@code status} with {@code error} (or a 2xx we could not use, named by its code). */
+    static ProviderCallException answered(
+            Route route,
+            ErrorCategory category,
+            int status,
+            ProviderError error,
+            Duration retryAfter,
+            String message,
+            Throwable cause) {
+        return new ProviderCallException(
+                route.provider(),
+                route.model(),
+                category,
+                status,
+                error.code(),
+                error.type(),
+                error.param(),
+                retryAfter,
+                false,
+                message,
+                cause);
+    }
+
     /** No provider can serve anything any more: the job should stop rather than skip items. */
     public static ProviderCallException noRouteLeft(ErrorCategory category, String message, Throwable lastFailure) {
-        return new ProviderCallException(null, null, category, null, null, null, null, true, message, lastFailure);
+        return new ProviderCallException(
+                null, null, category, null, null, null, null, null, true, message, lastFailure);
     }
 
     /** The call got no answer (refused, reset, timed out): no status, no error body. */
     static ProviderCallException unanswered(Route route, ErrorCategory category, String message, Throwable cause) {
         return new ProviderCallException(
-                route.provider(), route.model(), category, null, null, null, null, false, message, cause);
+                route.provider(), route.model(), category, null, null, null, null, null, false, message, cause);
     }
 
     /** The route answered, twice, with content that cannot be used: this item is given up. */
@@ -69,6 +96,7 @@ public class ProviderCallException extends RuntimeException {
                 route.provider(),
                 route.model(),
                 ErrorCategory.INVALID_OUTPUT,
+                null,
                 null,
                 null,
                 null,
@@ -89,6 +117,7 @@ public class ProviderCallException extends RuntimeException {
                 route == null ? null : route.provider(),
                 route == null ? null : route.model(),
                 ErrorCategory.GENERAL,
+                null,
                 null,
                 null,
                 null,
@@ -121,6 +150,11 @@ public class ProviderCallException extends RuntimeException {
 
     public String errorType() {
         return errorType;
+    }
+
+    /** The request field the provider named as refused ({@code param}), null when it named none. */
+    public String errorParam() {
+        return errorParam;
     }
 
     /** How long the server asked us to wait, null when it did not say. */

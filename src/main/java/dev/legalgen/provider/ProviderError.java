@@ -7,11 +7,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The structured part of an error body, whichever shape it came in: Groq's {@code {"error":{...}}},
  * Cerebras' flat {@code {"message","type","param","code"}} or FastAPI's {@code {"detail":...}}.
- * Fields are null when absent; {@code detail} is set only for the FastAPI shape.
+ * Fields are null when absent; {@code detail} is set only for the FastAPI shape, {@code failedGeneration} only for
+ * Groq's {@code json_validate_failed} (the model's raw text).
  */
-record ProviderError(String code, String type, String param, String message, String detail) {
+record ProviderError(String code, String type, String param, String message, String detail, String failedGeneration) {
 
-    static final ProviderError NONE = new ProviderError(null, null, null, null, null);
+    static final ProviderError NONE = new ProviderError(null, null, null, null, null, null);
+
+    /** Not an error body: what we found wrong with an answer, named by {@code code}. */
+    static ProviderError ofCode(String code) {
+        return new ProviderError(code, null, null, null, null, null);
+    }
 
     static ProviderError parse(String body, JsonMapper json) {
         if (body == null || body.isBlank()) {
@@ -35,7 +41,8 @@ record ProviderError(String code, String type, String param, String message, Str
                 text(error.path("message")),
                 detail.isMissingNode() || detail.isNull()
                         ? null
-                        : (detail.isString() ? detail.stringValue() : detail.toString()));
+                        : (detail.isString() ? detail.stringValue() : detail.toString()),
+                text(error.path("failed_generation")));
     }
 
     private static String text(JsonNode node) {
@@ -47,6 +54,11 @@ record ProviderError(String code, String type, String param, String message, Str
 
     boolean hasCode(String expected) {
         return expected.equals(code);
+    }
+
+    /** Whether the error names this request field as the one refused. */
+    boolean hasParam(String expected) {
+        return expected.equals(param);
     }
 
     /** What to show a human: the provider's message, or the FastAPI detail. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The rate limiter of one provider: books one request and the estimated tokens (prompt chars / 4 + max
+ * The rate limiter of one provider: books one request and the estimated tokens (prompt chars / 4 + the call's
  * completion tokens, as the providers themselves reserve) against the known per-minute and per-day limits
  * ({@link ProviderWindows}), settles each call to what it used, takes the provider's own count from its response
  * headers, and after a 429 holds calls back ({@link RateLimitBlock}). Waiting callers book the next free slot and
@@ -52,7 +52,11 @@ public final class ProviderRateLimiter {
 
     /** What a prompt reserves before the call, like the providers' own admission estimate. */
     public long estimateTokens(int promptChars) {
-        return promptChars / 4L + maxCompletionTokens;
+        return estimateTokens(promptChars, maxCompletionTokens);
+    }
+
+    private static long estimateTokens(int promptChars, int completionBudget) {
+        return promptChars / 4L + completionBudget;
     }
 
     /**
@@ -60,15 +64,20 @@ public final class ProviderRateLimiter {
      * longer, returns at once with it, booking nothing.
      */
     public Admission acquire(int promptChars, Duration maxWait) throws InterruptedException {
-        return acquire(promptChars, maxWait, sleeper);
+        return acquire(promptChars, maxCompletionTokens, maxWait, sleeper);
     }
 
-    /** As {@link #acquire(int, Duration)}, waiting with {@code sleeper} (whose waits may end early by throwing). */
-    public Admission acquire(int promptChars, Duration maxWait, Sleeper sleeper) throws InterruptedException {
+    /**
+     * As {@link #acquire(int, Duration)}, for a call whose completion budget is {@code completionBudget}, waiting with
+     * {@code sleeper} (whose waits may end early by throwing).
+     */
+    public Admission acquire(int promptChars, int completionBudget, Duration maxWait, Sleeper sleeper)
+            throws InterruptedException {
         Instant deadline = clock.instant().plus(maxWait);
         while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
-            Admission admission = reserve(promptChars, left.isNegative() ? Duration.ZERO : left);
+            Admission admission =
+                    reserve(estimateTokens(promptChars, completionBudget), left.isNegative() ? Duration.ZERO : left);
             if (admission.granted()) {
                 waitForStart(admission.permit(), sleeper);
                 if (!heldBack(admission.permit())) {
@@ -110,7 +119,7 @@ public final class ProviderRateLimiter {
 
     /** Never waits: a permit now, or the time until there may be room. */
     public Admission tryAcquire(int promptChars) {
-        return reserve(promptChars, Duration.ZERO);
+        return reserve(estimateTokens(promptChars), Duration.ZERO);
     }
 
     /** Whether the provider itself holds us back (after a 429), rather than our own pacing. */
@@ -124,12 +133,11 @@ public final class ProviderRateLimiter {
         return refused != null ? refused : Duration.ofNanos(windows.waitFor(estimateTokens(promptChars)));
     }
 
-    private synchronized Admission reserve(int promptChars, Duration maxWait) {
+    private synchronized Admission reserve(long tokens, Duration maxWait) {
         Duration refused = block.refusal(clock.instant());
         if (refused != null) {
             return new Admission(null, refused);
         }
-        long tokens = estimateTokens(promptChars);
         long wait = windows.waitFor(tokens);
         if (wait > maxWait.toNanos()) {
             return new Admission(null, Duration.ofNanos(wait));

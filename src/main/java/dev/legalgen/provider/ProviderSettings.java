@@ -3,12 +3,16 @@ package dev.legalgen.provider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One OpenAI-compatible provider, bound from {@code legalgen.providers.<name>}.
- * Limits of 0 mean unknown or unlimited; the key prints as {@code ****}.
+ * Limits of 0 mean unknown or unlimited; the key prints as {@code ****}. {@code modelOptions} is keyed by model id,
+ * given in brackets since ids hold {@code /} and {@code .}: {@code model-options[openai/gpt-oss-120b].*}.
  */
 public record ProviderSettings(
         URI baseUrl,
@@ -21,7 +25,8 @@ public record ProviderSettings(
         Duration timeout,
         Duration connectTimeout,
         int maxCompletionTokens,
-        Integer weight) {
+        Integer weight,
+        Map<String, ModelOptions> modelOptions) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,6 +38,16 @@ public record ProviderSettings(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         maxCompletionTokens = maxCompletionTokens == 0 ? DEFAULT_MAX_COMPLETION_TOKENS : maxCompletionTokens;
+        modelOptions = modelOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(modelOptions));
+    }
+
+    /** What a request to {@code model} asks for: its model options, the provider's defaults for the rest. */
+    public RequestOptions requestOptions(String model) {
+        ModelOptions own = modelOptions.getOrDefault(model, ModelOptions.NONE);
+        return new RequestOptions(
+                own.structuredOutput() == null ? StructuredOutput.JSON_OBJECT : own.structuredOutput(),
+                own.maxCompletionTokens() == null ? maxCompletionTokens : own.maxCompletionTokens(),
+                own.reasoningEffort());
     }
 
     /** The environment variable that holds a provider's key: {@code GROQ_API_KEY} for {@code groq}. */
@@ -89,6 +104,14 @@ public record ProviderSettings(
         if (weight != null && weight < 1) {
             problems.add(path + ".weight must be at least 1 when set, was " + weight);
         }
+        modelOptions.forEach((model, options) -> {
+            String optionsPath = path + ".model-options[" + model + "]";
+            if (options == null) {
+                problems.add(optionsPath + " has no options");
+            } else {
+                problems.addAll(options.problems(optionsPath));
+            }
+        });
         return problems;
     }
 

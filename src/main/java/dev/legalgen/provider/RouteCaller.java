@@ -21,6 +21,7 @@ final class RouteCaller {
     final ChainPolicy settings;
     final Backoff backoff;
     final Clock clock;
+    final StructuredOutputs structuredOutputs;
     private final ChainWaits waits;
     private volatile boolean stopRequested;
     private final AtomicReference<ProviderCallException> gaveUp = new AtomicReference<>();
@@ -40,6 +41,7 @@ final class RouteCaller {
         this.settings = settings;
         this.backoff = backoff;
         this.clock = clock;
+        this.structuredOutputs = new StructuredOutputs(tracker);
         this.waits = new ChainWaits(sleeper, clock);
     }
 
@@ -87,12 +89,15 @@ final class RouteCaller {
     }
 
     /**
-     * A permit from the provider's limiter, waiting up to {@code maxWait} for its slot; null when the
-     * route went out while waiting.
+     * A permit from the provider's limiter for a prompt and a completion budget, waiting up to {@code maxWait} for
+     * its slot; null when the route went out while waiting.
      */
-    ProviderRateLimiter.Admission admit(Route route, int promptChars, Duration maxWait, BooleanSupplier cancelled) {
+    ProviderRateLimiter.Admission admit(
+            Route route, int promptChars, int completionBudget, Duration maxWait, BooleanSupplier cancelled) {
         try {
-            return members.get(route.provider()).limiter().acquire(promptChars, maxWait, waitsFor(route, cancelled));
+            return members.get(route.provider())
+                    .limiter()
+                    .acquire(promptChars, completionBudget, maxWait, waitsFor(route, cancelled));
         } catch (WaitAborted aborted) {
             raise(aborted.reason());
             return null;

@@ -16,6 +16,7 @@ final class ChatHandler implements HttpHandler {
 
     private final Dialect dialect;
     private final Set<String> models;
+    private final Set<String> modelsWithoutJsonSchema;
     private final Duration latency;
     private final Clock clock;
     private final JsonMapper json;
@@ -31,6 +32,7 @@ final class ChatHandler implements HttpHandler {
     ChatHandler(SimulatorConfig config, JsonMapper json, FaultScript faults, RequestLog log, RateWindows limits) {
         this.dialect = config.dialect();
         this.models = Set.copyOf(config.models());
+        this.modelsWithoutJsonSchema = config.modelsWithoutJsonSchema();
         this.latency = config.latency();
         this.clock = config.clock();
         this.json = json;
@@ -53,7 +55,7 @@ final class ChatHandler implements HttpHandler {
             ChatRequest request = parse(exchange.getRequestBody().readAllBytes());
             String prompt = request == null || request.messages() == null ? "" : request.promptText();
             PromptFacts facts = PromptFacts.parse(prompt);
-            RequestLog.Arrival arrival = log.arrive(request == null ? null : request.model(), clock.instant(), facts);
+            RequestLog.Arrival arrival = log.arrive(request, clock.instant(), facts);
             answer(exchange, request, prompt, facts, arrival);
         } catch (InterruptedException e) {
             // The simulator is closing while this request sleeps: leave without an answer.
@@ -90,14 +92,23 @@ final class ChatHandler implements HttpHandler {
             send(exchange, arrival, admission.state(), errors.refusal(model, admission));
             return;
         }
-        String content = SampleContent.render(json, samples.write(model, facts, prompt), fault);
+        SampleWriter.Sample sample = samples.write(model, facts, prompt);
+        // a model stopped by its budget writes up to the budget and says so
+        boolean cutOff = fault instanceof Fault.Truncated truncated && truncated.cuts(request.completionBudget());
+        String content = cutOff ? SampleContent.cutOff(json, sample) : SampleContent.render(json, sample, fault);
         String requestId = WireFormats.groqRequestId(clock.millis());
         if (dialect == Dialect.GROQ) {
             exchange.getResponseHeaders().set("x-request-id", requestId);
         }
-        int completionTokens = ChatRequest.estimateTokens(content);
+        int completionTokens = cutOff ? request.completionBudget() : ChatRequest.estimateTokens(content);
         byte[] body = bodies.success(new CompletionBodies.Completion(
-                model, content, promptTokens, completionTokens, clock.instant().getEpochSecond(), requestId));
+                model,
+                content,
+                cutOff ? "length" : "stop",
+                promptTokens,
+                completionTokens,
+                clock.instant().getEpochSecond(),
+                requestId));
         LimitState charged = limits.charge(model, admission, promptTokens + completionTokens);
         send(exchange, arrival, charged, Reply.json(200, body));
     }
@@ -119,7 +130,24 @@ final class ChatHandler implements HttpHandler {
         if (request.n() != null && request.n() != 1) {
             return errors.badRequest("'n' : number must be at most 1");
         }
-        return models.contains(request.model()) ? null : errors.modelNotFound(request.model());
+        if (!models.contains(request.model())) {
+            return errors.modelNotFound(request.model());
+        }
+        return request.asksForSchema() ? refusedSchema(request) : null;
+    }
+
+    /** The 400 a {@code json_schema} request earns (malformed, refused by the model, or unportable), or null. */
+    private Reply refusedSchema(ChatRequest request) {
+        ChatRequest.JsonSchema schema = request.responseFormat().jsonSchema();
+        if (schema == null || schema.name() == null || schema.schema() == null) {
+            // Cerebras answers a schema without a name with its validation 400 (observed); Groq's wording inferred
+            return errors.badRequest("'response_format.json_schema' : properties 'name' and 'schema' are required");
+        }
+        if (modelsWithoutJsonSchema.contains(request.model())) {
+            return errors.jsonSchemaUnsupported();
+        }
+        Set<String> unsupported = SchemaKeywords.unsupported(schema.schema());
+        return unsupported.isEmpty() ? null : errors.unsupportedSchemaFields(unsupported);
     }
 
     /** Records the status before sending, so a client that has its answer also sees it in the log. */

@@ -12,7 +12,19 @@ record ChatRequest(
         List<Message> messages,
         @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
         @JsonProperty("max_tokens") Integer maxTokens,
-        Integer n) {
+        Integer n,
+        @JsonProperty("response_format") ResponseFormat responseFormat,
+        @JsonProperty("reasoning_effort") String reasoningEffort) {
+
+    static final String JSON_SCHEMA = "json_schema";
+
+    /** {@code {"type": "json_object"}} or {@code {"type": "json_schema", "json_schema": {name, strict, schema}}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ResponseFormat(
+            String type, @JsonProperty("json_schema") JsonSchema jsonSchema) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JsonSchema(String name, Boolean strict, JsonNode schema) {}
 
     /** What Cerebras was observed to reserve when the request names no completion budget. */
     static final int DEFAULT_COMPLETION_RESERVATION = 16_384;
@@ -49,12 +61,24 @@ record ChatRequest(
         return prompt.toString();
     }
 
+    /** The {@code response_format.type} asked for, null when the request names none. */
+    String responseFormatType() {
+        return responseFormat == null ? null : responseFormat.type();
+    }
+
+    boolean asksForSchema() {
+        return JSON_SCHEMA.equals(responseFormatType());
+    }
+
     /** Tokens the providers would reserve at admission: the prompt estimate plus the completion budget. */
     int reservedTokens(int promptTokens) {
+        return promptTokens + completionBudget();
+    }
+
+    /** The completion tokens the request allows; Cerebras' own docs send -1 meaning "no cap", then a default. */
+    int completionBudget() {
         Integer budget = maxCompletionTokens != null ? maxCompletionTokens : maxTokens;
-        // Cerebras' own docs send -1 meaning "no cap"; both then reserve a default budget.
-        int completion = budget == null || budget < 0 ? DEFAULT_COMPLETION_RESERVATION : budget;
-        return promptTokens + completion;
+        return budget == null || budget < 0 ? DEFAULT_COMPLETION_RESERVATION : budget;
     }
 
     /** The usual ~4 characters per token, at least one. */

@@ -27,7 +27,13 @@ final class CompletionBodies {
 
     /** What one answered request needs to be rendered. */
     record Completion(
-            String model, String content, int promptTokens, int completionTokens, long created, String requestId) {
+            String model,
+            String content,
+            String finishReason,
+            int promptTokens,
+            int completionTokens,
+            long created,
+            String requestId) {
 
         double promptTime() {
             return promptTokens / PROMPT_TOKENS_PER_SECOND;
@@ -44,7 +50,7 @@ final class CompletionBodies {
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", completion.content());
         choice.putNull("logprobs");
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", completion.finishReason());
         ObjectNode usage = body.putObject("usage");
         usage.put("queue_time", QUEUE_TIME);
         usage.put("prompt_tokens", completion.promptTokens());
@@ -63,7 +69,7 @@ final class CompletionBodies {
         ObjectNode body = json.createObjectNode();
         body.put("id", WireFormats.completionId());
         ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", completion.finishReason());
         choice.put("index", 0);
         choice.putObject("message").put("content", completion.content()).put("role", "assistant");
         body.put("created", completion.created());

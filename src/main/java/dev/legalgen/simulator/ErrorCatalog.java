@@ -1,6 +1,8 @@
 package dev.legalgen.simulator;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,6 +109,42 @@ final class ErrorCatalog {
                 "json_validate_failed");
         body.put("failed_generation", failedGeneration);
         return Reply.json(400, bytes(body));
+    }
+
+    /**
+     * A model that takes no {@code json_schema}. Groq: message observed (I-SO400); {@code param} seen in a client's
+     * fixture and implied by an observed body of 230 bytes, which is this one with its newline. Cerebras takes
+     * json_schema on all its models: the body is that of its observed schema refusal, the message inferred.
+     */
+    Reply jsonSchemaUnsupported() {
+        return dialect == Dialect.GROQ
+                ? error(
+                        400,
+                        "This model does not support response format `json_schema`. See supported models at"
+                                + " https://console.groq.com/docs/structured-outputs#supported-models",
+                        "invalid_request_error",
+                        "response_format",
+                        null)
+                : error(
+                        400,
+                        "This model does not support response format `json_schema`.",
+                        "invalid_request_error",
+                        "response_format",
+                        "wrong_api_format");
+    }
+
+    /**
+     * A schema using keywords strict mode refuses up front. Cerebras' body is observed (the set printed Python-style);
+     * Groq's is inferred in its shape.
+     */
+    Reply unsupportedSchemaFields(Collection<String> keywords) {
+        String fields = keywords.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+        return error(
+                400,
+                "Unsupported JSON schema fields: {" + fields + "}",
+                "invalid_request_error",
+                "response_format",
+                dialect == Dialect.GROQ ? null : "wrong_api_format");
     }
 
     /** An error body in the dialect's shape; null {@code param}/{@code code} are left out for Groq, "" for Cerebras. */

@@ -8,7 +8,9 @@ public sealed interface Fault {
 
     /**
      * Answer {@code status} with the dialect's real error body. {@code code} picks a variant where a status has
-     * several (null = the usual one): 400 {@code json_validate_failed} / {@code model_decommissioned}; 429
+     * several (null = the usual one): 400 {@code json_validate_failed} (a complete answer that is not JSON) /
+     * {@code json_validate_failed_truncated} (its {@code failed_generation} cut off mid-object) /
+     * {@code model_decommissioned}; 429
      * {@code rpm} (default) / {@code tpm} / {@code rpd} / {@code tpd} / {@code queue_exceeded}; 502 and 503
      * {@code html} for a proxy's HTML page. {@code retryAfter} (429 only, null = 2 s) sets {@code retry-after}.
      */
@@ -57,6 +59,23 @@ public sealed interface Fault {
      */
     record Content(String question, String answer, String reasoning, String caseCitation) implements Fault {}
 
+    /**
+     * The answer takes {@code completionTokens} tokens: a request whose {@code max_completion_tokens} is lower gets
+     * it cut off there (200, {@code finish_reason: "length"}, half the JSON); one allowing as many gets all of it.
+     */
+    record Truncated(int completionTokens) implements Fault {
+
+        public Truncated {
+            if (completionTokens < 1) {
+                throw new IllegalArgumentException("completionTokens must be at least 1, was " + completionTokens);
+            }
+        }
+
+        boolean cuts(int completionBudget) {
+            return completionBudget < completionTokens;
+        }
+    }
+
     static Status status(int status) {
         return new Status(status, null);
     }
@@ -88,5 +107,10 @@ public sealed interface Fault {
 
     static ThinkPrefix thinkPrefix() {
         return new ThinkPrefix();
+    }
+
+    /** Cut off unless the request allows at least {@code completionTokens} completion tokens. */
+    static Truncated truncatedBelow(int completionTokens) {
+        return new Truncated(completionTokens);
     }
 }

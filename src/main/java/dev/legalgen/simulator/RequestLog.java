@@ -22,13 +22,14 @@ final class RequestLog {
     private final AtomicInteger logged = new AtomicInteger();
     private final AtomicInteger modelListings = new AtomicInteger();
 
-    /** Records a request on arrival; its status is filled in when it is answered. */
-    Arrival arrive(String model, Instant time, PromptFacts facts) {
+    /** Records a request ({@code null}: unparseable) on arrival; its status is filled in when it is answered. */
+    Arrival arrive(ChatRequest request, Instant time, PromptFacts facts) {
         total.incrementAndGet();
+        String model = request == null ? null : request.model();
         if (model != null) {
             perModel.computeIfAbsent(model, ignored -> new AtomicInteger()).incrementAndGet();
         }
-        Arrival arrival = new Arrival(model, time, facts);
+        Arrival arrival = new Arrival(request == null ? Asked.NOTHING : Asked.by(request), time, facts);
         arrivals.add(arrival);
         if (logged.incrementAndGet() > MAX_LOGGED && arrivals.poll() != null) {
             logged.decrementAndGet();
@@ -71,14 +72,27 @@ final class RequestLog {
     }
 
     /** A request seen but perhaps not yet answered. */
+    /** What a request asked for, without its prompt: the log holds thousands. */
+    private record Asked(String model, String responseFormat, Integer maxCompletionTokens, String reasoningEffort) {
+        static final Asked NOTHING = new Asked(null, null, null, null);
+
+        static Asked by(ChatRequest request) {
+            return new Asked(
+                    request.model(),
+                    request.responseFormatType(),
+                    request.maxCompletionTokens(),
+                    request.reasoningEffort());
+        }
+    }
+
     static final class Arrival {
-        private final String model;
+        private final Asked asked;
         private final Instant time;
         private final PromptFacts facts;
         private volatile int status = SeenRequest.NO_RESPONSE;
 
-        private Arrival(String model, Instant time, PromptFacts facts) {
-            this.model = model;
+        private Arrival(Asked asked, Instant time, PromptFacts facts) {
+            this.asked = asked;
             this.time = time;
             this.facts = facts;
         }
@@ -89,7 +103,16 @@ final class RequestLog {
 
         SeenRequest toSeenRequest() {
             return new SeenRequest(
-                    model, time, status, facts.practiceArea(), facts.topic(), facts.difficulty(), facts.problems());
+                    asked.model(),
+                    time,
+                    status,
+                    facts.practiceArea(),
+                    facts.topic(),
+                    facts.difficulty(),
+                    asked.responseFormat(),
+                    asked.maxCompletionTokens(),
+                    asked.reasoningEffort(),
+                    facts.problems());
         }
     }
 }

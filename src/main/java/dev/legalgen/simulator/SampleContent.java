@@ -9,6 +9,12 @@ final class SampleContent {
 
     private SampleContent() {}
 
+    /** What a model stopped by its completion budget has written: the first half of the sample's JSON. */
+    static String cutOff(JsonMapper json, SampleWriter.Sample sample) {
+        String valid = json.writeValueAsString(sample);
+        return valid.substring(0, valid.length() / 2);
+    }
+
     /** {@code fault} is null or one of the content faults; others do not change the content. */
     static String render(JsonMapper json, SampleWriter.Sample sample, Fault fault) {
         if (fault instanceof Fault.Content content) {
@@ -20,8 +26,8 @@ final class SampleContent {
         }
         String valid = json.writeValueAsString(sample);
         if (fault instanceof Fault.MalformedJson) {
-            // Cut mid-value, as a model stopped by its token budget would: never parseable.
-            return valid.substring(0, valid.length() / 2);
+            // Cut mid-value, as a model stopped by its token budget would, but said to have stopped: never parseable.
+            return cutOff(json, sample);
         }
         if (fault instanceof Fault.MissingFields) {
             Map<String, String> partial = new LinkedHashMap<>();

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link Simulator} behaves. {@code apiKey} null accepts any non-empty bearer token; limits of 0 are
- * unlimited; port 0 picks an ephemeral port.
+ * unlimited; port 0 picks an ephemeral port; {@code modelsWithoutJsonSchema} answer a {@code json_schema} request
+ * with the dialect's 400, as Groq's models other than gpt-oss do (the others take it, as on Cerebras).
  */
 public record SimulatorConfig(
         int port,
@@ -17,7 +19,8 @@ public record SimulatorConfig(
         Duration latency,
         int requestsPerMinute,
         int tokensPerMinute,
-        Clock clock) {
+        Clock clock,
+        Set<String> modelsWithoutJsonSchema) {
 
     public SimulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -39,6 +42,8 @@ public record SimulatorConfig(
             throw new IllegalArgumentException("simulator limits must be >= 0 (0 = unlimited)");
         }
         Objects.requireNonNull(clock, "clock");
+        modelsWithoutJsonSchema =
+                Set.copyOf(Objects.requireNonNull(modelsWithoutJsonSchema, "modelsWithoutJsonSchema"));
     }
 
     /** Groq dialect, two simulated models, any key, no latency, no limits, system clock, ephemeral port. */
@@ -51,22 +56,47 @@ public record SimulatorConfig(
                 Duration.ZERO,
                 0,
                 0,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Set.of());
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(
-                newPort, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+                newPort,
+                dialect,
+                models,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withDialect(Dialect newDialect) {
         return new SimulatorConfig(
-                port, newDialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+                port,
+                newDialect,
+                models,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withModels(List<String> newModels) {
         return new SimulatorConfig(
-                port, dialect, newModels, apiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+                port,
+                dialect,
+                newModels,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withModels(String... newModels) {
@@ -75,22 +105,60 @@ public record SimulatorConfig(
 
     public SimulatorConfig withApiKey(String newApiKey) {
         return new SimulatorConfig(
-                port, dialect, models, newApiKey, latency, requestsPerMinute, tokensPerMinute, clock);
+                port,
+                dialect,
+                models,
+                newApiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withLatency(Duration newLatency) {
         return new SimulatorConfig(
-                port, dialect, models, apiKey, newLatency, requestsPerMinute, tokensPerMinute, clock);
+                port,
+                dialect,
+                models,
+                apiKey,
+                newLatency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withLimits(int newRequestsPerMinute, int newTokensPerMinute) {
         return new SimulatorConfig(
-                port, dialect, models, apiKey, latency, newRequestsPerMinute, newTokensPerMinute, clock);
+                port,
+                dialect,
+                models,
+                apiKey,
+                latency,
+                newRequestsPerMinute,
+                newTokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(
-                port, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, newClock);
+                port,
+                dialect,
+                models,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                newClock,
+                modelsWithoutJsonSchema);
+    }
+
+    /** These models refuse {@code json_schema} with the dialect's 400 ({@code param: response_format}). */
+    public SimulatorConfig withoutJsonSchema(String... refusing) {
+        return new SimulatorConfig(
+                port, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock, Set.of(refusing));
     }
 
     /** Records print every component; the key must not reach logs. */
@@ -99,6 +167,6 @@ public record SimulatorConfig(
         return "SimulatorConfig[port=" + port + ", dialect=" + dialect + ", models=" + models
                 + ", apiKey=" + (apiKey == null ? "<any>" : "<redacted>") + ", latency=" + latency
                 + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute
-                + ", clock=" + clock + "]";
+                + ", clock=" + clock + ", modelsWithoutJsonSchema=" + modelsWithoutJsonSchema + "]";
     }
 }

@@ -99,7 +99,13 @@ final class StatusFaults {
 
     private Reply badRequest(String code, String model) {
         return switch (code) {
-            case "json_validate_failed" -> errors.jsonValidateFailed("{\"question\": \"What does the simulated");
+            // the model wrote prose around a broken object: complete, but not JSON
+            case "json_validate_failed" ->
+                errors.jsonValidateFailed("Here is the sample: {\"question\": \"What does the simulated case hold?\","
+                        + " answer: the simulated answer}");
+            // stopped by its budget mid-object
+            case "json_validate_failed_truncated" ->
+                errors.jsonValidateFailed("{\"question\": \"What does the simulated");
             case "model_decommissioned" ->
                 errors.error(
                         400,

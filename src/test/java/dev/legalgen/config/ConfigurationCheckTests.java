@@ -59,6 +59,37 @@ class ConfigurationCheckTests {
     }
 
     @Test
+    void modelOptionsInBracketNotationAreKnownWhateverTheModelIdHolds() throws IOException {
+        Map<String, Object> properties = Map.of(
+                "legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-output", "json_object",
+                "legalgen.providers.groq.model-options[openai/gpt-oss-20b].reasoning-effort", "medium",
+                "legalgen.providers.cerebras.model-options[qwen-3.8-27b].max-completion-tokens", "2048");
+
+        assertThat(problems(properties)).isEmpty();
+    }
+
+    @Test
+    void aMisspeltModelOptionIsRejectedWithTheOptionItResembles() throws IOException {
+        assertThat(problems(
+                        Map.of("legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-outptu", "x")))
+                .containsExactly("legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-outptu:"
+                        + " unknown property; did you mean"
+                        + " legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-output?");
+    }
+
+    @Test
+    void aModelOptionValueOutsideItsChoicesNamesThem() throws IOException {
+        assertThat(problems(Map.of(
+                        "legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-output", "json_scheme",
+                        "legalgen.providers.groq.model-options[openai/gpt-oss-120b].reasoning-effort", "max")))
+                .containsExactlyInAnyOrder(
+                        "legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-output: 'json_scheme'"
+                                + " is not one of json_schema, json_object",
+                        "legalgen.providers.groq.model-options[openai/gpt-oss-120b].reasoning-effort: 'max'"
+                                + " is not one of none, default, low, medium, high");
+    }
+
+    @Test
     void aNameFarFromAnyKnownOneGetsNoSuggestion() throws IOException {
         assertThat(problems(Map.of("legalgen.colour-scheme", "dark")))
                 .containsExactly("legalgen.colour-scheme: unknown property");

@@ -66,6 +66,64 @@ class FailureClassifierTests {
                 .isEqualTo(expected);
     }
 
+    /** Groq's refusal of json_schema (message observed, param implied by the observed body length) and Cerebras'. */
+    @ParameterizedTest(name = "{0}: asked for a schema {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        {"error":{"message":"This model does not support response format `json_schema`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models","type":"invalid_request_error","param":"response_format"}} | true  | STRUCTURED_OUTPUT_REFUSED
+        {"message":"Unsupported JSON schema fields: {'minItems', 'items'}","type":"invalid_request_error","param":"response_format","code":"wrong_api_format"} | true | STRUCTURED_OUTPUT_REFUSED
+        {"error":{"message":"This model does not support response format `json_schema`. See supported models at https://console.groq.com/docs/structured-outputs#supported-models","type":"invalid_request_error","param":"response_format"}} | false | BAD_REQUEST
+        {"error":{"message":"This model does not support response format `json_schema`.","type":"invalid_request_error"}} | true | BAD_REQUEST
+        {"message":"type: Input should be 'text'","type":"invalid_request_error","param":"validation_error","code":"wrong_api_format"} | true | BAD_REQUEST
+        """)
+    void aRefusedSchemaIsToldByTheParamOfARequestThatSentOne(
+            String body, boolean askedForSchema, ErrorCategory expected) {
+        assertThat(FailureClassifier.categoryOf(400, ProviderError.parse(body, json), askedForSchema))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "failed_generation {0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        ~{\"question\": \"What does the simulated~                                 | TRUNCATED
+        ~{\"question\": \"Q?\", \"answer\": [1, 2~                                   | TRUNCATED
+        ~Here is the sample: {\"question\": \"Q?\", \"ans~                           | TRUNCATED
+        ~{\"question\": \"Q?\"} and more~                                             | INVALID_OUTPUT
+        ~Here is the sample: {\"question\": \"Q?\", answer: unquoted}~                | INVALID_OUTPUT
+        ~I cannot answer that.~                                                         | INVALID_OUTPUT
+        ~~                                                                              | INVALID_OUTPUT
+        """)
+    void groqsJsonValidateFailedIsTruncatedWhenItsFailedGenerationEndsInsideTheObject(
+            String failedGeneration, ErrorCategory expected) {
+        // given: Groq's JSON-mode failure carrying the model's raw text
+        String body = json.writeValueAsString(Map.of(
+                "error",
+                Map.of(
+                        "message",
+                        "Failed to generate JSON. Please adjust your prompt. See 'failed_generation' for more details.",
+                        "type",
+                        "invalid_request_error",
+                        "code",
+                        "json_validate_failed",
+                        "failed_generation",
+                        failedGeneration == null ? "" : failedGeneration)));
+
+        // when/then
+        assertThat(FailureClassifier.categoryOf(400, ProviderError.parse(body, json), true))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "finish_reason {1}, content {0} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+        ~{"question": "Q~ | length | TRUNCATED
+        ~~                | length | TRUNCATED
+        ~~                | stop   | INVALID_OUTPUT
+        ~{"question": 1}~ | stop   |
+        ~{"question": 1}~ |        |
+        """)
+    void anAnswerStoppedByItsBudgetIsTruncatedWhateverItHolds(
+            String content, String finishReason, ErrorCategory expected) {
+        assertThat(FailureClassifier.categoryOfAnswer(content, finishReason)).isEqualTo(expected);
+    }
+
     @Test
     void messageTextAloneNeverDecidesTheCategory() {
         // given: a 500 whose message says "rate limit"
@@ -83,14 +141,14 @@ class FailureClassifierTests {
                         "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\","
                                 + "\"code\":\"invalid_api_key\"}}",
                         json))
-                .isEqualTo(
-                        new ProviderError("invalid_api_key", "invalid_request_error", null, "Invalid API Key", null));
+                .isEqualTo(new ProviderError(
+                        "invalid_api_key", "invalid_request_error", null, "Invalid API Key", null, null));
         assertThat(ProviderError.parse(
                         "{\"message\":\"Wrong API Key\",\"type\":\"invalid_request_error\","
                                 + "\"param\":\"api_key\",\"code\":\"wrong_api_key\"}",
                         json))
-                .isEqualTo(
-                        new ProviderError("wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null));
+                .isEqualTo(new ProviderError(
+                        "wrong_api_key", "invalid_request_error", "api_key", "Wrong API Key", null, null));
         assertThat(ProviderError.parse("{\"detail\":\"Not authenticated\"}", json)
                         .detail())
                 .isEqualTo("Not authenticated");

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The client over real HTTP against a tiny canned-response server. */
 class OpenAiCompatibleClientTests {
@@ -36,6 +39,8 @@ class OpenAiCompatibleClientTests {
          "usage":{"queue_time":0.037,"prompt_tokens":18,"prompt_time":0.0006,"completion_tokens":556,"completion_time":0.46,"total_tokens":574,"total_time":0.46},
          "system_fingerprint":"fp_179b0f92c9","x_groq":{"id":"req_01jbd6g2qdfw2adyrt2az8hz4w"},"service_tier":"on_demand"}
         """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private HttpServer server;
     private final AtomicReference<String> seenBody = new AtomicReference<>();
@@ -73,7 +78,8 @@ class OpenAiCompatibleClientTests {
                         "4.3s"));
 
         // when
-        Completion completion = client(base, Duration.ofSeconds(5)).complete("openai/gpt-oss-20b", "system", "user");
+        Completion completion = client(base, Duration.ofSeconds(5))
+                .complete("openai/gpt-oss-20b", "system", "user", RequestOptions.DEFAULT);
 
         // then: the completion, the request as sent, and the headers passed to the listener
         assertThat(completion)
@@ -91,6 +97,113 @@ class OpenAiCompatibleClientTests {
             assertThat(headers.requestsPerDay().remaining()).isEqualTo(999L);
             assertThat(headers.tokensPerMinute().remaining()).isEqualTo(7426L);
         });
+    }
+
+    @Test
+    void jsonSchemaRequestCarriesTheSampleSchemaStrictlyWithTheModelsBudgetAndEffort() throws IOException {
+        // given
+        URI base = serve(200, GROQ_SUCCESS, Map.of());
+
+        // when: a json_schema request with its own budget and reasoning effort
+        client(base, Duration.ofSeconds(5))
+                .complete(
+                        "openai/gpt-oss-20b",
+                        "system",
+                        "user",
+                        new RequestOptions(StructuredOutput.JSON_SCHEMA, 2048, ReasoningEffort.LOW));
+
+        // then: the wire body, its schema the one resource
+        JsonNode sent = JSON.readTree(seenBody.get());
+        assertThat(sent.at("/response_format/type").asString()).isEqualTo("json_schema");
+        assertThat(sent.at("/response_format/json_schema/name").asString()).isEqualTo("legal_sample");
+        assertThat(sent.at("/response_format/json_schema/strict").asBoolean()).isTrue();
+        assertThat(sent.at("/response_format/json_schema/schema"))
+                .isEqualTo(JSON.readTree(new ClassPathResource("prompts/sample-schema.json").getInputStream()));
+        assertThat(sent.get("max_completion_tokens").asInt()).isEqualTo(2048);
+        assertThat(sent.get("reasoning_effort").asString()).isEqualTo("low");
+    }
+
+    @Test
+    void jsonObjectRequestSendsNeitherASchemaNorAnEffortItWasNotGiven() {
+        // given
+        URI base = serve(200, GROQ_SUCCESS, Map.of());
+
+        // when
+        client(base, Duration.ofSeconds(5))
+                .complete(
+                        "openai/gpt-oss-20b",
+                        "system",
+                        "user",
+                        new RequestOptions(StructuredOutput.JSON_OBJECT, 1024, null));
+
+        // then
+        JsonNode sent = JSON.readTree(seenBody.get());
+        assertThat(sent.get("response_format")).isEqualTo(JSON.readTree("{\"type\":\"json_object\"}"));
+        assertThat(sent.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void theModelsOptionsComeFromItsSettingsAndTheProvidersDefaults() {
+        // given: options for one model only
+        OpenAiCompatibleClient client = client(
+                URI.create("http://127.0.0.1:9/v1"),
+                Map.of(
+                        "openai/gpt-oss-20b",
+                        new ModelOptions(StructuredOutput.JSON_SCHEMA, ReasoningEffort.LOW, null)));
+
+        // when/then
+        assertThat(client.requestOptions("openai/gpt-oss-20b"))
+                .isEqualTo(new RequestOptions(StructuredOutput.JSON_SCHEMA, 1024, ReasoningEffort.LOW));
+        assertThat(client.requestOptions("qwen/qwen3.6-27b")).isEqualTo(RequestOptions.DEFAULT);
+    }
+
+    @Test
+    void aRefusedSchemaIsItsOwnCategoryOnlyForARequestThatSentOne() {
+        // given: Groq's refusal of json_schema
+        URI base = serve(
+                400,
+                "{\"error\":{\"message\":\"This model does not support response format `json_schema`. See supported"
+                        + " models at https://console.groq.com/docs/structured-outputs#supported-models\","
+                        + "\"type\":\"invalid_request_error\",\"param\":\"response_format\"}}",
+                Map.of());
+        OpenAiCompatibleClient client = client(base, Duration.ofSeconds(5));
+
+        // when
+        ProviderCallException schema = catchThrowableOfType(
+                ProviderCallException.class,
+                () -> client.complete(
+                        "qwen/qwen3.6-27b",
+                        "system",
+                        "user",
+                        new RequestOptions(StructuredOutput.JSON_SCHEMA, 1024, null)));
+        ProviderCallException object = callFails(client);
+
+        // then: the param and the fix for the one, a bad request for the other
+        assertThat(schema.category()).isEqualTo(ErrorCategory.STRUCTURED_OUTPUT_REFUSED);
+        assertThat(schema.errorParam()).isEqualTo("response_format");
+        assertThat(schema.getMessage())
+                .startsWith("groq qwen/qwen3.6-27b refused the json_schema response format (400 invalid_request_error:")
+                .endsWith(
+                        ": set legalgen.providers.groq.model-options[qwen/qwen3.6-27b].structured-output=json_object");
+        assertThat(object.category()).isEqualTo(ErrorCategory.BAD_REQUEST);
+    }
+
+    @Test
+    void anAnswerStoppedAtItsBudgetIsTruncatedAndSaysWhatToRaise() {
+        // given: a 200 cut off by max_completion_tokens
+        URI base = serve(
+                200, GROQ_SUCCESS.replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\""), Map.of());
+
+        // when
+        ProviderCallException failure = callFails(client(base, Duration.ofSeconds(5)));
+
+        // then
+        assertThat(failure.category()).isEqualTo(ErrorCategory.TRUNCATED);
+        assertThat(failure.errorCode()).isEqualTo("finish_length");
+        assertThat(failure.getMessage())
+                .isEqualTo("groq openai/gpt-oss-20b was cut off at its completion budget (200 finish_length): raise"
+                        + " legalgen.providers.groq.model-options[openai/gpt-oss-20b].max-completion-tokens or lower"
+                        + " its reasoning-effort");
     }
 
     @Test
@@ -214,10 +327,19 @@ class OpenAiCompatibleClientTests {
 
     private ProviderCallException callFails(OpenAiCompatibleClient client) {
         return catchThrowableOfType(
-                ProviderCallException.class, () -> client.complete("openai/gpt-oss-20b", "system", "user"));
+                ProviderCallException.class,
+                () -> client.complete("openai/gpt-oss-20b", "system", "user", RequestOptions.DEFAULT));
     }
 
     private OpenAiCompatibleClient client(URI base, Duration timeout) {
+        return client(base, timeout, Map.of());
+    }
+
+    private OpenAiCompatibleClient client(URI base, Map<String, ModelOptions> modelOptions) {
+        return client(base, Duration.ofSeconds(5), modelOptions);
+    }
+
+    private OpenAiCompatibleClient client(URI base, Duration timeout, Map<String, ModelOptions> modelOptions) {
         ProviderSettings settings = new ProviderSettings(
                 base,
                 ApiKey.of(KEY),
@@ -229,7 +351,8 @@ class OpenAiCompatibleClientTests {
                 timeout,
                 Duration.ofSeconds(2),
                 0,
-                null);
+                null,
+                modelOptions);
         return new OpenAiCompatibleClient(
                 "groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());
     }

@@ -455,6 +455,7 @@ class ProviderChainIntegrationTests {
                 readTimeout,
                 Duration.ofSeconds(1),
                 0,
-                weight == 0 ? null : weight);
+                weight == 0 ? null : weight,
+                Map.of());
     }
 }

@@ -101,7 +101,8 @@ class ProviderChainPacingIntegrationTests {
                     Duration.ofSeconds(20),
                     Duration.ofSeconds(20),
                     0,
-                    null);
+                    null,
+                    Map.of());
             ChainPolicy settings = new ChainPolicy(
                     2,
                     Duration.ofMillis(1),
@@ -164,6 +165,7 @@ class ProviderChainPacingIntegrationTests {
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(20),
                 0,
-                null);
+                null,
+                Map.of());
     }
 }

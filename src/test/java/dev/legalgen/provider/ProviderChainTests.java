@@ -164,6 +164,43 @@ class ProviderChainTests {
     }
 
     @Test
+    void anItemCutOffKeepsItsLargerBudgetOnTheRoutesItMovesTo() {
+        // given: the first route is configured for json_schema with high effort; its answer is cut off, then the
+        // route fails transiently until the item moves on
+        RequestOptions strict = new RequestOptions(StructuredOutput.JSON_SCHEMA, 1000, ReasoningEffort.HIGH);
+        cerebras.configure("gpt-oss-120b", strict)
+                .script(
+                        "gpt-oss-120b",
+                        ErrorCategory.TRUNCATED,
+                        ErrorCategory.SERVER_ERROR,
+                        ErrorCategory.SERVER_ERROR,
+                        ErrorCategory.SERVER_ERROR);
+
+        // when
+        generate();
+
+        // then: one re-ask with twice the budget and less effort, and the next route asked with twice its own
+        RequestOptions larger = new RequestOptions(StructuredOutput.JSON_SCHEMA, 2000, ReasoningEffort.MEDIUM);
+        assertThat(cerebras.asked)
+                .containsExactly(
+                        strict, larger, larger, larger, new RequestOptions(StructuredOutput.JSON_OBJECT, 2048, null));
+    }
+
+    @Test
+    void aRefusedFormatOfARequestThatSentNoSchemaGivesUpTheItemInsteadOfAskingAgain() {
+        // given: a client that calls a json_object request's refusal a refused schema
+        cerebras.script("gpt-oss-120b", ErrorCategory.STRUCTURED_OUTPUT_REFUSED);
+
+        // when
+        ProviderCallException failure = catchThrowableOfType(ProviderCallException.class, this::generate);
+
+        // then: no format left to fall back to, and no event claiming a switch
+        assertThat(failure.category()).isEqualTo(ErrorCategory.STRUCTURED_OUTPUT_REFUSED);
+        assertThat(cerebras.calls).hasSize(1);
+        assertThat(types()).doesNotContain(ChainEvent.Type.STRUCTURED_OUTPUT_DOWNGRADED);
+    }
+
+    @Test
     void badRequestGivesUpTheItemWithoutTryingOtherRoutes() {
         // given
         cerebras.script("gpt-oss-120b", ErrorCategory.BAD_REQUEST);
@@ -289,7 +326,18 @@ class ProviderChainTests {
     void waitingInLineAtAProvidersPaceIsNeverAFailureHoweverLong() {
         // given one provider at 1 request per minute, and a pacing deadline far shorter than that
         ProviderSettings slow = new ProviderSettings(
-                URI.create("http://localhost:1"), ApiKey.of("g"), List.of("m"), 1, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"),
+                ApiKey.of("g"),
+                List.of("m"),
+                1,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                Map.of());
         ScriptedClient client = new ScriptedClient("slow");
         ChainPolicy settings = new ChainPolicy(
                 2,
@@ -433,6 +481,6 @@ class ProviderChainTests {
 
     private static ProviderSettings settings(ApiKey key, String... models) {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null, Map.of());
     }
 }

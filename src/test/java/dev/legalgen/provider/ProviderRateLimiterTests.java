@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProviderRateLimiterTests {
@@ -393,6 +394,7 @@ class ProviderRateLimiterTests {
                 null,
                 null,
                 0,
-                null);
+                null,
+                Map.of());
     }
 }

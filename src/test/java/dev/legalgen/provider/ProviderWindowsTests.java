@@ -6,6 +6,7 @@ import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProviderWindowsTests {
@@ -104,7 +105,8 @@ class ProviderWindowsTests {
                         null,
                         null,
                         0,
-                        null),
+                        null,
+                        Map.of()),
                 clock);
     }
 }

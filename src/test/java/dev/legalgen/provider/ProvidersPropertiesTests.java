@@ -98,6 +98,46 @@ class ProvidersPropertiesTests {
     }
 
     @Test
+    void bindsModelOptionsKeyedByModelIdsInBracketsAndResolvesTheRestFromTheProvider() {
+        // given: options for two models whose ids hold '/' and '.', one option left out
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.max-completion-tokens", "900");
+        values.put("legalgen.providers.groq.model-options[openai/gpt-oss-120b].structured-output", "json_schema");
+        values.put("legalgen.providers.groq.model-options[openai/gpt-oss-120b].reasoning-effort", "low");
+        values.put("legalgen.providers.groq.model-options[openai/gpt-oss-20b].max-completion-tokens", "2000");
+
+        // when
+        ProviderSettings groq = bind(values).providers().get("groq");
+
+        // then: each model's own options, the provider's budget and json_object where it set none
+        assertThat(groq.modelOptions())
+                .containsOnlyKeys("openai/gpt-oss-120b", "openai/gpt-oss-20b")
+                .containsEntry(
+                        "openai/gpt-oss-120b",
+                        new ModelOptions(StructuredOutput.JSON_SCHEMA, ReasoningEffort.LOW, null));
+        assertThat(groq.requestOptions("openai/gpt-oss-120b"))
+                .isEqualTo(new RequestOptions(StructuredOutput.JSON_SCHEMA, 900, ReasoningEffort.LOW));
+        assertThat(groq.requestOptions("openai/gpt-oss-20b"))
+                .isEqualTo(new RequestOptions(StructuredOutput.JSON_OBJECT, 2000, null));
+        assertThat(groq.requestOptions("qwen/qwen3.6-27b"))
+                .as("a model without options")
+                .isEqualTo(new RequestOptions(StructuredOutput.JSON_OBJECT, 900, null));
+    }
+
+    @Test
+    void rejectsANonPositiveModelCompletionBudgetNamingTheModel() {
+        // given
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.model-options[openai/gpt-oss-20b].max-completion-tokens", "0");
+
+        // when/then
+        assertThatThrownBy(() -> bind(values))
+                .rootCause()
+                .hasMessageContaining("legalgen.providers.groq.model-options[openai/gpt-oss-20b].max-completion-tokens"
+                        + " must be at least 1 when set, was 0");
+    }
+
+    @Test
     void rejectsBadProviderNames() {
         assertThatThrownBy(() -> new ProvidersProperties(Map.of("Groq AI", settings())))
                 .hasMessageContaining("legalgen.providers.Groq AI: provider names are lower-case");
@@ -105,7 +145,18 @@ class ProvidersPropertiesTests {
 
     private static ProviderSettings settings() {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), 0, 0, 0, 0, null, null, 0, null);
+                URI.create("http://localhost:1"),
+                ApiKey.of("k"),
+                List.of("m"),
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                Map.of());
     }
 
     private static Map<String, String> groq() {

@@ -106,7 +106,7 @@ class RouteSelectorTests {
 
     private ProviderChain.Member member(String name, int rpm, int weight) {
         return new ProviderChain.Member(
-                (model, system, user) -> null,
+                (model, system, user, options) -> null,
                 new ProviderRateLimiter(name, settings(rpm, 0, null), clock, clock),
                 weight);
     }
@@ -119,6 +119,17 @@ class RouteSelectorTests {
 
     private static ProviderSettings settings(int rpm, int tpm, Integer weight) {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), ApiKey.of("k"), List.of("m"), rpm, tpm, 0, 0, null, null, 0, weight);
+                URI.create("http://localhost:1"),
+                ApiKey.of("k"),
+                List.of("m"),
+                rpm,
+                tpm,
+                0,
+                0,
+                null,
+                null,
+                0,
+                weight,
+                Map.of());
     }
 }

@@ -16,6 +16,10 @@ final class ScriptedClient implements ChatClient {
     private final String provider;
     private final Map<String, Deque<Object>> scripts = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** What each call asked for, in call order. */
+    final List<RequestOptions> asked = new CopyOnWriteArrayList<>();
+
+    private final Map<String, RequestOptions> configured = new ConcurrentHashMap<>();
     private volatile Set<String> listedModels;
 
     ScriptedClient(String provider) {
@@ -33,6 +37,17 @@ final class ScriptedClient implements ChatClient {
         return this;
     }
 
+    /** Requests to {@code model} ask for {@code options} before the chain adapts them. */
+    ScriptedClient configure(String model, RequestOptions options) {
+        configured.put(model, options);
+        return this;
+    }
+
+    @Override
+    public RequestOptions requestOptions(String model) {
+        return configured.getOrDefault(model, RequestOptions.DEFAULT);
+    }
+
     /** From now on, the model listing answers these ids (until then: cannot tell). */
     ScriptedClient listsModels(String... models) {
         listedModels = Set.of(models);
@@ -45,8 +60,9 @@ final class ScriptedClient implements ChatClient {
     }
 
     @Override
-    public Completion complete(String model, String systemPrompt, String userPrompt) {
+    public Completion complete(String model, String systemPrompt, String userPrompt, RequestOptions options) {
         calls.add(model);
+        asked.add(options);
         Object outcome;
         Deque<Object> script = scripts.get(model);
         synchronized (this) {
