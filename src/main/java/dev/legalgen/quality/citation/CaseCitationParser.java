@@ -4,6 +4,7 @@ import dev.legalgen.quality.citation.CaseCitation.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,12 @@ public final class CaseCitationParser {
     private static final String NOMINATIVE = "(?: \\(\\d+ [^()]+\\))?";
 
     private static final Pattern REFERENCE = Pattern.compile(reference(true));
+    /** The name ends where the references (a volume, "L.R.") or an English year begin: few places to try. */
     private static final Pattern CITATION = Pattern.compile("^(?<name>[^\\[(]*?),? "
+            + "(?=\\d|\\[\\d{4}\\] |\\(\\d{4}\\) |L\\.? ?R\\.? \\d)"
             + "(?:\\[(?<squareYear>\\d{4})\\] |\\((?<roundYear>\\d{4})\\) )?"
             + "(?<references>" + reference(false) + "(?:, " + reference(false) + ")*)$");
+
     private static final Pattern COURT_AND_YEAR = Pattern.compile("^(?<court>.*?),? ?(?<year>\\d{4})$");
 
     private CaseCitationParser() {}
@@ -39,7 +43,7 @@ public final class CaseCitationParser {
     /** The citation in {@code text}, or empty when {@code text} is not one full case citation. */
     public static Optional<CaseCitation> parse(String text) {
         String citation = normalized(text);
-        if (citation.length() > MAX_LENGTH || citation.chars().noneMatch(Character::isDigit)) {
+        if (citation.length() > MAX_LENGTH || !contains(citation, Character::isDigit)) {
             return Optional.empty();
         }
         List<String> parentheticals = new ArrayList<>(2);
@@ -55,7 +59,7 @@ public final class CaseCitationParser {
         boolean yearAsVolume = matcher.group("squareYear") != null;
         String leadingYear = yearAsVolume ? matcher.group("squareYear") : matcher.group("roundYear");
         List<Reference> references = references(matcher.group("references"), yearAsVolume);
-        if (references == null || name.chars().noneMatch(Character::isLetter)) {
+        if (references == null || !contains(name, Character::isLetter)) {
             return Optional.empty();
         }
         return dated(name, references, leadingYear, parentheticals);
@@ -163,6 +167,15 @@ public final class CaseCitationParser {
         }
         out.setLength(length);
         return out.toString();
+    }
+
+    private static boolean contains(String text, IntPredicate kind) {
+        for (int i = 0; i < text.length(); i++) {
+            if (kind.test(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reference(boolean named) {

@@ -19,6 +19,11 @@ public enum CitationCheck {
     /** Exactly "No single controlling case", as the prompt asks when no case states the rule. */
     NONE;
 
+    /** Whether the citation is acceptable as it is: a recognized or verified case, or none claimed. */
+    public boolean passes() {
+        return this == RECOGNIZED || this == VERIFIED || this == NONE;
+    }
+
     @JsonValue
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);

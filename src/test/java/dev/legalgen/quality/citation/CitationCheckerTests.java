@@ -149,6 +149,12 @@ class CitationCheckerTests {
         assertThat(CitationCheck.fromJsonName("date_out_of_range")).isEqualTo(CitationCheck.DATE_OUT_OF_RANGE);
     }
 
+    @Test
+    void aRecognizedOrVerifiedCaseOrNoneClaimedPasses() {
+        assertThat(Stream.of(CitationCheck.values()).filter(CitationCheck::passes))
+                .containsExactly(CitationCheck.RECOGNIZED, CitationCheck.VERIFIED, CitationCheck.NONE);
+    }
+
     private static Arguments recognized(String caseCitation) {
         return check(caseCitation, CitationCheck.RECOGNIZED);
     }
