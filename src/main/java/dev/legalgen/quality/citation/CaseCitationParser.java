@@ -4,7 +4,6 @@ import dev.legalgen.quality.citation.CaseCitation.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,6 @@ public final class CaseCitationParser {
     /** Longer text is prose, not one citation: it never reaches the patterns. */
     static final int MAX_LENGTH = 300;
 
-    private static final int MAX_PARENTHETICALS = 3;
     /** A word of a reporter ("F.", "Supp.", "App'x", "&", "N.Y.S.2d") or a series ordinal ("2d", "4th"). */
     private static final String REPORTER =
             "[A-Za-z&'][A-Za-z0-9.&']*(?: (?:[A-Za-z&'][A-Za-z0-9.&']*|\\d+(?:d|st|nd|rd|th)\\.?))*";
@@ -42,12 +40,12 @@ public final class CaseCitationParser {
 
     /** The citation in {@code text}, or empty when {@code text} is not one full case citation. */
     public static Optional<CaseCitation> parse(String text) {
-        String citation = normalized(text);
-        if (citation.length() > MAX_LENGTH || !contains(citation, Character::isDigit)) {
+        String citation = CitationText.normalized(text);
+        if (citation.length() > MAX_LENGTH || !CitationText.contains(citation, Character::isDigit)) {
             return Optional.empty();
         }
         List<String> parentheticals = new ArrayList<>(2);
-        int end = trailingParentheticals(citation, parentheticals);
+        int end = CitationText.trailingParentheticals(citation, parentheticals);
         if (end < 0) {
             return Optional.empty();
         }
@@ -59,7 +57,7 @@ public final class CaseCitationParser {
         boolean yearAsVolume = matcher.group("squareYear") != null;
         String leadingYear = yearAsVolume ? matcher.group("squareYear") : matcher.group("roundYear");
         List<Reference> references = references(matcher.group("references"), yearAsVolume);
-        if (references == null || !contains(name, Character::isLetter)) {
+        if (references == null || !CitationText.contains(name, Character::isLetter)) {
             return Optional.empty();
         }
         return dated(name, references, leadingYear, parentheticals);
@@ -108,74 +106,6 @@ public final class CaseCitationParser {
             }
             position += 2; // ", " before the next reference, as CITATION matched
         }
-    }
-
-    /**
-     * Where the text before its trailing parentheticals ends (-1 when they do not balance), adding their contents
-     * to {@code found}, the one nearest the references first.
-     */
-    private static int trailingParentheticals(String text, List<String> found) {
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == ')') {
-            int open = matchingOpen(text, end - 1);
-            if (open < 0 || found.size() == MAX_PARENTHETICALS) {
-                return -1;
-            }
-            found.add(0, text.substring(open + 1, end - 1).strip());
-            end = open;
-            while (end > 0 && text.charAt(end - 1) == ' ') {
-                end--;
-            }
-        }
-        return end;
-    }
-
-    private static int matchingOpen(String text, int close) {
-        int depth = 0;
-        for (int i = close; i >= 0; i--) {
-            char c = text.charAt(i);
-            if (c == ')') {
-                depth++;
-            } else if (c == '(' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** White space runs as one space, typographic quotes and dashes as plain ones, without a final full stop. */
-    static String normalized(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else {
-                out.append(
-                        switch (c) {
-                            case '\u2018', '\u2019' -> '\'';
-                            case '\u2013', '\u2014' -> '-';
-                            default -> c;
-                        });
-            }
-        }
-        int length = out.length();
-        while (length > 0 && (out.charAt(length - 1) == ' ' || out.charAt(length - 1) == '.')) {
-            length--;
-        }
-        out.setLength(length);
-        return out.toString();
-    }
-
-    private static boolean contains(String text, IntPredicate kind) {
-        for (int i = 0; i < text.length(); i++) {
-            if (kind.test(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String reference(boolean named) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Looks a citation's first reference up in CourtListener, once: the answer is cached in the database. Only
@@ -55,17 +56,20 @@ final class CourtListenerLookup implements CitationLookup {
             return LookupOutcome.UNAVAILABLE;
         }
         String key = reference.volume() + " " + reporter.get() + " " + reference.page();
-        Optional<LookupOutcome> cached = cache.find(key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        if (refused || clock.instant().isBefore(pausedUntil)) {
-            return LookupOutcome.UNAVAILABLE;
-        }
         try {
+            Optional<LookupOutcome> cached = cache.find(key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            if (refused || clock.instant().isBefore(pausedUntil)) {
+                return LookupOutcome.UNAVAILABLE;
+            }
             return lookUp(key, reference.volume(), reporter.get(), reference.page());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+            return LookupOutcome.UNAVAILABLE;
+        } catch (DataAccessException cacheUnusable) {
+            log.warn("Citation lookup of {} skipped: its cache is unusable ({})", key, cacheUnusable.getMessage());
             return LookupOutcome.UNAVAILABLE;
         }
     }
@@ -99,7 +103,7 @@ final class CourtListenerLookup implements CitationLookup {
                     "CourtListener lookup of {} failed ({}); lookups pause for {}, the static check stands",
                     key,
                     ((Reply.Failed) reply).reason(),
-                    FAILURE_PAUSE);
+                    FAILURE_PAUSE.toSeconds() + "s");
             return LookupOutcome.UNAVAILABLE;
         }
         return LookupOutcome.UNAVAILABLE;
