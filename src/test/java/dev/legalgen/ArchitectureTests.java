@@ -144,6 +144,24 @@ class ArchitectureTests {
     }
 
     @Test
+    void theCitationCheckKnowsNothingOfTheJobItsOperatorsOrTheChains() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.quality.citation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.api..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.simulator..",
+                        "org.springframework.batch..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theDomainKnowsNothingOfHttpOrTheCommandLayers() {
         noClasses()
                 .that()
