@@ -6,9 +6,12 @@ import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderCallException;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.quality.QualitySettings;
+import dev.legalgen.quality.citation.CitationChecker;
+import dev.legalgen.quality.citation.CitationPolicy;
 import dev.legalgen.quality.validation.SampleValidator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -25,11 +28,20 @@ public final class SampleGeneration {
     private final PromptBuilder prompts = new PromptBuilder();
     private final SampleParser parser = new SampleParser();
     private final SampleValidator validator;
+    private final CitationChecker citations;
+    private final CitationPolicy citationPolicy;
     private final QualitySettings quality;
     private final Clock clock;
 
-    public SampleGeneration(SampleValidator validator, QualitySettings quality, Clock clock) {
+    public SampleGeneration(
+            SampleValidator validator,
+            CitationChecker citations,
+            CitationPolicy citationPolicy,
+            QualitySettings quality,
+            Clock clock) {
         this.validator = validator;
+        this.citations = citations;
+        this.citationPolicy = citationPolicy;
         this.quality = quality;
         this.clock = clock;
     }
@@ -69,8 +81,13 @@ public final class SampleGeneration {
 
     /** The content checks first; only a sample that passes them is offered to its caller. */
     private List<String> problems(LegalSample sample, SampleAcceptance acceptance) {
-        List<String> problems =
-                validator.problems(sample.question(), sample.answer(), sample.reasoning(), sample.caseCitation());
+        List<String> problems = new ArrayList<>(
+                validator.problems(sample.question(), sample.answer(), sample.reasoning(), sample.caseCitation()));
+        if (citationPolicy == CitationPolicy.REASK && !sample.citationCheck().passes()) {
+            problems.add("the case_citation must be a real case in Bluebook form, with volume, reporter, page and"
+                    + " year, or exactly \"" + CitationChecker.NO_CONTROLLING_CASE + "\" (it was "
+                    + sample.citationCheck().jsonName() + ")");
+        }
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -97,6 +114,7 @@ public final class SampleGeneration {
                 content.answer(),
                 content.reasoning(),
                 content.caseCitation(),
+                citationPolicy == CitationPolicy.OFF ? null : citations.check(content.caseCitation()),
                 tokens,
                 completion.latencyMs(),
                 attempt,

@@ -11,6 +11,8 @@ import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.generation.SampleProcessor;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.quality.QualitySettings;
+import dev.legalgen.quality.citation.CitationChecker;
+import dev.legalgen.quality.citation.CitationSettings;
 import dev.legalgen.quality.validation.SampleValidator;
 import dev.legalgen.quality.validation.ValidationSettings;
 import dev.legalgen.store.SampleStore;
@@ -259,8 +261,14 @@ public class DatasetJobConfiguration {
 
     /** Shared by the job's processors and the REST API's single sample. */
     @Bean
-    SampleGeneration sampleGeneration(ValidationSettings validation, QualitySettings quality, Clock clock) {
-        return new SampleGeneration(new SampleValidator(validation), quality, clock);
+    SampleGeneration sampleGeneration(
+            ValidationSettings validation,
+            CitationChecker citations,
+            CitationSettings citationSettings,
+            QualitySettings quality,
+            Clock clock) {
+        return new SampleGeneration(
+                new SampleValidator(validation), citations, citationSettings.citations(), quality, clock);
     }
 
     @Bean

@@ -19,8 +19,20 @@ final class SampleWriter {
         "a third party claims rights under the arrangement",
     };
     private static final String[] OUTCOMES = {"likely succeeds", "likely fails", "turns on disputed facts"};
-    private static final String[] PLAINTIFFS = {"Simulated", "Synthetic Holdings", "Placeholder Corp."};
-    private static final String[] DEFENDANTS = {"Example", "Sample Industries", "Fixture LLC"};
+    /**
+     * Real leading cases with their reporters and years, and the prompt's answer when none fits: what an honest model
+     * cites, so that the job's citation check accepts the simulator's samples (scripted faults give the others).
+     */
+    private static final String[] CITATIONS = {
+        "Hadley v. Baxendale, 9 Exch. 341 (1854)",
+        "Palsgraf v. Long Island R.R. Co., 162 N.E. 99 (N.Y. 1928)",
+        "Brown v. Board of Education, 347 U.S. 483 (1954)",
+        "Marbury v. Madison, 5 U.S. 137 (1803)",
+        "Miranda v. Arizona, 384 U.S. 436 (1966)",
+        "Lucy v. Zehmer, 84 S.E.2d 516 (Va. 1954)",
+        "Hawkins v. McGee, 146 A. 641 (N.H. 1929)",
+        "No single controlling case",
+    };
 
     /** The four fields our prompt asks the model for. */
     record Sample(
@@ -42,15 +54,13 @@ final class SampleWriter {
                 + ", because the governing test asks whether the conduct was reasonable and foreseeable in the"
                 + " circumstances. At the " + difficulty + " level, the analysis should also address the strongest"
                 + " counter-argument and the remedy available. This answer is simulated for testing: it is not"
-                + " legal advice and cites no real authority.";
+                + " legal advice.";
         // labelled Issue, Rule, Application, Conclusion, as the prompt asks (and the job's validation checks)
         String reasoning = "Issue: whether a claim about " + topic + " succeeds when " + scenario + ". Rule: the"
                 + " simulated " + area + " rule asks whether the conduct was reasonable and foreseeable. Application:"
                 + " the facts show that " + scenario + "; as a " + difficulty + " question expects, the strongest"
                 + " counter-argument is weighed against them. Conclusion: the claim " + outcome + ".";
-        String citation = pick(PLAINTIFFS, random) + " v. " + pick(DEFENDANTS, random) + ", "
-                + (100 + random.nextInt(900)) + " F. Sim. " + (1 + random.nextInt(999)) + " ("
-                + (2000 + random.nextInt(26)) + ")";
+        String citation = pick(CITATIONS, random);
         return new Sample(question, answer, reasoning, citation);
     }
 

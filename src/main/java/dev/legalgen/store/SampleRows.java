@@ -1,6 +1,7 @@
 package dev.legalgen.store;
 
 import dev.legalgen.generation.LegalSample;
+import dev.legalgen.quality.citation.CitationCheck;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +12,11 @@ import java.time.ZoneOffset;
 final class SampleRows {
 
     static final String COLUMNS = "id, job_instance_id, slot, batch_id, provider, model, practice_area, topic,"
-            + " difficulty, question, answer, reasoning, case_citation,"
+            + " difficulty, question, answer, reasoning, case_citation, citation_check,"
             + " tokens_used, latency_ms, attempts, created_at, updated_at";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Parameters {@link #bind} sets; further ones follow it. */
-    static final int COLUMN_COUNT = 18;
+    static final int COLUMN_COUNT = 19;
 
     private SampleRows() {}
 
@@ -34,11 +35,12 @@ final class SampleRows {
         ps.setString(11, s.answer());
         ps.setString(12, s.reasoning());
         ps.setString(13, s.caseCitation());
-        ps.setInt(14, s.tokensUsed());
-        ps.setLong(15, s.latencyMs());
-        ps.setInt(16, s.attempts());
-        ps.setObject(17, s.createdAt().atOffset(ZoneOffset.UTC));
-        ps.setObject(18, s.updatedAt().atOffset(ZoneOffset.UTC));
+        ps.setString(14, s.citationCheck() == null ? null : s.citationCheck().jsonName());
+        ps.setInt(15, s.tokensUsed());
+        ps.setLong(16, s.latencyMs());
+        ps.setInt(17, s.attempts());
+        ps.setObject(18, s.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(19, s.updatedAt().atOffset(ZoneOffset.UTC));
     }
 
     static LegalSample map(ResultSet rs, int rowNum) throws SQLException {
@@ -56,6 +58,9 @@ final class SampleRows {
                 rs.getString("answer"),
                 rs.getString("reasoning"),
                 rs.getString("case_citation"),
+                rs.getString("citation_check") == null
+                        ? null
+                        : CitationCheck.fromJsonName(rs.getString("citation_check")),
                 rs.getInt("tokens_used"),
                 rs.getLong("latency_ms"),
                 rs.getInt("attempts"),

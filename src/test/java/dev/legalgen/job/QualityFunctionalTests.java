@@ -99,6 +99,30 @@ class QualityFunctionalTests {
     }
 
     @Test
+    void anInventedCitationIsAskedForAgainAndNoFailedCitationIsExported() throws IOException {
+        // given: the first answer cites a reporter that does not exist
+        simulator
+                .faults()
+                .forAllModels()
+                .next(new Fault.Content(null, null, null, "Doe v. Roe, 12 Leg. Fict. 34 (2001)"));
+
+        // when
+        Outcome outcome = launcher.start(params("targetCount=5"), false);
+
+        // then
+        assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(ExitCode.OK);
+        assertThat(simulator.requests().get(1).problems())
+                .singleElement()
+                .asString()
+                .startsWith("the case_citation must be a real case")
+                .endsWith("(it was unrecognized_reporter)");
+        Export export = Export.read(outDir.resolve("s.jsonl"));
+        assertThat(export.size()).isEqualTo(5);
+        assertThat(export.distinct("citation_check")).isSubsetOf("recognized", "verified", "none");
+        assertThat(export.distinct("case_citation")).doesNotContain("Doe v. Roe, 12 Leg. Fict. 34 (2001)");
+    }
+
+    @Test
     void afterMaxAttemptsTheSlotIsSkippedWithTheReasonsRecordedAndTheBackfillGivesItAnotherRound() {
         // given: slot 0's three answers (the default max-attempts) all fail the check
         simulator.faults().forAllModels().next(3, UNLABELLED);
