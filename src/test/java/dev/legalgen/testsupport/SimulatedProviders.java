@@ -1,9 +1,13 @@
 package dev.legalgen.testsupport;
 
 import dev.legalgen.simulator.Simulator;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Configures a provider ({@code legalgen.providers.<name>.*}) that is a simulator, for whole-job and API tests. */
+/**
+ * Configures a provider ({@code legalgen.providers.<name>.*}) that is a simulator: for whole-job and API tests, or
+ * on the packaged jar's command line.
+ */
 public final class SimulatedProviders {
 
     private SimulatedProviders() {}
@@ -30,5 +34,12 @@ public final class SimulatedProviders {
         registry.add(prefix + "tokens-per-minute", () -> 0);
         registry.add(prefix + "requests-per-day", () -> 0);
         registry.add(prefix + "tokens-per-day", () -> 0);
+    }
+
+    /** The same provider as command-line properties, for the packaged jar: no limits of its own. */
+    public static List<String> arguments(String name, Simulator simulator, String key, String models) {
+        String prefix = "--legalgen.providers." + name + ".";
+        return List.of(
+                prefix + "base-url=" + simulator.baseUrl(), prefix + "api-key=" + key, prefix + "models=" + models);
     }
 }
