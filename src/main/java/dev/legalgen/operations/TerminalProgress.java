@@ -37,6 +37,7 @@ class TerminalProgress implements JobExecutionListener {
     private final PrintStream out = System.err;
     private ScheduledExecutorService ticker;
     private Runnable draw;
+    private boolean shown;
 
     TerminalProgress(SampleStore samples, ProviderChains chains, Settings settings, LoggingSystem logging) {
         this.samples = samples;
@@ -59,6 +60,7 @@ class TerminalProgress implements JobExecutionListener {
         long startCount = samples.count(instance);
         long startNanos = System.nanoTime();
         quietLines.hide();
+        shown = false;
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
@@ -80,8 +82,10 @@ class TerminalProgress implements JobExecutionListener {
         if (ticker != null) {
             ticker.shutdown();
             ticker = null;
-            draw.run(); // the final count, then the line is done
-            out.println();
+            if (shown) { // the final count, then the line is done; a run over within a second shows none
+                draw.run();
+                out.println();
+            }
             quietLines.show();
         }
     }
@@ -89,6 +93,7 @@ class TerminalProgress implements JobExecutionListener {
     private synchronized void tick() {
         if (ticker != null) { // else the job ended while this tick waited
             draw.run();
+            shown = true;
         }
     }
 
