@@ -282,9 +282,10 @@ class CommandLineProcessTests {
                     "--legalgen.job.partitions=1",
                     "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT));
             start.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large,legal-sim-small"));
+            start.add(SimulatedProviders.timeoutForHeldRequests("ext"));
             provider.holdRequestsAfter(15);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
+            await().atMost(Duration.ofMinutes(2)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
             running.kill();
             provider.releaseRequests();
 
@@ -379,7 +380,6 @@ class CommandLineProcessTests {
     void anUnreachableProviderFailsTheRunWithinSecondsNamingItsUrl() throws Exception {
         // given a base URL where nothing listens (a typo a scheduler user makes once)
         String url = "http://127.0.0.1:" + closedPort() + "/v1";
-        Instant started = Instant.now();
 
         // when
         Result failed = run(
@@ -393,7 +393,11 @@ class CommandLineProcessTests {
         // then: the preflight's model listing could not connect, and says where it tried
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
         assertThat(failed.output()).contains("cannot reach ext at " + url);
-        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+        // the execution's own time as the process reports it: a loaded machine's JVM start-up is not the run's
+        Matcher took =
+                Pattern.compile("FAILED: wrote 0 samples in (\\d+\\.\\d)s").matcher(failed.output());
+        assertThat(took.find()).as(failed.output()).isTrue();
+        assertThat(Double.parseDouble(took.group(1))).isLessThan(15.0);
     }
 
     @Test
@@ -472,6 +476,7 @@ class CommandLineProcessTests {
         List<String> start =
                 new ArrayList<>(List.of("start", targetCount, "chain=ext", "--legalgen.job.partitions=" + PARTITIONS));
         start.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+        start.add(SimulatedProviders.timeoutForHeldRequests("ext"));
         return start;
     }
 
@@ -484,7 +489,7 @@ class CommandLineProcessTests {
             throws IOException, InterruptedException {
         provider.holdRequestsAfter(PARTITIONS * DatasetJobConfiguration.CHUNK_SIZE);
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
         return running;
     }
 

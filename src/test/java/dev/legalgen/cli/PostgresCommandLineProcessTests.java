@@ -127,10 +127,11 @@ class PostgresCommandLineProcessTests {
             List<String> onePartition = new ArrayList<>(
                     List.of("--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT));
             onePartition.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+            onePartition.add(SimulatedProviders.timeoutForHeldRequests("ext"));
             List<String> start = args("start", "targetCount=30", "chain=ext", onePartition.toArray(String[]::new));
             provider.holdRequestsAfter(15);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
+            await().atMost(Duration.ofMinutes(2)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
             running.kill();
             provider.releaseRequests();
 
@@ -154,6 +155,7 @@ class PostgresCommandLineProcessTests {
     private List<String> startOn(Simulator provider, String targetCount) {
         List<String> more = new ArrayList<>(List.of("--legalgen.job.partitions=" + PARTITIONS));
         more.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+        more.add(SimulatedProviders.timeoutForHeldRequests("ext"));
         return args("start", targetCount, "chain=ext", more.toArray(String[]::new));
     }
 
@@ -166,7 +168,7 @@ class PostgresCommandLineProcessTests {
             throws IOException, InterruptedException {
         provider.holdRequestsAfter(PARTITIONS * DatasetJobConfiguration.CHUNK_SIZE);
         LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
         return running;
     }
 

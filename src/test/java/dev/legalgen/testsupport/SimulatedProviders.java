@@ -42,4 +42,12 @@ public final class SimulatedProviders {
         return List.of(
                 prefix + "base-url=" + simulator.baseUrl(), prefix + "api-key=" + key, prefix + "models=" + models);
     }
+
+    /**
+     * A read timeout for {@code name} longer than any test holds its simulator's requests: the default 30 s is less
+     * than a loaded machine can take to start the process the test runs meanwhile.
+     */
+    public static String timeoutForHeldRequests(String name) {
+        return "--legalgen.providers." + name + ".timeout=10m";
+    }
 }
