@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the REST API (and /actuator health, metrics, prometheus) on 127.0.0.1 until SIGTERM or Ctrl-C,",
-            "which stop running batches after their current chunk. --server.address=... binds elsewhere."
-        })
+        // one string, not lines: the command list shows a description's first line only
+        description = "Run the REST API (and /actuator health, metrics, prometheus) on 127.0.0.1 until SIGTERM or"
+                + " Ctrl-C, which stop running batches after their current chunk. --server.address=... binds"
+                + " elsewhere.")
 final class ServeCommand extends SpringCommand {
 
     @Option(names = "--port", description = "TCP port (default server.port, 8080; 0 picks a free one)")

@@ -12,7 +12,11 @@ import picocli.CommandLine.Parameters;
         description = "Status of an execution: counts, samples committed, partitions, provider chain.")
 final class StatusCommand extends SpringCommand {
 
-    @Parameters(paramLabel = "EXECUTION", defaultValue = Executions.LAST, description = "execution id or last")
+    @Parameters(
+            paramLabel = "EXECUTION",
+            arity = "0..1",
+            defaultValue = Executions.LAST,
+            description = "execution id or last (default: last)")
     String execution;
 
     @Override

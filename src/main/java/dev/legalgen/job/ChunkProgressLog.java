@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 /**
  * Per chunk: a line at INFO, for logs and for whoever watches a scheduler's output, and the
  * provider chain's counters in the partition's execution context, committed with the chunk, so
- * that {@code status} in another process shows them live. (A chunk step with a task executor
+ * that {@code status} in another process shows them live; public for its logger's name, which the terminal's
+ * progress line keeps quiet while it shows. (A chunk step with a task executor
  * never calls ChunkListeners; write listeners run on the step's thread, inside the chunk.)
  */
 @Component
-class ChunkProgressLog implements ItemWriteListener<LegalSample> {
+public class ChunkProgressLog implements ItemWriteListener<LegalSample> {
 
     private static final Logger log = LoggerFactory.getLogger(ChunkProgressLog.class);
 

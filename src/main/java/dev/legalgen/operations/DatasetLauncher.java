@@ -93,7 +93,7 @@ public class DatasetLauncher {
         InstanceLocks.Lock lock = locks.tryLock(jobParameters);
         try {
             if (!lock.acquired()) {
-                return Launch.refused(alreadyRunning(last, false));
+                return Launch.refused(AlreadyRunning.elsewhere(last));
             }
             if (last != null) {
                 Optional<Outcome> refusal = refuseRestart(last, params, recoverStale);
@@ -112,7 +112,7 @@ public class DatasetLauncher {
             lock = locks.holdUntilEnd(execution, lock); // an asynchronous operator returns while the job runs
             return new Launch(finished(execution), true);
         } catch (JobExecutionAlreadyRunningException e) {
-            return Launch.refused(alreadyRunning(last, false));
+            return Launch.refused(AlreadyRunning.elsewhere(last));
         } catch (JobInstanceAlreadyCompleteException e) {
             return Launch.refused(Outcome.refused(
                     Refusal.COMPLETE, last == null ? null : last.getId(), "already complete: " + params));
@@ -139,6 +139,9 @@ public class DatasetLauncher {
     /** Restarts a FAILED or STOPPED execution in this process. */
     public Outcome restart(String executionRef) {
         JobExecution execution = executions.find(executionRef);
+        if (execution.isRunning()) {
+            return AlreadyRunning.of(execution, locks, "restart " + execution.getId());
+        }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             return Outcome.refused(
                     Refusal.NOT_RESTARTABLE,
@@ -151,12 +154,12 @@ public class DatasetLauncher {
         params.checkOutputWritable();
         try (InstanceLocks.Lock lock = locks.tryLock(execution.getJobParameters())) {
             if (!lock.acquired()) {
-                return alreadyRunning(execution, false);
+                return AlreadyRunning.elsewhere(execution);
             }
             return finished(jobOperator.restart(execution));
         } catch (JobRestartException e) {
             if (e.getCause() instanceof JobExecutionAlreadyRunningException) {
-                return alreadyRunning(execution, false);
+                return AlreadyRunning.elsewhere(execution);
             }
             return Outcome.refused(Refusal.NOT_RESTARTABLE, execution.getId(), e.getMessage());
         }
@@ -184,21 +187,11 @@ public class DatasetLauncher {
                     return Optional.empty();
                 }
                 // we hold the instance's lock, so no live process runs it: it was left behind
-                return Optional.of(alreadyRunning(last, true));
+                return Optional.of(
+                        AlreadyRunning.leftBehind(last, "rerun this command (or rerun it with start --recover-stale)"));
             default:
                 return Optional.empty();
         }
-    }
-
-    static Outcome alreadyRunning(JobExecution execution, boolean processGone) {
-        Long id = execution == null ? null : execution.getId();
-        String message = processGone
-                ? "execution " + id + " of this instance was left " + execution.getStatus() + " by a process that"
-                        + " is gone (killed, or its machine lost). Run: recover " + id + ", then rerun this command"
-                        + " (or rerun it with start --recover-stale)"
-                : "this instance is being run by another process" + (id == null ? "" : " (execution " + id + ")")
-                        + "; wait for it, or stop it (SIGTERM, or stop " + (id == null ? "last" : id) + ")";
-        return Outcome.refused(processGone ? Refusal.LEFT_RUNNING : Refusal.RUNNING, id, message);
     }
 
     /** Where the export is, and, when another {@code output} was asked for, that it does not move. */

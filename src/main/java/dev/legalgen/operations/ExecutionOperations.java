@@ -15,11 +15,14 @@ public class ExecutionOperations {
     private final JobOperator jobOperator;
     private final Executions executions;
     private final ProviderChains chains;
+    private final InstanceLocks locks;
 
-    public ExecutionOperations(JobOperator jobOperator, Executions executions, ProviderChains chains) {
+    public ExecutionOperations(
+            JobOperator jobOperator, Executions executions, ProviderChains chains, InstanceLocks locks) {
         this.jobOperator = jobOperator;
         this.executions = executions;
         this.chains = chains;
+        this.locks = locks;
     }
 
     /** Asks a running execution (possibly in another process) to stop after its current chunk. */
@@ -43,6 +46,9 @@ public class ExecutionOperations {
     /** Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. */
     public Outcome abandon(String executionRef) {
         JobExecution execution = executions.find(executionRef);
+        if (execution.isRunning()) {
+            return AlreadyRunning.of(execution, locks, "abandon " + execution.getId());
+        }
         if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             return Outcome.of(
                     ExitCode.NOT_RESTARTABLE,
@@ -53,7 +59,7 @@ public class ExecutionOperations {
         try {
             jobOperator.abandon(execution);
         } catch (JobExecutionAlreadyRunningException e) {
-            return DatasetLauncher.alreadyRunning(execution, false);
+            return AlreadyRunning.elsewhere(execution);
         }
         return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
     }

@@ -11,6 +11,7 @@ import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
 /** Human-readable status of executions, read from the JobRepository and the sample table. */
 @Component
 public class ExecutionReports {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final JobRepository jobRepository;
     private final SampleStore samples;
@@ -230,8 +233,9 @@ public class ExecutionReports {
         return Duration.between(execution.getStartTime(), end).toMillis();
     }
 
-    private static String format(LocalDateTime time) {
-        return time == null ? "-" : time.withNano(0).toString().replace('T', ' ');
+    /** {@code 2026-12-01 23:05:00}: seconds always shown (ISO's toString drops them when they are zero). */
+    static String format(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time);
     }
 
     private static String firstLine(String text) {

@@ -60,13 +60,14 @@ public class GracefulShutdown implements SmartLifecycle, JobExecutionListener {
     @Override
     public void stop() {
         running.forEach((execution, done) -> {
-            log.warn("Shutting down: stopping execution {} after its current chunk", execution.getId());
             try {
                 jobOperator.getObject().stop(execution);
             } catch (JobExecutionNotRunningException e) {
                 return;
             }
             chains.requestStop(execution.getId()); // calls waiting for a provider's pace end now
+            // logged once the stop is recorded, so that whoever sees the line knows the run will not go on
+            log.warn("Shutting down: execution {} stops after its current chunk", execution.getId());
             try {
                 if (!done.await(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     log.error(

@@ -16,13 +16,15 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * On a terminal, a live progress line on stderr: samples done of the target, rate, ETA, current
  * route, skips. Off when output goes to a file or a scheduler (no console), or with
- * {@code legalgen.progress=false}; logs get a line per chunk instead.
+ * {@code legalgen.progress=false}; logs get a line per chunk instead (kept off the terminal while the line
+ * shows: {@link LogLinesOffTerminal}).
  */
 @Component
 @Order(JobListenerOrder.PROGRESS)
@@ -31,13 +33,17 @@ class TerminalProgress implements JobExecutionListener {
     private final SampleStore samples;
     private final ProviderChains chains;
     private final boolean enabled;
+    private final LogLinesOffTerminal quietLines;
     private final PrintStream out = System.err;
     private ScheduledExecutorService ticker;
+    private Runnable draw;
+    private boolean shown;
 
-    TerminalProgress(SampleStore samples, ProviderChains chains, Settings settings) {
+    TerminalProgress(SampleStore samples, ProviderChains chains, Settings settings, LoggingSystem logging) {
         this.samples = samples;
         this.chains = chains;
         this.enabled = settings.progress() && System.console() != null;
+        this.quietLines = new LogLinesOffTerminal(logging);
     }
 
     /** {@code legalgen.progress}: whether a terminal shows the progress line. */
@@ -53,31 +59,41 @@ class TerminalProgress implements JobExecutionListener {
         int target = DatasetParameters.from(execution.getJobParameters()).targetCount();
         long startCount = samples.count(instance);
         long startNanos = System.nanoTime();
+        quietLines.hide();
+        shown = false;
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "progress");
             thread.setDaemon(true);
             return thread;
         });
-        ticker.scheduleAtFixedRate(
-                () -> out.print("\r"
-                        + line(
-                                execution,
-                                samples.count(instance),
-                                target,
-                                startCount,
-                                Duration.ofNanos(System.nanoTime() - startNanos))
-                        + "   "),
-                1,
-                1,
-                TimeUnit.SECONDS);
+        draw = () -> out.print("\r"
+                + line(
+                        execution,
+                        samples.count(instance),
+                        target,
+                        startCount,
+                        Duration.ofNanos(System.nanoTime() - startNanos))
+                + "   ");
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
     public synchronized void afterJob(JobExecution execution) {
         if (ticker != null) {
-            ticker.shutdownNow();
+            ticker.shutdown();
             ticker = null;
-            out.println();
+            if (shown) { // the final count, then the line is done; a run over within a second shows none
+                draw.run();
+                out.println();
+            }
+            quietLines.show();
+        }
+    }
+
+    private synchronized void tick() {
+        if (ticker != null) { // else the job ended while this tick waited
+            draw.run();
+            shown = true;
         }
     }
 

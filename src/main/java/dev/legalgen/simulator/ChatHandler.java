@@ -9,7 +9,10 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /v1/chat/completions}: validate, apply any scripted fault, enforce limits, answer a sample. */
+/**
+ * {@code POST /v1/chat/completions}: validate, wait at the gate when it holds, apply any scripted fault, enforce
+ * limits, answer a sample.
+ */
 final class ChatHandler implements HttpHandler {
 
     static final String PATH = "/v1/chat/completions";
@@ -22,6 +25,7 @@ final class ChatHandler implements HttpHandler {
     private final JsonMapper json;
     private final BearerAuth auth;
     private final FaultScript faults;
+    private final RequestGate gate;
     private final RequestLog log;
     private final RateWindows limits;
     private final ErrorCatalog errors;
@@ -29,7 +33,13 @@ final class ChatHandler implements HttpHandler {
     private final CompletionBodies bodies;
     private final SampleWriter samples = new SampleWriter();
 
-    ChatHandler(SimulatorConfig config, JsonMapper json, FaultScript faults, RequestLog log, RateWindows limits) {
+    ChatHandler(
+            SimulatorConfig config,
+            JsonMapper json,
+            FaultScript faults,
+            RequestGate gate,
+            RequestLog log,
+            RateWindows limits) {
         this.dialect = config.dialect();
         this.models = Set.copyOf(config.models());
         this.modelsWithoutJsonSchema = config.modelsWithoutJsonSchema();
@@ -38,6 +48,7 @@ final class ChatHandler implements HttpHandler {
         this.json = json;
         this.auth = new BearerAuth(config.apiKey());
         this.faults = faults;
+        this.gate = gate;
         this.log = log;
         this.limits = limits;
         this.errors = new ErrorCatalog(dialect, json);
@@ -75,6 +86,7 @@ final class ChatHandler implements HttpHandler {
             send(exchange, arrival, limits.peek(model), invalid);
             return;
         }
+        gate.pass();
         Fault fault = faults.take(model);
         // Latency is paid by every request that reaches a model, faulted or not; a Delay adds to it.
         pause(fault instanceof Fault.Delay delay ? latency.plus(delay.duration()) : latency);

@@ -28,14 +28,21 @@ public final class Simulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final FaultScript faults;
+    private final RequestGate gate;
     private final RequestLog log;
     private final RateWindows limits;
 
     private Simulator(
-            HttpServer server, ExecutorService executor, FaultScript faults, RequestLog log, RateWindows limits) {
+            HttpServer server,
+            ExecutorService executor,
+            FaultScript faults,
+            RequestGate gate,
+            RequestLog log,
+            RateWindows limits) {
         this.server = server;
         this.executor = executor;
         this.faults = faults;
+        this.gate = gate;
         this.log = log;
         this.limits = limits;
     }
@@ -44,17 +51,18 @@ public final class Simulator implements AutoCloseable {
     public static Simulator start(SimulatorConfig config) {
         JsonMapper json = JsonMapper.builder().build();
         FaultScript faults = new FaultScript();
+        RequestGate gate = new RequestGate();
         RequestLog log = new RequestLog();
         RateWindows limits = new RateWindows(config.requestsPerMinute(), config.tokensPerMinute(), config.clock());
         HttpServer server = bind(config.port());
         // Unbounded: each request holds its thread while it sleeps its latency, and tests run 100+ at once.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, log, limits));
+        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits));
         server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
         server.createContext("/", Responder::unrouted);
         server.start();
-        return new Simulator(server, executor, faults, log, limits);
+        return new Simulator(server, executor, faults, gate, log, limits);
     }
 
     public int port() {
@@ -68,6 +76,29 @@ public final class Simulator implements AutoCloseable {
 
     public FaultScript faults() {
         return faults;
+    }
+
+    /**
+     * From now on chat requests wait unanswered (seen and counted) until {@link #releaseRequests()}: a run held
+     * in progress for as long as a test needs, instead of a latency it could outrun.
+     */
+    public void holdRequests() {
+        gate.holdAfter(0);
+    }
+
+    /** The next {@code passing} chat requests are answered as usual; those after them are held. */
+    public void holdRequestsAfter(int passing) {
+        gate.holdAfter(passing);
+    }
+
+    /** Held requests go on to their answers, and later ones are no longer held. */
+    public void releaseRequests() {
+        gate.release();
+    }
+
+    /** Chat requests waiting at the hold now. */
+    public int heldRequestCount() {
+        return gate.held();
     }
 
     /** Chat requests seen, for all models, whatever their outcome. */
@@ -94,14 +125,15 @@ public final class Simulator implements AutoCloseable {
         return log.snapshot();
     }
 
-    /** Clears counters (the tokens counted too), scripted faults and rate-limit windows. */
+    /** Clears counters (the tokens counted too), scripted faults and rate-limit windows, and releases any hold. */
     public void reset() {
+        gate.release();
         faults.clear();
         limits.reset();
         log.clear();
     }
 
-    /** Stops accepting, closes open connections and interrupts requests still sleeping. */
+    /** Stops accepting, closes open connections and interrupts requests still sleeping or held. */
     @Override
     public void close() {
         server.stop(0);

@@ -3,10 +3,17 @@ package dev.legalgen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.simulator.Simulator;
+import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Stop over HTTP ends a running batch STOPPED after its chunk; the same start body then continues it. */
@@ -14,22 +21,34 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:batch-stop;DB_CLOSE_DELAY=-1",
-            "legalgen.simulator.latency=200ms",
-            // one partition: six chunks of ten, each two waves of 200 ms, so the run lasts long enough to stop
+            // one partition: six chunks of ten, the first committed before its provider holds the second
             "legalgen.job.partitions=1"
         })
 class BatchStopIntegrationTests {
 
     private static final String BODY = """
-            {"target_count": 60, "provider": "simulator", "dataset": "api-stop"}""";
+            {"target_count": 60, "provider": "ext", "dataset": "api-stop"}""";
+
+    static final Simulator PROVIDER = Simulator.start(SimulatorConfig.defaults().withApiKey("key"));
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        SimulatedProviders.register(registry, "ext", PROVIDER, "key", "legal-sim-large");
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.close();
+    }
 
     @LocalServerPort
     int port;
 
     @Test
     void aRunningBatchRefusesASecondStartAndOnceStoppedTheSameStartRestartsItToCompletion() {
-        // given: a batch that has committed its first chunk
+        // given: a batch that has committed its first chunk and waits on its provider
         ApiClient api = new ApiClient(port);
+        PROVIDER.holdRequestsAfter(DatasetJobConfiguration.CHUNK_SIZE);
         long first = api.post("/api/generate/batch/start", BODY)
                 .body()
                 .get("execution_id")
@@ -50,8 +69,9 @@ class BatchStopIntegrationTests {
                         + " /api/generate/batch/stop {\"execution_id\": " + first + "}, or give a new run_id for a"
                         + " new instance with the same parameters");
 
-        // when
+        // when: stopped, and the provider answers once the stop is taken
         ApiClient.Response stop = api.post("/api/generate/batch/stop", "{\"execution_id\": " + first + "}");
+        PROVIDER.releaseRequests();
 
         // then
         assertThat(stop.status()).isEqualTo(202);

@@ -35,12 +35,10 @@ class SeedApiIntegrationTests {
 
     static final String SEED_ID = "^groq_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
 
-    /** Each call takes a while, so that a batch is seen running. */
     static final Simulator GROQ = Simulator.start(SimulatorConfig.defaults()
             .withDialect(Dialect.GROQ)
             .withModels("openai/gpt-oss-120b", "openai/gpt-oss-20b")
-            .withApiKey("groq-test-key")
-            .withLatency(Duration.ofMillis(400)));
+            .withApiKey("groq-test-key"));
 
     @DynamicPropertySource
     static void groq(DynamicPropertyRegistry registry) {
@@ -137,22 +135,27 @@ class SeedApiIntegrationTests {
 
     @Test
     void theSeedsBatchStartRequestRunsAGroqBatchOnTheNamedModel() {
-        // when
-        ApiClient.Response started = api.post(
-                "/api/generate/batch/start",
-                "{\"target_count\": 10, \"provider\": \"groq\", \"model\": \"openai/gpt-oss-20b\"}");
+        // when, with the provider holding its answers until the run has been seen
+        GROQ.holdRequests();
+        ApiClient.Response started;
+        try {
+            started = api.post(
+                    "/api/generate/batch/start",
+                    "{\"target_count\": 10, \"provider\": \"groq\", \"model\": \"openai/gpt-oss-20b\"}");
 
-        // then: taken, and seen running by the seed's health field while it runs
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        long executionId = started.body().get("execution_id").asLong();
-        assertThat(started.body().get("message").asString()).contains("launched");
-        await().atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> api.get("/api/health")
-                        .body()
-                        .get("batch_generation_running")
-                        .asBoolean());
-        JsonNode status = awaitEnd(executionId);
+            // then: taken, and seen running by the seed's health field while it runs
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            assertThat(started.body().get("message").asString()).contains("launched");
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> api.get("/api/health")
+                            .body()
+                            .get("batch_generation_running")
+                            .asBoolean());
+        } finally {
+            GROQ.releaseRequests();
+        }
+        JsonNode status = awaitEnd(started.body().get("execution_id").asLong());
         assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(status.get("chain").asString()).isEqualTo("groq:openai/gpt-oss-20b");
 

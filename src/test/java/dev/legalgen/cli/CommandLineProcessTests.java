@@ -3,12 +3,14 @@ package dev.legalgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,6 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineProcessTests {
 
     private static final int CALLS_IN_FLIGHT = 5;
+    private static final String KEY = "sim-key";
+    /** Runs held by their provider: the default partitions, written out so that the hold below matches them. */
+    private static final int PARTITIONS = 8;
+    /** What {@code GracefulShutdown} logs once a signal's stop is recorded: the run will not go on after it. */
+    private static final String STOP_RECORDED = "stops after its current chunk";
 
     /** The simulator's 401 (Groq's dialect) for a key it does not accept, after the routes it took out. */
     private static final String REJECTED_KEY = "authentication: ext rejected the API key (401 invalid_api_key:"
@@ -192,89 +199,100 @@ class CommandLineProcessTests {
 
     @Test
     void sigtermStopsAfterTheCurrentChunkAndTheSameCommandContinues() throws Exception {
-        // given a run slow enough to be caught mid-way
-        List<String> start =
-                List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a run that has committed a chunk and waits on its provider
+            List<String> start = startOn(provider, "targetCount=400");
+            LegalgenProcess running = startHeldAfterAChunk(provider, start);
 
-        // when
-        running.terminate();
-        Result stopped = running.await(Duration.ofSeconds(30));
+            // when SIGTERM comes, and the provider answers once the stop is recorded
+            running.terminate();
+            running.awaitOutput(line -> line.contains(STOP_RECORDED), Duration.ofSeconds(30));
+            provider.releaseRequests();
+            Result stopped = running.await(Duration.ofSeconds(30));
 
-        // then: STOPPED with whole chunks committed, no export, no temporary file left behind
-        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
-        assertThat(run("status", "last").output()).contains("STOPPED");
-        assertThat(workDir.resolve("out/legal-qa")).isEmptyDirectory();
+            // then: STOPPED with whole chunks committed, no export, no temporary file left behind
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+            assertThat(run("status", "last").output()).contains("STOPPED");
+            assertThat(workDir.resolve("out/legal-qa")).isEmptyDirectory();
 
-        // when the same command runs again
-        Result resumed = run(start.toArray(String[]::new));
+            // when the same command runs again
+            Result resumed = run(start.toArray(String[]::new));
 
-        // then
-        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertExportHasDistinctSamples(400);
+            // then
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(400);
+        }
     }
 
     @Test
     void ctrlCStopsLikeSigtermWithExit130() throws Exception {
-        List<String> start =
-                List.of("start", "targetCount=400", "chain=simulator", "--legalgen.simulator.latency=100ms");
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            LegalgenProcess running = startHeldAfterAChunk(provider, startOn(provider, "targetCount=400"));
 
-        running.interrupt();
-        Result stopped = running.await(Duration.ofSeconds(30));
+            running.interrupt();
+            running.awaitOutput(line -> line.contains(STOP_RECORDED), Duration.ofSeconds(30));
+            provider.releaseRequests();
+            Result stopped = running.await(Duration.ofSeconds(30));
 
-        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(130);
-        assertThat(run("status", "last").output()).contains("STOPPED");
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(130);
+            assertThat(run("status", "last").output()).contains("STOPPED");
+        }
     }
 
     @Test
     void afterKillMinus9TheRerunSaysWhatToDoAndRecoverLetsItContinueWithTheSameBatchId() throws Exception {
-        // given a run killed mid-way: its execution stays STARTED
-        List<String> start =
-                List.of("start", "targetCount=300", "chain=simulator", "--legalgen.simulator.latency=50ms");
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
-        running.kill();
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a run killed mid-way: its execution stays STARTED
+            List<String> start = startOn(provider, "targetCount=300");
+            startHeldAfterAChunk(provider, start).kill();
+            provider.releaseRequests();
 
-        // when the scheduler reruns the same command
-        Result rerun = run(start.toArray(String[]::new));
+            // when the scheduler reruns the same command
+            Result rerun = run(start.toArray(String[]::new));
 
-        // then it refuses, and says how to recover
-        assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(4);
-        assertThat(rerun.output()).contains("recover");
+            // then it refuses, and says how to recover
+            assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(4);
+            assertThat(rerun.output()).contains("recover");
 
-        // when the operator recovers and reruns
-        assertThat(run("recover", "last").exitCode()).isZero();
-        Result resumed = run(start.toArray(String[]::new));
+            // when the operator restarts or abandons the execution as it stands
+            Result restart = run("restart", "last");
+            Result abandon = run("abandon", "last");
 
-        // then every slot is there exactly once, all of one batch
-        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertExportHasDistinctSamples(300);
-        assertThat(export().distinct("batch_id")).hasSize(1);
+            // then each refuses, and says to recover it first
+            assertThat(restart.exitCode()).as(restart.output()).isEqualTo(4);
+            assertThat(restart.output()).containsPattern("Run: recover (\\d+), then restart \\1");
+            assertThat(abandon.exitCode()).as(abandon.output()).isEqualTo(4);
+            assertThat(abandon.output()).containsPattern("Run: recover (\\d+), then abandon \\1");
+
+            // when the operator recovers and reruns
+            assertThat(run("recover", "last").exitCode()).isZero();
+            Result resumed = run(start.toArray(String[]::new));
+
+            // then every slot is there exactly once, all of one batch
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(300);
+            assertThat(export().distinct("batch_id")).hasSize(1);
+        }
     }
 
     @Test
     void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
-        try (Simulator provider =
-                Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key").withLatency(Duration.ofSeconds(1)))) {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
             // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
-            // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
-            List<String> start = List.of(
+            // its last 5 calls are held (requests 16-20): the first chunk committed, the second not
+            List<String> start = new ArrayList<>(List.of(
                     "start",
                     "targetCount=30",
                     "chain=ext",
-                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
-                    "--legalgen.providers.ext.api-key=sim-key",
-                    "--legalgen.providers.ext.models=legal-sim-large,legal-sim-small",
                     "--legalgen.job.partitions=1",
-                    "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT);
+                    "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT));
+            start.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large,legal-sim-small"));
+            start.add(SimulatedProviders.timeoutForHeldRequests("ext"));
+            provider.holdRequestsAfter(15);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(() -> provider.requestCount() >= 20);
+            await().atMost(Duration.ofMinutes(2)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
             running.kill();
+            provider.releaseRequests();
 
             // when
             assertThat(run("recover", "last").exitCode()).isZero();
@@ -285,51 +303,48 @@ class CommandLineProcessTests {
             assertExportHasDistinctSamples(30);
             assertThat(export().distinct("batch_id")).hasSize(1);
             assertThat(provider.requestCount())
-                    .as("calls over both runs: 30 slots plus at most the calls in flight")
-                    .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
+                    .as("calls over both runs: 30 slots plus the calls in flight")
+                    .isEqualTo(30 + CALLS_IN_FLIGHT);
         }
     }
 
     @Test
     void recoverStaleRecoversAndContinuesInOneStep() throws Exception {
-        List<String> start = new ArrayList<>(
-                List.of("start", "targetCount=200", "chain=simulator", "--legalgen.simulator.latency=50ms"));
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
-        running.kill();
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            List<String> start = startOn(provider, "targetCount=200");
+            startHeldAfterAChunk(provider, start).kill();
+            provider.releaseRequests();
 
-        start.add(1, "--recover-stale");
-        Result resumed = run(start.toArray(String[]::new));
+            start.add(1, "--recover-stale");
+            Result resumed = run(start.toArray(String[]::new));
 
-        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertExportHasDistinctSamples(200);
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertExportHasDistinctSamples(200);
+        }
     }
 
     @Test
     void aSecondLaunchWhileTheFirstRunsExits4AndTouchesNothing() throws Exception {
-        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
-            // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
-            List<String> start = List.of(
-                    "start",
-                    "targetCount=100",
-                    "chain=ext",
-                    "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
-                    "--legalgen.providers.ext.api-key=key",
-                    "--legalgen.providers.ext.models=legal-sim-large");
-            String[] paced = with(start, "--legalgen.providers.ext.requests-per-minute=30");
-            LegalgenProcess first = LegalgenProcess.start(workDir, List.of(paced));
-            await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a first run held by its provider: it waits on the test, not on a clock
+            List<String> start = startOn(provider, "targetCount=100");
+            LegalgenProcess first = startHeldAfterAChunk(provider, start);
 
             // when the same command runs beside it
-            Result second = run(paced);
+            Result second = run(start.toArray(String[]::new));
 
-            // then it refuses, and the first goes on until it is stopped
+            // then it refuses before its preflight asked the provider anything, and the first goes on until stopped
             assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+            assertThat(provider.modelListingCount())
+                    .as("the first run's preflight only")
+                    .isEqualTo(1);
             first.terminate();
+            first.awaitOutput(line -> line.contains(STOP_RECORDED), Duration.ofSeconds(30));
+            provider.releaseRequests();
             assertThat(first.await(Duration.ofSeconds(40)).exitCode()).isEqualTo(143);
 
-            // when the same command runs again, with the pace lifted
-            Result resumed = run(with(start, "--legalgen.providers.ext.requests-per-minute=0"));
+            // when the same command runs again
+            Result resumed = run(start.toArray(String[]::new));
 
             // then the instance completes, each slot once
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
@@ -410,7 +425,6 @@ class CommandLineProcessTests {
     void anUnreachableProviderFailsTheRunWithinSecondsNamingItsUrl() throws Exception {
         // given a base URL where nothing listens (a typo a scheduler user makes once)
         String url = "http://127.0.0.1:" + closedPort() + "/v1";
-        Instant started = Instant.now();
 
         // when
         Result failed = run(
@@ -427,7 +441,11 @@ class CommandLineProcessTests {
                 + " (connection refused): check legalgen.providers.ext.base-url and the network";
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
         assertThat(failed.output()).contains(cause).doesNotContain(": null").doesNotContain("keys/models");
-        assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+        // the execution's own time as the process reports it: a loaded machine's JVM start-up is not the run's
+        Matcher took =
+                Pattern.compile("FAILED: wrote 0 samples in (\\d+\\.\\d)s").matcher(failed.output());
+        assertThat(took.find()).as(failed.output()).isTrue();
+        assertThat(Double.parseDouble(took.group(1))).isLessThan(15.0);
         assertThat(run("status", "last").output()).contains("exit description: " + cause);
     }
 
@@ -500,6 +518,28 @@ class CommandLineProcessTests {
 
         // then its last line counts them (what jobs/bench compares with the samples it asked for)
         assertThat(stopped.output()).contains("simulator stopped after 3 chat requests");
+    }
+
+    /** {@code start} with {@code targetCount} on a provider {@code ext} served by {@code provider}. */
+    private static List<String> startOn(Simulator provider, String targetCount) {
+        List<String> start =
+                new ArrayList<>(List.of("start", targetCount, "chain=ext", "--legalgen.job.partitions=" + PARTITIONS));
+        start.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+        start.add(SimulatedProviders.timeoutForHeldRequests("ext"));
+        return start;
+    }
+
+    /**
+     * Starts {@code start} on {@code provider} holding every request after the first {@code PARTITIONS x chunk}:
+     * each partition's first chunk can be answered, so at least one chunk commits, and then the run waits until
+     * the test releases its provider, however slowly this machine started the process.
+     */
+    private LegalgenProcess startHeldAfterAChunk(Simulator provider, List<String> start)
+            throws IOException, InterruptedException {
+        provider.holdRequestsAfter(PARTITIONS * DatasetJobConfiguration.CHUNK_SIZE);
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
+        return running;
     }
 
     private static String[] with(List<String> args, String extra) {

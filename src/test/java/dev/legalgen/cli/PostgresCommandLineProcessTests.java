@@ -3,12 +3,14 @@ package dev.legalgen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.LegalgenProcess;
 import dev.legalgen.testsupport.LegalgenProcess.Result;
 import dev.legalgen.testsupport.PostgresTestDatabase;
+import dev.legalgen.testsupport.SimulatedProviders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +33,9 @@ class PostgresCommandLineProcessTests {
 
     private static final int CALLS_IN_FLIGHT = 5;
 
-    /** 4 calls in flight, 100 ms each: runs long enough for another process to stop it. */
-    private static final String[] SLOW = {
-        "--legalgen.simulator.latency=100ms", "--legalgen.job.partitions=2", "--legalgen.job.concurrency=2"
-    };
+    private static final String KEY = "sim-key";
+    /** Runs held by their provider: 2 partitions, so that a chunk commits after 20 answers. */
+    private static final int PARTITIONS = 2;
 
     @TempDir
     Path workDir;
@@ -51,64 +52,61 @@ class PostgresCommandLineProcessTests {
 
     @Test
     void stopFromAnotherProcessEndsTheRunStoppedWithExit3AndTheSameCommandContinues() throws Exception {
-        // given a running job
-        List<String> start = args("start", "targetCount=400", "chain=simulator", SLOW);
-        LegalgenProcess running = LegalgenProcess.start(workDir, start);
-        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofSeconds(60));
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a running job that has committed a chunk and waits on its provider
+            List<String> start = startOn(provider, "targetCount=400");
+            LegalgenProcess running = startHeldAfterAChunk(provider, start);
 
-        // when an operator stops it from another process
-        Result stop = run(args("stop", "last"));
+            // when an operator stops it from another process, and the provider answers once the stop is recorded
+            Result stop = run(args("stop", "last"));
+            provider.releaseRequests();
 
-        // then
-        assertThat(stop.exitCode()).as(stop.output()).isZero();
-        Result stopped = running.await(Duration.ofSeconds(60));
-        assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(3);
-        assertThat(run(args("status", "last")).output()).contains("STOPPED");
+            // then
+            assertThat(stop.exitCode()).as(stop.output()).isZero();
+            Result stopped = running.await(Duration.ofSeconds(60));
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(3);
+            assertThat(run(args("status", "last")).output()).contains("STOPPED");
 
-        // when the same command runs again
-        Result resumed = run(start);
+            // when the same command runs again
+            Result resumed = run(start);
 
-        // then
-        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
-        assertThat(Files.readAllLines(workDir.resolve(Export.LATEST)))
-                .hasSize(400)
-                .doesNotHaveDuplicates();
+            // then
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertThat(Files.readAllLines(workDir.resolve(Export.LATEST)))
+                    .hasSize(400)
+                    .doesNotHaveDuplicates();
+        }
     }
 
     @Test
     void aSecondLaunchOfARunningInstanceExits4AndAKilledOneRecoversAndContinues() throws Exception {
-        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey("key"))) {
-            // given a first run held back by its provider's pace (a request every 2 s): it outlasts any start-up
-            String[] ext = {
-                "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
-                "--legalgen.providers.ext.api-key=key",
-                "--legalgen.providers.ext.models=legal-sim-large"
-            };
-            List<String> paced = args(
-                    "start",
-                    "targetCount=300",
-                    "chain=ext",
-                    concat(ext, "--legalgen.providers.ext.requests-per-minute=30"));
-            LegalgenProcess running = LegalgenProcess.start(workDir, paced);
-            await().atMost(Duration.ofSeconds(60)).until(() -> provider.requestCount() >= 1);
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a first run that has committed a chunk and waits on its provider
+            List<String> start = startOn(provider, "targetCount=300");
+            LegalgenProcess running = startHeldAfterAChunk(provider, start);
 
-            // when the same command runs beside it: refused, the instance is running
-            Result second = run(paced);
+            // when the same command runs beside it: refused before its preflight, the instance is running
+            Result second = run(start);
             assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+            assertThat(provider.modelListingCount())
+                    .as("the first run's preflight only")
+                    .isEqualTo(1);
+
+            // when its execution is restarted from another process: refused, it is running there
+            Result restart = run(args("restart", "last"));
+            assertThat(restart.exitCode()).as(restart.output()).isEqualTo(4);
+            assertThat(restart.output()).contains("being run by another process");
 
             // when the first is killed: the rerun says what to do
             running.kill();
-            Result afterKill = run(paced);
+            provider.releaseRequests();
+            Result afterKill = run(start);
             assertThat(afterKill.exitCode()).as(afterKill.output()).isEqualTo(4);
             assertThat(afterKill.output()).contains("recover");
 
-            // when the operator recovers and reruns, with the pace lifted
+            // when the operator recovers and reruns
             assertThat(run(args("recover", "last")).exitCode()).isZero();
-            Result resumed = run(args(
-                    "start",
-                    "targetCount=300",
-                    "chain=ext",
-                    concat(ext, "--legalgen.providers.ext.requests-per-minute=0")));
+            Result resumed = run(start);
 
             // then every slot once, in one batch across the kill
             assertThat(resumed.exitCode()).as(resumed.output()).isZero();
@@ -121,31 +119,21 @@ class PostgresCommandLineProcessTests {
         }
     }
 
-    private static String[] concat(String[] first, String last) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
-        all[first.length] = last;
-        return all;
-    }
-
     @Test
     void afterKillMinus9TheRestartPaysOnlyForTheCallsThatWereInFlight() throws Exception {
-        try (Simulator provider =
-                Simulator.start(SimulatorConfig.defaults().withApiKey("sim-key").withLatency(Duration.ofSeconds(1)))) {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
             // given one partition of 5 calls in flight, killed when the second chunk's first 5 answers are in and
-            // its last 5 calls in flight (requests 16-20): the first chunk committed, the second not
-            String[] onePartition = {
-                "--legalgen.providers.ext.base-url=" + provider.baseUrl(),
-                "--legalgen.providers.ext.api-key=sim-key",
-                "--legalgen.providers.ext.models=legal-sim-large",
-                "--legalgen.job.partitions=1",
-                "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT
-            };
-            List<String> start = args("start", "targetCount=30", "chain=ext", onePartition);
+            // its last 5 calls are held (requests 16-20): the first chunk committed, the second not
+            List<String> onePartition = new ArrayList<>(
+                    List.of("--legalgen.job.partitions=1", "--legalgen.job.concurrency=" + CALLS_IN_FLIGHT));
+            onePartition.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+            onePartition.add(SimulatedProviders.timeoutForHeldRequests("ext"));
+            List<String> start = args("start", "targetCount=30", "chain=ext", onePartition.toArray(String[]::new));
+            provider.holdRequestsAfter(15);
             LegalgenProcess running = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(() -> provider.requestCount() >= 20);
+            await().atMost(Duration.ofMinutes(2)).until(() -> provider.heldRequestCount() == CALLS_IN_FLIGHT);
             running.kill();
+            provider.releaseRequests();
 
             // when
             assertThat(run(args("recover", "last")).exitCode()).isZero();
@@ -158,9 +146,30 @@ class PostgresCommandLineProcessTests {
             assertThat(export.distinct("id")).hasSize(30);
             assertThat(export.distinct("batch_id")).hasSize(1);
             assertThat(provider.requestCount())
-                    .as("calls over both runs: 30 slots plus at most the calls in flight")
-                    .isLessThanOrEqualTo(30 + CALLS_IN_FLIGHT);
+                    .as("calls over both runs: 30 slots plus the calls in flight")
+                    .isEqualTo(30 + CALLS_IN_FLIGHT);
         }
+    }
+
+    /** {@code start} with {@code targetCount} on a provider {@code ext} served by {@code provider}. */
+    private List<String> startOn(Simulator provider, String targetCount) {
+        List<String> more = new ArrayList<>(List.of("--legalgen.job.partitions=" + PARTITIONS));
+        more.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+        more.add(SimulatedProviders.timeoutForHeldRequests("ext"));
+        return args("start", targetCount, "chain=ext", more.toArray(String[]::new));
+    }
+
+    /**
+     * Starts {@code start} on {@code provider} holding every request after the first {@code PARTITIONS x chunk}:
+     * each partition's first chunk can be answered, so at least one chunk commits, and then the run waits until
+     * the test releases its provider, however slowly this machine starts the other processes.
+     */
+    private LegalgenProcess startHeldAfterAChunk(Simulator provider, List<String> start)
+            throws IOException, InterruptedException {
+        provider.holdRequestsAfter(PARTITIONS * DatasetJobConfiguration.CHUNK_SIZE);
+        LegalgenProcess running = LegalgenProcess.start(workDir, start);
+        running.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
+        return running;
     }
 
     private Export export() throws IOException {

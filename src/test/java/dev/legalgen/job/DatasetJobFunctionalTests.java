@@ -172,14 +172,13 @@ class DatasetJobFunctionalTests {
         Path blocked = outDir.resolve("blocked.jsonl");
         List<String> args = new ArrayList<>(List.of("targetCount=30", "chain=simulator", "runId=" + UUID.randomUUID()));
         DatasetParameters first = DatasetParameters.parse(with(args, "output=" + blocked), null);
-        simulator.faults().forAllModels().after(29, Fault.delay(Duration.ofSeconds(3)));
+        simulator.holdRequestsAfter(29);
 
         // when
         CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> launcher.start(first, false));
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(10))
-                .until(() -> simulator.requestCount() >= 30);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.heldRequestCount() == 1);
         Files.createDirectories(blocked.resolve("inside"));
+        simulator.releaseRequests();
         Outcome failed = run.join();
 
         // then: generation committed, the export failed saying where and why, and nothing half-written is left
