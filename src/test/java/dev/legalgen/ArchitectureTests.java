@@ -59,6 +59,34 @@ class ArchitectureTests {
     }
 
     @Test
+    void theDuplicateIndexNeedsOnlyTheDatabaseAndTheConfigurationCheck() {
+        // the processor's re-ask loop calls it, inside the transaction that journals an answer: never the reverse
+        noClasses()
+                .that()
+                .resideInAPackage("dev.legalgen.quality.dedup..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.legalgen.api..",
+                        "dev.legalgen.catalog..",
+                        "dev.legalgen.chain..",
+                        "dev.legalgen.cli..",
+                        "dev.legalgen.export..",
+                        "dev.legalgen.generation..",
+                        "dev.legalgen.job..",
+                        "dev.legalgen.operations..",
+                        "dev.legalgen.provider..",
+                        "dev.legalgen.quality.citation..",
+                        "dev.legalgen.quality.validation..",
+                        "dev.legalgen.simulator..",
+                        "dev.legalgen.store..",
+                        "org.springframework.batch..",
+                        "org.springframework.web..",
+                        "java.net.http..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theSimulatorDependsOnNothingOfOurs() {
         noClasses()
                 .that()

@@ -1,0 +1,108 @@
+package dev.legalgen.quality.dedup;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The claims of {@code duplicate_claim} and their keys in {@code duplicate_claim_key}, in the caller's transaction. */
+final class ClaimTables {
+
+    /** An earlier claim found under one of a question's keys. */
+    record Claim(DuplicateKey place, NormalisedQuestion question) {}
+
+    // From the keys (a one-column table) to the claims: an index seek per key on H2 and PostgreSQL alike, where H2
+    // would range-scan all of the dataset's keys for key_hash IN (...) or key_hash = ANY(?).
+    private static final String CANDIDATES = "SELECT DISTINCT c.job_instance_id, c.slot, c.question"
+            + " FROM UNNEST(?) AS probe(key_hash)"
+            + " JOIN duplicate_claim_key k ON k.dataset_id = ? AND k.key_hash = probe.key_hash"
+            + " JOIN duplicate_claim c ON c.dataset_id = k.dataset_id AND c.job_instance_id = k.job_instance_id"
+            + " AND c.slot = k.slot"
+            + " WHERE NOT (k.job_instance_id = ? AND k.slot = ?)"
+            + " ORDER BY c.job_instance_id, c.slot";
+    private static final String CLAIM = " WHERE dataset_id = ? AND job_instance_id = ? AND slot = ?";
+    private static final String INSERT_KEY =
+            "INSERT INTO duplicate_claim_key (dataset_id, key_hash, job_instance_id, slot) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_KEY =
+            "DELETE FROM duplicate_claim_key WHERE dataset_id = ? AND key_hash = ? AND job_instance_id = ? AND slot = ?";
+
+    private final JdbcTemplate jdbc;
+
+    ClaimTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The claims of the dataset stored under any of these keys but {@code key}'s own, in (instance, slot) order. */
+    List<Claim> candidates(long datasetId, DuplicateKey key, long[] keys) {
+        return jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(CANDIDATES);
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "BIGINT", LongStream.of(keys).boxed().toArray()));
+                    statement.setLong(2, datasetId);
+                    statement.setLong(3, key.jobInstanceId());
+                    statement.setInt(4, key.slot());
+                    return statement;
+                },
+                (rs, row) -> new Claim(
+                        new DuplicateKey(key.dataset(), rs.getLong(1), rs.getInt(2)),
+                        NormalisedQuestion.stored(rs.getString(3))));
+    }
+
+    /** The question the slot holds, if any. */
+    Optional<NormalisedQuestion> question(long datasetId, DuplicateKey key) {
+        return jdbc
+                .queryForList(
+                        "SELECT question FROM duplicate_claim" + CLAIM,
+                        String.class,
+                        datasetId,
+                        key.jobInstanceId(),
+                        key.slot())
+                .stream()
+                .findFirst()
+                .map(NormalisedQuestion::stored);
+    }
+
+    void insert(long datasetId, DuplicateKey key, NormalisedQuestion question, long[] keys) {
+        jdbc.update(
+                "INSERT INTO duplicate_claim (dataset_id, job_instance_id, slot, question) VALUES (?, ?, ?, ?)",
+                datasetId,
+                key.jobInstanceId(),
+                key.slot(),
+                question.text());
+        eachKey(INSERT_KEY, datasetId, key, keys);
+    }
+
+    /** The slot's claim, stored under {@code oldKeys}, becomes {@code question}, stored under {@code keys}. */
+    void replace(long datasetId, DuplicateKey key, long[] oldKeys, NormalisedQuestion question, long[] keys) {
+        eachKey(DELETE_KEY, datasetId, key, oldKeys);
+        jdbc.update(
+                "UPDATE duplicate_claim SET question = ?" + CLAIM,
+                question.text(),
+                datasetId,
+                key.jobInstanceId(),
+                key.slot());
+        eachKey(INSERT_KEY, datasetId, key, keys);
+    }
+
+    void delete(long datasetId, DuplicateKey key, long[] keys) {
+        eachKey(DELETE_KEY, datasetId, key, keys);
+        jdbc.update("DELETE FROM duplicate_claim" + CLAIM, datasetId, key.jobInstanceId(), key.slot());
+    }
+
+    /**
+     * Runs {@code sql} once per key. Deleting a claim's keys by their values (recomputed from its question) makes
+     * every statement a seek on the primary key, with no second index on the slot.
+     */
+    private void eachKey(String sql, long datasetId, DuplicateKey key, long[] keys) {
+        jdbc.batchUpdate(sql, LongStream.of(keys).boxed().toList(), keys.length, (ps, hash) -> {
+            ps.setLong(1, datasetId);
+            ps.setLong(2, hash);
+            ps.setLong(3, key.jobInstanceId());
+            ps.setInt(4, key.slot());
+        });
+    }
+}

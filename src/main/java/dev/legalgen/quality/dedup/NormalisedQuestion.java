@@ -1,0 +1,84 @@
+package dev.legalgen.quality.dedup;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A question as the index compares it: Unicode NFKC (so that full-width letters, ligatures and the like are the
+ * letters they show), lower case, and every run of characters that are not letters, marks or digits (punctuation,
+ * symbols, white space) one space. Two questions that read the same have the same normalised text.
+ */
+final class NormalisedQuestion {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+
+    private final String text;
+    private final String[] words;
+
+    private NormalisedQuestion(String text) {
+        this.text = text;
+        this.words = text.isEmpty() ? new String[0] : text.split(" ");
+    }
+
+    static NormalisedQuestion of(String question) {
+        String folded = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return new NormalisedQuestion(SEPARATORS.matcher(folded).replaceAll(" ").strip());
+    }
+
+    /** A text the index stored: already normalised. */
+    static NormalisedQuestion stored(String text) {
+        return new NormalisedQuestion(text);
+    }
+
+    String text() {
+        return text;
+    }
+
+    int length() {
+        return words.length;
+    }
+
+    List<String> words() {
+        return List.of(words);
+    }
+
+    /** Words {@code from..to-1}, joined by spaces. */
+    String words(int from, int to) {
+        return String.join(" ", Arrays.asList(words).subList(from, to));
+    }
+
+    /**
+     * The runs of {@code n} consecutive words; a question of fewer words is one shingle, the whole of it, so that
+     * such questions still match their repeats.
+     */
+    Set<String> shingles(int n) {
+        Set<String> shingles = new HashSet<>();
+        if (words.length < n) {
+            shingles.add(text);
+        }
+        for (int i = 0; i + n <= words.length; i++) {
+            shingles.add(words(i, i + n));
+        }
+        return shingles;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NormalisedQuestion that && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
