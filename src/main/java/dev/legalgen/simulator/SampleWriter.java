@@ -2,6 +2,7 @@ package dev.legalgen.simulator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -10,13 +11,33 @@ import java.util.SplittableRandom;
  */
 final class SampleWriter {
 
+    // Parties, stakes and framings vary as a model's would, so that the samples of one practice area, topic and
+    // difficulty are distinct questions (the job refuses near-duplicates) that still share their cell's phrasing.
     private static final String[] SCENARIOS = {
-        "a party relies on an oral promise that was never put in writing",
-        "the parties dispute whether a deadline was waived by later conduct",
-        "a regulator issues new guidance after the relevant events occurred",
-        "one party learns of a material fact only after signing",
-        "the court must weigh competing public-policy interests",
-        "a third party claims rights under the arrangement",
+        "relies on an oral promise that was never put in writing",
+        "argues that a deadline was waived by the other side's later conduct",
+        "acted before a regulator issued new guidance on the point",
+        "learned of a material fact only after signing",
+        "asks the court to weigh competing public-policy interests",
+        "claims rights as a third party under the arrangement",
+        "kept performing for months after discovering the defect",
+        "received conflicting written notices from two officials",
+        "destroyed records after the dispute had begun",
+        "depends on an industry custom that the other side denies",
+        "signed a standard form without reading its last page",
+        "moved its operations to another state in the middle of the dispute",
+    };
+    private static final String[] PARTIES = {
+        "Ardent Logistics", "Mira Okafor", "the Hollis Trust", "Delgado Farms", "Quill & Vane LLP", "Tomasz Brzeski",
+        "Northfield County", "Sable Robotics", "Priya Raman", "the Ostrander estate", "Kestrel Air", "Jun Watanabe",
+        "Blue Heron Cooperative", "Corvin Medical", "Lena Achterberg", "the town of Wexley",
+    };
+    private static final String[] FRAMINGS = {
+        "In a %2$s-level %3$s problem about %4$s, %1$s %5$s, with $%6$s at stake. How should a court analyse the claim?",
+        "How would a court resolve a %2$s %3$s dispute over %4$s where %1$s %5$s and the loss comes to $%6$s?",
+        "What is the strongest argument for %1$s, who %5$s, in a %2$s-level %3$s matter turning on %4$s worth $%6$s?",
+        "In a dispute dating from %7$d, %1$s %5$s. Which %3$s analysis of %4$s, at the %2$s level, decides the"
+                + " $%6$s claim, and why?",
     };
     private static final String[] OUTCOMES = {"likely succeeds", "likely fails", "turns on disputed facts"};
     /**
@@ -46,10 +67,22 @@ final class SampleWriter {
         String area = orDefault(facts.practiceArea(), "general legal practice");
         String topic = orDefault(facts.topic(), "legal reasoning");
         String difficulty = orDefault(facts.difficulty(), "intermediate");
-        String scenario = pick(SCENARIOS, random);
+        String party = pick(PARTIES, random);
+        String act = pick(SCENARIOS, random);
+        String scenario = party + " " + act;
         String outcome = pick(OUTCOMES, random);
-        String question = "In a " + difficulty + "-level " + area + " question about " + topic
-                + ", how should a court analyse the matter when " + scenario + "?";
+        String stake = String.format(Locale.ROOT, "%,d", 1_000 * (5 + random.nextInt(995)));
+        String question = String.format(
+                Locale.ROOT,
+                pick(FRAMINGS, random),
+                party,
+                difficulty,
+                area,
+                topic,
+                act,
+                stake,
+                2015 + random.nextInt(10));
+        question = Character.toUpperCase(question.charAt(0)) + question.substring(1);
         String answer = "Under the simulated rule, a claim concerning " + topic + " " + outcome + " when " + scenario
                 + ", because the governing test asks whether the conduct was reasonable and foreseeable in the"
                 + " circumstances. At the " + difficulty + " level, the analysis should also address the strongest"
