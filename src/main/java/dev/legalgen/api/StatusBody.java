@@ -2,6 +2,7 @@ package dev.legalgen.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.legalgen.operations.ExecutionSummary;
+import dev.legalgen.operations.QualityCounts;
 import dev.legalgen.provider.ChainState;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -29,8 +30,28 @@ record StatusBody(
         Counts counts,
         Chain provider,
         Map<String, Long> events,
+        Quality quality,
         LocalDateTime startTime,
         LocalDateTime endTime) {
+
+    /** What the quality checks did, over all the instance's executions ({@link QualityCounts}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Quality(
+            Map<String, Long> reasks,
+            Map<String, Long> givenUp,
+            Duplicates duplicatesRefused,
+            Map<String, Long> citationChecks) {
+
+        record Duplicates(long exact, long near) {}
+
+        static Quality of(QualityCounts counts) {
+            return new Quality(
+                    counts.reasks(),
+                    counts.givenUp(),
+                    new Duplicates(counts.exactDuplicates(), counts.nearDuplicates()),
+                    counts.citations());
+        }
+    }
 
     /** Committed samples of the instance (all its executions) and its target. */
     record Samples(long committed, long target) {}
@@ -87,6 +108,7 @@ record StatusBody(
                 new Counts(c.read(), c.written(), c.skipped(), c.rollbacks()),
                 Chain.of(s.chain(), s.chainLive()),
                 s.events(),
+                Quality.of(s.quality()),
                 s.startTime(),
                 s.endTime());
     }

@@ -13,15 +13,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
  * One sample for one plan slot: the prompt, the provider chain (failover, retries, rate limits), then the checks. A
  * reply that is not the JSON object asked for is re-asked once by the chain, as any unusable reply; a sample that
  * fails a quality check, or that its caller refuses (a duplicate), is asked for again with the reasons, up to
- * {@code legalgen.quality.max-attempts} generations, and then given up as {@code invalid_output}. The job's processor
- * and the REST API's single sample both generate through this.
+ * {@code legalgen.quality.max-attempts} generations, and then given up: as {@code duplicate} when the last one was a
+ * duplicate, else as {@code invalid_output}. The job's processor and the REST API's single sample both generate
+ * through this.
  */
 public final class SampleGeneration {
 
@@ -65,34 +65,41 @@ public final class SampleGeneration {
             Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse, cancelled);
             tokens += parsed.completion().totalTokens();
             LegalSample sample = sample(request, parsed, jobInstanceId, batchId, attempt, tokens);
-            List<String> problems = problems(sample, acceptance);
-            if (problems.isEmpty()) {
+            List<Rejection> rejections = rejections(sample, acceptance);
+            if (rejections.isEmpty()) {
                 return sample;
             }
-            if (attempt >= quality.maxAttempts()) {
-                throw ProviderCallException.rejected(
-                        parsed.completion().route(),
-                        "slot " + request.slot() + " rejected after " + attempt + " attempts: "
-                                + String.join("; ", problems));
+            boolean reasked = attempt < quality.maxAttempts();
+            acceptance.rejected(sample, rejections, reasked);
+            List<String> problems = rejections.stream().map(Rejection::problem).toList();
+            if (!reasked) {
+                String message = "slot " + request.slot() + " rejected after " + attempt + " attempts: "
+                        + String.join("; ", problems);
+                throw rejections.get(0).reason().duplicate()
+                        ? ProviderCallException.duplicate(parsed.completion().route(), message)
+                        : ProviderCallException.rejected(parsed.completion().route(), message);
             }
             prompt = prompts.reask(request, problems);
         }
     }
 
     /** The content checks first; only a sample that passes them is offered to its caller. */
-    private List<String> problems(LegalSample sample, SampleAcceptance acceptance) {
-        List<String> problems = new ArrayList<>(
-                validator.problems(sample.question(), sample.answer(), sample.reasoning(), sample.caseCitation()));
+    private List<Rejection> rejections(LegalSample sample, SampleAcceptance acceptance) {
+        List<Rejection> rejections = new ArrayList<>();
+        validator.problems(sample.question(), sample.answer(), sample.reasoning(), sample.caseCitation()).stream()
+                .map(problem -> new Rejection(Rejection.Reason.VALIDATION, problem))
+                .forEach(rejections::add);
         if (citationPolicy == CitationPolicy.REASK && !sample.citationCheck().passes()) {
-            problems.add("the case_citation must be a real case in Bluebook form, with volume, reporter, page and"
-                    + " year, or exactly \"" + CitationChecker.NO_CONTROLLING_CASE + "\" (it was "
-                    + sample.citationCheck().jsonName() + ")");
+            rejections.add(new Rejection(
+                    Rejection.Reason.CITATION,
+                    "the case_citation must be a real case in Bluebook form, with volume, reporter, page and"
+                            + " year, or exactly \"" + CitationChecker.NO_CONTROLLING_CASE + "\" (it was "
+                            + sample.citationCheck().jsonName() + ")"));
         }
-        if (!problems.isEmpty()) {
-            return problems;
+        if (!rejections.isEmpty()) {
+            return rejections;
         }
-        Optional<String> refusal = acceptance.accept(sample);
-        return refusal.map(List::of).orElse(List.of());
+        return acceptance.accept(sample).map(List::of).orElse(List.of());
     }
 
     private LegalSample sample(

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns a plan slot into a sample ({@link SampleGeneration}); each accepted answer is journaled before it
- * returns to the chunk, and a slot with a journaled answer reuses it instead of asking again. Thread-safe:
- * the items of a chunk are processed concurrently.
+ * Turns a plan slot into a sample ({@link SampleGeneration}); its {@link SampleAcceptance} journals each accepted
+ * answer before it returns to the chunk, and a slot with a journaled answer reuses it instead of asking again.
+ * Thread-safe: the items of a chunk are processed concurrently.
  */
 public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSample> {
 
@@ -21,13 +21,19 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
     private final AnswerJournal journal;
     private final SampleGeneration generation;
     private final ProviderChain chain;
+    private final SampleAcceptance acceptance;
 
     public SampleProcessor(
-            SampleContext context, AnswerJournal journal, SampleGeneration generation, ProviderChain chain) {
+            SampleContext context,
+            AnswerJournal journal,
+            SampleGeneration generation,
+            ProviderChain chain,
+            SampleAcceptance acceptance) {
         this.context = context;
         this.journal = journal;
         this.generation = generation;
         this.chain = chain;
+        this.acceptance = acceptance;
     }
 
     @Override
@@ -47,15 +53,12 @@ public class SampleProcessor implements ItemProcessor<GenerationRequest, LegalSa
         }
         // an item still waiting when its step fails gives up its wait: the step's other calls are already lost
         return generation.generate(
-                request, chain, context.jobInstanceId(), context.batchId(), context.stepFailed(), sample -> {
-                    journal.record(sample, context.jobExecutionId());
-                    return Optional.empty();
-                });
+                request, chain, context.jobInstanceId(), context.batchId(), context.stepFailed(), acceptance);
     }
 
     /**
-     * What every sample of a run shares: the job instance it belongs to, the execution paying for its
-     * calls, the instance's fixed batch id, and whether the step processing it has failed.
+     * What every sample of a run shares: the job instance it belongs to, the instance's fixed batch id, and whether
+     * the step processing it has failed.
      */
-    public record SampleContext(long jobInstanceId, long jobExecutionId, String batchId, BooleanSupplier stepFailed) {}
+    public record SampleContext(long jobInstanceId, String batchId, BooleanSupplier stepFailed) {}
 }

@@ -13,6 +13,7 @@ import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.quality.QualitySettings;
 import dev.legalgen.quality.citation.CitationChecker;
 import dev.legalgen.quality.citation.CitationSettings;
+import dev.legalgen.quality.dedup.DuplicateIndex;
 import dev.legalgen.quality.validation.SampleValidator;
 import dev.legalgen.quality.validation.ValidationSettings;
 import dev.legalgen.store.SampleStore;
@@ -242,14 +243,23 @@ public class DatasetJobConfiguration {
             @Value("#{stepExecution}") StepExecution stepExecution,
             ProviderChains chains,
             AnswerJournal journal,
-            SampleGeneration generation) {
+            SampleGeneration generation,
+            DuplicateIndex duplicates,
+            QualityRecorder recorder,
+            PlatformTransactionManager transactionManager) {
         JobExecution job = stepExecution.getJobExecution();
         SampleProcessor.SampleContext context = new SampleProcessor.SampleContext(
                 job.getJobInstance().getInstanceId(),
-                job.getId(),
                 job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
-        return new SampleProcessor(context, journal, generation, chainOf(job, chains));
+        JournalingAcceptance acceptance = new JournalingAcceptance(
+                DatasetParameters.from(job.getJobParameters()).dataset(),
+                job.getId(),
+                duplicates,
+                journal,
+                recorder,
+                transactionManager);
+        return new SampleProcessor(context, journal, generation, chainOf(job, chains), acceptance);
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -70,6 +71,7 @@ public class ExecutionReports {
                 ? live
                 : savedChainState(execution).flatMap(ChainStates::fromJson).orElse(null);
         String description = execution.getExitStatus().getExitDescription();
+        Map<String, Long> eventCounts = events.countsByKind(instanceId);
         return new ExecutionSummary(
                 execution.getId(),
                 instanceId,
@@ -81,7 +83,8 @@ public class ExecutionReports {
                 new ExecutionSummary.Counts(read, written, skipped, rollbacks),
                 chain,
                 live != null,
-                events.countsByKind(instanceId),
+                eventCounts,
+                QualityCounts.of(eventCounts, samples.countsByCitationCheck(instanceId)),
                 execution.getStartTime(),
                 execution.getEndTime());
     }
@@ -135,6 +138,8 @@ public class ExecutionReports {
             lines.add("  events (all executions of the instance): " + summary.events());
         }
         lines.add("  samples committed: " + summary.samplesCommitted() + " of " + params.targetCount());
+        lines.add("  quality: " + summary.quality().describe());
+        lines.add("  citation checks of committed samples: " + summary.quality().describeCitations());
         lines.addAll(coverageLines(execution));
         for (StepExecution step : workerSteps(execution)) {
             lines.add(String.format(

@@ -23,6 +23,7 @@ public record ExecutionSummary(
         ChainState chain,
         boolean chainLive,
         Map<String, Long> events,
+        QualityCounts quality,
         LocalDateTime startTime,
         LocalDateTime endTime) {
 

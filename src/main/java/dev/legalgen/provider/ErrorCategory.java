@@ -16,6 +16,8 @@ public enum ErrorCategory {
     STRUCTURED_OUTPUT_REFUSED,
     INVALID_OUTPUT,
     TRUNCATED,
+    /** Not a call's failure: the answers for an item kept repeating questions its dataset already has. */
+    DUPLICATE,
     GENERAL;
 
     /** What the chain does about a failure. */
@@ -55,6 +57,8 @@ public enum ErrorCategory {
             case INVALID_OUTPUT -> Action.REASK;
             // the same budget would be cut off the same way
             case TRUNCATED -> Action.REASK_LARGER;
+            // the caller re-asks with a hint; the chain never sees it
+            case DUPLICATE -> Action.SKIP_ITEM;
             // the model serves, only not with a schema: JSON mode is the fallback every model takes
             case STRUCTURED_OUTPUT_REFUSED -> Action.ASK_WITHOUT_SCHEMA;
         };
@@ -70,7 +74,7 @@ public enum ErrorCategory {
             // out for the run at once: a breaker would add nothing
             case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
             // about the item, not the route
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> false;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED, DUPLICATE -> false;
             // about the request's format, which the chain changes at once
             case STRUCTURED_OUTPUT_REFUSED -> false;
         };
@@ -85,8 +89,8 @@ public enum ErrorCategory {
             case RATE_LIMIT -> true;
             // the chain has already moved on to every route left
             case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE -> false;
-            // the same item fails the same way
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> false;
+            // the same item fails the same way; a duplicate has had its re-asks already
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED, DUPLICATE -> false;
             // the route asks without a schema from now on, so another attempt is a different request
             case STRUCTURED_OUTPUT_REFUSED -> true;
         };
@@ -96,7 +100,7 @@ public enum ErrorCategory {
     public boolean stepSkips() {
         return switch (this) {
             // about this item only: the others still succeed on the same routes
-            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED -> true;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, INVALID_OUTPUT, TRUNCATED, DUPLICATE -> true;
             // about routes or providers: skipping would empty the dataset item by item
             case STRUCTURED_OUTPUT_REFUSED,
                     AUTHENTICATION,
@@ -125,7 +129,8 @@ public enum ErrorCategory {
             // it answered, or may: the chat calls decide, with their own retries and breakers
             case TIMEOUT, SERVER_ERROR, RATE_LIMIT, GENERAL -> false;
             // not answers to a listing; keep the provider
-            case REQUEST_TOO_LARGE, BAD_REQUEST, STRUCTURED_OUTPUT_REFUSED, INVALID_OUTPUT, TRUNCATED -> false;
+            case REQUEST_TOO_LARGE, BAD_REQUEST, STRUCTURED_OUTPUT_REFUSED, INVALID_OUTPUT, TRUNCATED, DUPLICATE ->
+                false;
         };
     }
 
@@ -155,7 +160,7 @@ public enum ErrorCategory {
             // refused up front, when the request is checked
             case STRUCTURED_OUTPUT_REFUSED -> false;
             // the model generated it, up to the whole budget for a cut-off answer
-            case INVALID_OUTPUT, TRUNCATED -> true;
+            case INVALID_OUTPUT, TRUNCATED, DUPLICATE -> true;
             // unknown (e.g. 499, cancelled mid-generation): assume it counted
             case GENERAL -> true;
         };
@@ -170,7 +175,7 @@ public enum ErrorCategory {
             case AUTHENTICATION, QUOTA, MODEL_UNAVAILABLE, REQUEST_TOO_LARGE, BAD_REQUEST, STRUCTURED_OUTPUT_REFUSED ->
                 false;
             // failures of this call; the breaker, not the limiter, handles a route that keeps failing
-            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, INVALID_OUTPUT, TRUNCATED, GENERAL -> false;
+            case TIMEOUT, CONNECTION_ERROR, SERVER_ERROR, INVALID_OUTPUT, TRUNCATED, DUPLICATE, GENERAL -> false;
         };
     }
 

@@ -72,6 +72,7 @@ final class FailureMessages {
                 what + " refused the json_schema response format" + detail + ": set " + modelProperty(property, model)
                         + ".structured-output=json_object";
             case INVALID_OUTPUT -> what + " returned no usable content" + detail;
+            case DUPLICATE -> what + " kept repeating questions the dataset already has" + detail;
             case TRUNCATED ->
                 what + " was cut off at its completion budget" + detail + ": raise " + modelProperty(property, model)
                         + ".max-completion-tokens or lower its reasoning-effort";

@@ -92,23 +92,22 @@ public class ProviderCallException extends RuntimeException {
 
     /** The route answered, twice, with content that cannot be used: this item is given up. */
     static ProviderCallException invalidOutput(Route route, String message, Throwable cause) {
-        return new ProviderCallException(
-                route.provider(),
-                route.model(),
-                ErrorCategory.INVALID_OUTPUT,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                message,
-                cause);
+        return givenUp(route, ErrorCategory.INVALID_OUTPUT, message, cause);
     }
 
     /** Every answer for an item failed the caller's quality checks ({@code message} says why): the item is given up. */
     public static ProviderCallException rejected(Route route, String message) {
         return invalidOutput(route, message, null);
+    }
+
+    /** Every answer for an item repeated a question of its dataset ({@code message} says which): given up. */
+    public static ProviderCallException duplicate(Route route, String message) {
+        return givenUp(route, ErrorCategory.DUPLICATE, message, null);
+    }
+
+    private static ProviderCallException givenUp(Route route, ErrorCategory category, String message, Throwable cause) {
+        return new ProviderCallException(
+                route.provider(), route.model(), category, null, null, null, null, null, false, message, cause);
     }
 
     /** The thread was interrupted (not by the chain) while it waited: given up, as a general failure. */

@@ -104,7 +104,7 @@ final class ChatHandler implements HttpHandler {
             send(exchange, arrival, admission.state(), errors.refusal(model, admission));
             return;
         }
-        SampleWriter.Sample sample = samples.write(model, facts, prompt);
+        SampleWriter.Sample sample = faults.repeats().answer(samples.write(model, facts, prompt), fault);
         // a model stopped by its budget writes up to the budget and says so
         boolean cutOff = fault instanceof Fault.Truncated truncated && truncated.cuts(request.completionBudget());
         String content = cutOff ? SampleContent.cutOff(json, sample) : SampleContent.render(json, sample, fault);

@@ -60,6 +60,19 @@ public sealed interface Fault {
     record Content(String question, String answer, String reasoning, String caseCitation) implements Fault {}
 
     /**
+     * 200 whose question is the one the simulator last answered with, with {@code wordsChanged} of its words replaced
+     * (0: the earlier question again, word for word), as a model asked again about the same topic repeats itself.
+     */
+    record Repeat(int wordsChanged) implements Fault {
+
+        public Repeat {
+            if (wordsChanged < 0) {
+                throw new IllegalArgumentException("wordsChanged must not be negative");
+            }
+        }
+    }
+
+    /**
      * The answer takes {@code completionTokens} tokens: a request whose {@code max_completion_tokens} is lower gets
      * it cut off there (200, {@code finish_reason: "length"}, half the JSON); one allowing as many gets all of it.
      */
@@ -107,6 +120,16 @@ public sealed interface Fault {
 
     static ThinkPrefix thinkPrefix() {
         return new ThinkPrefix();
+    }
+
+    /** The question the simulator last answered with, again. */
+    static Repeat repeatLast() {
+        return new Repeat(0);
+    }
+
+    /** The question the simulator last answered with, {@code wordsChanged} words of it replaced. */
+    static Repeat repeatLast(int wordsChanged) {
+        return new Repeat(wordsChanged);
     }
 
     /** Cut off unless the request allows at least {@code completionTokens} completion tokens. */

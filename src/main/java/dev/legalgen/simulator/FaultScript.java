@@ -17,6 +17,7 @@ public final class FaultScript {
 
     private final Map<String, Rules> perModel = new ConcurrentHashMap<>();
     private final Rules allModels = new Rules();
+    private final Repeats repeats = new Repeats();
 
     FaultScript() {}
 
@@ -35,6 +36,12 @@ public final class FaultScript {
     public void clear() {
         perModel.clear();
         allModels.clear();
+        repeats.clear();
+    }
+
+    /** What {@link Fault.Repeat} repeats. */
+    Repeats repeats() {
+        return repeats;
     }
 
     /** The fault for the next request to {@code model}, consuming a {@code next} entry; null when none. */

@@ -11,8 +11,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code answer_journal} table. Rows are written in a transaction of their own, as answers arrive,
- * and deleted by the chunk transaction that commits their slots ({@link SampleStore#write}).
+ * The {@code answer_journal} table. Rows are written as answers are accepted, in the accepting transaction (never the
+ * chunk's), and deleted by the chunk transaction that commits their slots ({@link SampleStore#write}).
  */
 @Component
 public class AnswerJournalStore implements AnswerJournal {
@@ -25,13 +25,12 @@ public class AnswerJournalStore implements AnswerJournal {
             + " WHERE job_instance_id = ? AND slot = ? ORDER BY job_execution_id LIMIT 1";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate callersTransaction;
 
     public AnswerJournalStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        // never part of a chunk transaction, whichever thread records: a rollback must not take the answer with it
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactionManager);
+        this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
     }
 
     @Override
@@ -41,7 +40,7 @@ public class AnswerJournalStore implements AnswerJournal {
 
     @Override
     public void record(LegalSample sample, long paidByExecutionId) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(INSERT, ps -> {
+        callersTransaction.executeWithoutResult(status -> jdbc.update(INSERT, ps -> {
             SampleRows.bind(ps, sample);
             ps.setLong(SampleRows.COLUMN_COUNT + 1, paidByExecutionId);
         }));

@@ -49,7 +49,6 @@ public class EventStore {
                 reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
     }
 
-    /** Events of an instance counted by kind and category, e.g. {@code skip/invalid_output=3}. */
     /** For each slot skipped at least once, the category of its latest skip. */
     public Map<Integer, String> lastSkipCategoryBySlot(long jobInstanceId) {
         Map<Integer, String> categories = new HashMap<>();
@@ -63,6 +62,7 @@ public class EventStore {
         return categories;
     }
 
+    /** Events of an instance counted by kind and category, e.g. {@code skip/invalid_output=3}. */
     public Map<String, Long> countsByKind(long jobInstanceId) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         jdbc.query(

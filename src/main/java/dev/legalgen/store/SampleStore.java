@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -74,6 +75,19 @@ public class SampleStore implements ItemWriter<LegalSample> {
                         + " GROUP BY practice_area, topic, difficulty",
                 rs -> {
                     counts.put(cellKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                },
+                jobInstanceId);
+        return counts;
+    }
+
+    /** Committed samples by their {@code citation_check}, {@code unchecked} for those written with the check off. */
+    public Map<String, Long> countsByCitationCheck(long jobInstanceId) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query(
+                "SELECT COALESCE(citation_check, 'unchecked'), COUNT(*) FROM legal_sample WHERE job_instance_id = ?"
+                        + " GROUP BY citation_check",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
                 },
                 jobInstanceId);
         return counts;

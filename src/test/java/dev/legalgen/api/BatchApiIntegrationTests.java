@@ -52,6 +52,13 @@ class BatchApiIntegrationTests {
         assertThat(status.at("/provider/current_provider").asString()).isEqualTo("simulator");
         assertThat(status.at("/provider/samples_generated").asLong()).isEqualTo(30);
         assertThat(status.get("end_time").isNull()).isFalse();
+        assertThat(status.at("/quality/citation_checks").propertyNames()).isSubsetOf("recognized", "none");
+        assertThat(status.at("/quality/citation_checks")
+                        .valueStream()
+                        .mapToLong(JsonNode::asLong)
+                        .sum())
+                .isEqualTo(30);
+        assertThat(status.at("/quality/duplicates_refused/exact").asLong()).isZero();
 
         // and the coverage ledger has every cell of the plan, complete
         JsonNode coverage = api.get("/api/generate/batch/coverage?execution_id=" + executionId)
@@ -125,6 +132,9 @@ class BatchApiIntegrationTests {
                 .isNotEqualTo(awaitEnd(first).get("instance_id").asLong());
         assertThat(status.at("/samples/committed").asLong()).isEqualTo(20);
         assertThat(Files.readAllLines(export)).hasSize(20);
+        // of the same dataset as the first: the simulator's first answers repeat the first instance's questions
+        assertThat(status.at("/quality/duplicates_refused/exact").asLong()).isEqualTo(20);
+        assertThat(status.at("/quality/reasks/exact_duplicate").asLong()).isEqualTo(20);
     }
 
     @Test

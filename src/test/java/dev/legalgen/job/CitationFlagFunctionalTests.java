@@ -61,6 +61,7 @@ class CitationFlagFunctionalTests {
                                 "targetCount=5",
                                 "chain=simulator",
                                 "runId=" + UUID.randomUUID(),
+                                "dataset=t-" + UUID.randomUUID(),
                                 "output=" + outDir.resolve("s.jsonl")),
                         null),
                 false);

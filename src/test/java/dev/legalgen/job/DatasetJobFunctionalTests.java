@@ -156,7 +156,13 @@ class DatasetJobFunctionalTests {
         // given an output path taken by a directory
         Path taken = Files.createDirectories(outDir.resolve("taken.jsonl"));
         DatasetParameters params = DatasetParameters.parse(
-                List.of("targetCount=10", "chain=simulator", "runId=" + UUID.randomUUID(), "output=" + taken), null);
+                List.of(
+                        "targetCount=10",
+                        "chain=simulator",
+                        "runId=" + UUID.randomUUID(),
+                        "dataset=t-" + UUID.randomUUID(),
+                        "output=" + taken),
+                null);
 
         // when / then
         assertThatThrownBy(() -> launcher.start(params, false))
@@ -170,7 +176,8 @@ class DatasetJobFunctionalTests {
     void aFailedExportLeavesNoPartialFileAndTheRestartOnlyExportsAgain() throws IOException {
         // given a run whose output is writable at the start, and blocked by a directory while its last call is held
         Path blocked = outDir.resolve("blocked.jsonl");
-        List<String> args = new ArrayList<>(List.of("targetCount=30", "chain=simulator", "runId=" + UUID.randomUUID()));
+        List<String> args = new ArrayList<>(List.of(
+                "targetCount=30", "chain=simulator", "runId=" + UUID.randomUUID(), "dataset=t-" + UUID.randomUUID()));
         DatasetParameters first = DatasetParameters.parse(with(args, "output=" + blocked), null);
         simulator.holdRequestsAfter(29);
 
@@ -207,6 +214,7 @@ class DatasetJobFunctionalTests {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("chain=simulator");
         all.add("runId=" + UUID.randomUUID());
+        all.add("dataset=t-" + UUID.randomUUID());
         all.add("output=" + outDir.resolve("samples.jsonl"));
         return DatasetParameters.parse(all, null);
     }

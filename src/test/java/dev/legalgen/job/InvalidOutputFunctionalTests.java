@@ -94,7 +94,11 @@ class InvalidOutputFunctionalTests {
 
     private DatasetParameters params(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("chain=simulator", "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")));
+        all.addAll(List.of(
+                "chain=simulator",
+                "runId=" + UUID.randomUUID(),
+                "dataset=t-" + UUID.randomUUID(),
+                "output=" + outDir.resolve("s.jsonl")));
         return DatasetParameters.parse(all, null);
     }
 }

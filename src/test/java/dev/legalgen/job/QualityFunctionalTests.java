@@ -175,7 +175,11 @@ class QualityFunctionalTests {
 
     private DatasetParameters params(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("chain=simulator", "runId=" + UUID.randomUUID(), "output=" + outDir.resolve("s.jsonl")));
+        all.addAll(List.of(
+                "chain=simulator",
+                "runId=" + UUID.randomUUID(),
+                "dataset=t-" + UUID.randomUUID(),
+                "output=" + outDir.resolve("s.jsonl")));
         return DatasetParameters.parse(all, null);
     }
 }

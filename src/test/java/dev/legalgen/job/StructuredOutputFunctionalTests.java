@@ -127,6 +127,7 @@ class StructuredOutputFunctionalTests {
                         targetCount,
                         "chain=ext",
                         "runId=" + UUID.randomUUID(),
+                        "dataset=t-" + UUID.randomUUID(),
                         "output=" + outDir.resolve("samples.jsonl")),
                 null);
     }

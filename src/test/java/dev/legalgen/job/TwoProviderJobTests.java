@@ -65,6 +65,7 @@ abstract class TwoProviderJobTests {
                         "targetCount=100",
                         chain,
                         "runId=" + UUID.randomUUID(),
+                        "dataset=t-" + UUID.randomUUID(),
                         "output=" + outDir.resolve("samples.jsonl")),
                 null);
     }

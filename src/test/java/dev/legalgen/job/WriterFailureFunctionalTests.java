@@ -55,6 +55,7 @@ class WriterFailureFunctionalTests {
                         "targetCount=100",
                         "chain=simulator",
                         "runId=" + UUID.randomUUID(),
+                        "dataset=t-" + UUID.randomUUID(),
                         "output=" + outDir.resolve("s.jsonl")),
                 null);
         failWrites.set(true);

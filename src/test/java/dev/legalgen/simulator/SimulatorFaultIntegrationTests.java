@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -221,6 +222,39 @@ class SimulatorFaultIntegrationTests {
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> SimClient.content(response)).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void repeatFaultAnswersWithTheLastQuestionAgainOrWithWordsChanged() {
+        // given
+        SimClient client = start(SimulatorConfig.defaults());
+        simulator
+                .faults()
+                .forModel(MODEL)
+                .next(Fault.repeatLast())
+                .next(Fault.repeatLast())
+                .next(Fault.repeatLast(2));
+        String first = SimClient.body(MODEL, SimClient.prompt("Tort Law", "Defamation", "basic"));
+        String other = SimClient.body(MODEL, SimClient.prompt("Tax Law", "Gross Income", "expert"));
+
+        // when: nothing before the first to repeat; then two other prompts
+        String original = SimClient.content(client.post(first, SimClient.KEY))
+                .get("question")
+                .asString();
+        String again = SimClient.content(client.post(other, SimClient.KEY))
+                .get("question")
+                .asString();
+        String changed = SimClient.content(client.post(other, SimClient.KEY))
+                .get("question")
+                .asString();
+
+        // then
+        assertThat(again).isEqualTo(original);
+        List<String> before = List.of(original.split(" "));
+        List<String> after = List.of(changed.split(" "));
+        assertThat(after).hasSameSizeAs(before);
+        assertThat(IntStream.range(0, before.size()).filter(i -> !before.get(i).equals(after.get(i))))
+                .hasSize(2);
     }
 
     @Test

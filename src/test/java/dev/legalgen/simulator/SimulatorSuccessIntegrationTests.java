@@ -2,14 +2,12 @@ package dev.legalgen.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.QuestionSimilarity;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -118,25 +116,17 @@ class SimulatorSuccessIntegrationTests {
     void questionsOfOneCellAreDistinctQuestionsThatShareTheirCellsPhrasing() {
         // given: what a model asked many times about one practice area, topic and difficulty is asked, angle by angle
         SimClient client = start(SimulatorConfig.defaults());
-        List<Set<String>> questions = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
 
         // when
         for (int angle = 0; angle < 40; angle++) {
             String prompt = SimClient.prompt("Tort Law", "Duty of Care", "advanced") + "\nAngle: " + angle;
             JsonNode sample = SimClient.content(client.post(SimClient.body("legal-sim-large", prompt), SimClient.KEY));
-            questions.add(threeGrams(sample.get("question").asString()));
+            questions.add(sample.get("question").asString());
         }
 
         // then: none repeats another, and few pairs share the 70% of 3-grams the job counts as a near-duplicate
-        List<Double> similarities = new ArrayList<>();
-        for (int i = 0; i < questions.size(); i++) {
-            for (int j = i + 1; j < questions.size(); j++) {
-                Set<String> common = new HashSet<>(questions.get(i));
-                common.retainAll(questions.get(j));
-                similarities.add((double) common.size()
-                        / (questions.get(i).size() + questions.get(j).size() - common.size()));
-            }
-        }
+        List<Double> similarities = new ArrayList<>(QuestionSimilarity.pairwise(questions));
         Collections.sort(similarities);
         assertThat(similarities.get(similarities.size() - 1)).isLessThan(1.0);
         assertThat(similarities.stream().filter(similarity -> similarity >= 0.7))
@@ -199,15 +189,6 @@ class SimulatorSuccessIntegrationTests {
     private SimClient start(SimulatorConfig config) {
         simulator = Simulator.start(config);
         return new SimClient(simulator);
-    }
-
-    private static Set<String> threeGrams(String question) {
-        String[] words = question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        Set<String> grams = new HashSet<>();
-        for (int i = 0; i + 3 <= words.length; i++) {
-            grams.add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
-        }
-        return grams;
     }
 
     private static void assertSample(JsonNode sample) {

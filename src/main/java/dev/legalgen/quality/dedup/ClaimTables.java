@@ -88,11 +88,6 @@ final class ClaimTables {
         eachKey(INSERT_KEY, datasetId, key, keys);
     }
 
-    void delete(long datasetId, DuplicateKey key, long[] keys) {
-        eachKey(DELETE_KEY, datasetId, key, keys);
-        jdbc.update("DELETE FROM duplicate_claim" + CLAIM, datasetId, key.jobInstanceId(), key.slot());
-    }
-
     /**
      * Runs {@code sql} once per key. Deleting a claim's keys by their values (recomputed from its question) makes
      * every statement a seek on the primary key, with no second index on the slot.

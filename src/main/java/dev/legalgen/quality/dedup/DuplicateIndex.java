@@ -8,8 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The questions claimed for each dataset, kept in the database so that repeats are refused across restarts,
- * partitions and processes. Both methods run in the caller's transaction and must be called inside one (the one
- * that journals the accepted answer): the dataset's claims are serialised from the check to that transaction's
+ * partitions and processes. A dataset is {@link #open opened} outside any transaction; then {@link #claim} runs in
+ * the caller's transaction and must be called inside one (the one that journals the accepted answer): the dataset's claims are serialised from the check to that transaction's
  * end, so of two slots claiming the same question at once one gets {@code UNIQUE}, the other {@code EXACT}. Needs
  * READ COMMITTED (the default of H2 and PostgreSQL), under which the second sees the first's claim once it has the
  * lock. Nothing per question is kept in memory.
@@ -26,6 +26,11 @@ public class DuplicateIndex {
         this.locks = new DatasetLocks(jdbc, transactionManager);
         this.claims = new ClaimTables(jdbc);
         this.rule = new NearDuplicateRule(settings.nearDuplicateThreshold());
+    }
+
+    /** Readies the dataset for claims: call before the transaction of its first claim in this process, outside it. */
+    public void open(String dataset) {
+        locks.open(dataset);
     }
 
     /**
@@ -55,16 +60,6 @@ public class DuplicateIndex {
             }
         }
         return verdict;
-    }
-
-    /** Gives up the slot's claim, for a slot finally skipped: its question no longer stands in others' way. */
-    public void release(DuplicateKey key) {
-        requireTransaction("release");
-        Optional<Long> datasetId = locks.find(key.dataset());
-        datasetId
-                .flatMap(id -> claims.question(id, key))
-                .ifPresent(held ->
-                        claims.delete(datasetId.get(), key, IndexKeys.of(held).stored()));
     }
 
     /** An exact repeat before a near one, then the most similar; the first found (lowest instance, slot) on a tie. */

@@ -121,10 +121,11 @@ class DuplicateIndexIntegrationTests {
                 // when: slot 0 of partition one and slot 50 of partition two, in transactions open at once
                 List<Future<DuplicateVerdict>> verdicts = new ArrayList<>();
                 for (int slot : new int[] {0, 50}) {
-                    verdicts.add(partitions.submit(() -> inOwnTransaction(() -> {
+                    verdicts.add(partitions.submit(() -> {
                         together.await();
-                        return index.claim(new DuplicateKey(dataset, 1, slot), question);
-                    })));
+                        index.open(dataset);
+                        return inOwnTransaction(() -> index.claim(new DuplicateKey(dataset, 1, slot), question));
+                    }));
                 }
 
                 // then
@@ -168,29 +169,11 @@ class DuplicateIndexIntegrationTests {
     }
 
     @Test
-    void aReleasedClaimNoLongerStandsInTheWay() {
-        // given: slot 0 was finally skipped
-        String dataset = dataset();
-        DuplicateKey skipped = new DuplicateKey(dataset, 1, 0);
-        claim(skipped, QUESTION);
-
-        // when
-        inOwnTransaction(() -> {
-            index.release(skipped);
-            return null;
-        });
-
-        // then
-        assertThat(claimedSlots(dataset)).isEmpty();
-        assertThat(keyCount(dataset)).isZero();
-        assertThat(claim(new DuplicateKey(dataset, 1, 1), QUESTION).kind()).isEqualTo(Kind.UNIQUE);
-    }
-
-    @Test
     void aClaimRolledBackWithItsTransactionLeavesNothing() {
         // given: the transaction that journals the answer fails after the claim
         String dataset = dataset();
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        index.open(dataset);
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
                     index.claim(new DuplicateKey(dataset, 1, 0), QUESTION);
                     throw new IllegalStateException("journal insert failed");
@@ -224,6 +207,7 @@ class DuplicateIndexIntegrationTests {
     }
 
     private DuplicateVerdict claim(DuplicateKey key, String question) {
+        index.open(key.dataset());
         return inOwnTransaction(() -> index.claim(key, question));
     }
 

@@ -68,6 +68,7 @@ class DuplicateIndexRestartIntegrationTests {
     }
 
     private static DuplicateVerdict claim(ConfigurableApplicationContext context, DuplicateKey key, String question) {
+        context.getBean(DuplicateIndex.class).open(key.dataset());
         return ownTransaction(context)
                 .execute(status -> context.getBean(DuplicateIndex.class).claim(key, question));
     }
