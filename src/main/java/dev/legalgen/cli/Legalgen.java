@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ListCommand.class,
             SimulateCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            QualityBenchCommand.class
         },
         footer = {
             "%nSpring properties may follow any command as --name.with.dots=value; --debug prints the stack trace"

@@ -56,7 +56,8 @@ final class RateWindows {
     /** The admitted request is answered: gives back the part of its reservation it did not use. */
     LimitState charge(String model, Admission admission, long usedTokens) {
         long now = clock.millis();
-        Window window = windows.get(model);
+        // a reset between the admission and its answer cleared the window: the answer starts a new one
+        Window window = windows.computeIfAbsent(model, ignored -> new Window(tokensPerMinute, now));
         synchronized (window) {
             window.roll(now, tokensPerMinute);
             window.tokens = Math.min(tokensPerMinute, window.tokens + admission.requestedTokens() - usedTokens);

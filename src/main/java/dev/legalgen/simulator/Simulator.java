@@ -96,6 +96,11 @@ public final class Simulator implements AutoCloseable {
         gate.release();
     }
 
+    /** The chat requests held now go on to their answers; later ones are held still, until a release. */
+    public void releaseHeldRequests() {
+        gate.releaseHeld();
+    }
+
     /** Chat requests waiting at the hold now. */
     public int heldRequestCount() {
         return gate.held();
@@ -127,10 +132,10 @@ public final class Simulator implements AutoCloseable {
 
     /** Clears counters (the tokens counted too), scripted faults and rate-limit windows, and releases any hold. */
     public void reset() {
-        gate.release();
         faults.clear();
         limits.reset();
         log.clear();
+        gate.release(); // last: a held request goes on in the state it was reset to
     }
 
     /** Stops accepting, closes open connections and interrupts requests still sleeping or held. */

@@ -62,8 +62,10 @@ class ParallelDuplicateFunctionalTests {
         CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> launcher.start(params, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.heldRequestCount() == 2);
 
-        // when: both are answered with the same question
+        // when: both are answered with the same question, while the requests that follow them wait
         simulator.faults().forAllModels().next(2, new Fault.Content(QUESTION, null, null, null));
+        simulator.releaseHeldRequests();
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.heldRequestCount() == 2);
         simulator.releaseRequests();
         Outcome outcome = run.get();
 

@@ -60,6 +60,30 @@ class SimulatorHoldIntegrationTests {
     }
 
     @Test
+    void releasingTheHeldRequestsKeepsHoldingTheOnesAfterThem() throws Exception {
+        // given: two requests held
+        simulator.holdRequests();
+        List<Future<HttpResponse<String>>> first = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            first.add(callers.submit(() -> client.chat(MODEL)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.heldRequestCount() == 2);
+
+        // when
+        simulator.releaseHeldRequests();
+
+        // then: those two are answered, the next one waits until the release
+        for (Future<HttpResponse<String>> response : first) {
+            assertThat(response.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        Future<HttpResponse<String>> later = callers.submit(() -> client.chat(MODEL));
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.heldRequestCount() == 1);
+        assertThat(later).isNotDone();
+        simulator.releaseRequests();
+        assertThat(later.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aRejectedRequestIsAnsweredAtOnceWhileOthersAreHeld() {
         // given
         simulator.holdRequests();
