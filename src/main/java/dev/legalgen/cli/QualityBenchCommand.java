@@ -94,14 +94,11 @@ final class QualityBenchCommand extends SpringCommand {
         return 0;
     }
 
-    /** A question sharing its cell's opening with every other of the cell, then fifteen words of its own. */
+    /** A question sharing its cell's opening with every other of the cell, then 10 to 50 words of its own. */
     private static String question(int cell, SplittableRandom random) {
-        StringBuilder question = new StringBuilder("In an advanced question on practice area ")
-                .append(cell / 24)
-                .append(" and topic ")
-                .append(cell % 24)
-                .append(", how should a court decide the claim when");
-        for (int word = 0; word < 15; word++) {
+        StringBuilder question =
+                new StringBuilder("Under the law of area ").append(word(cell)).append(", how should a court decide");
+        for (int word = 10 + random.nextInt(41); word > 0; word--) {
             question.append(' ').append(word(random.nextInt(20_000)));
         }
         return question.append('?').toString();

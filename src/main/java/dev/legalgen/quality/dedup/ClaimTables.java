@@ -1,6 +1,7 @@
 package dev.legalgen.quality.dedup;
 
 import java.sql.PreparedStatement;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -12,15 +13,18 @@ final class ClaimTables {
     /** An earlier claim found under one of a question's keys. */
     record Claim(DuplicateKey place, NormalisedQuestion question) {}
 
-    // From the keys (a one-column table) to the claims: an index seek per key on H2 and PostgreSQL alike, where H2
-    // would range-scan all of the dataset's keys for key_hash IN (...) or key_hash = ANY(?).
-    private static final String CANDIDATES = "SELECT DISTINCT c.job_instance_id, c.slot, c.question"
-            + " FROM UNNEST(?) AS probe(key_hash)"
-            + " JOIN duplicate_claim_key k ON k.dataset_id = ? AND k.key_hash = probe.key_hash"
+    // key_hash IN (...) is one seek per key on the keys' primary key, which leads with key_hash (V8); H2 reorders a
+    // join from UNNEST(?) to scan the dataset's keys instead, and reads = ANY(?) as a scan too. The list is padded to
+    // a multiple of PROBE_BATCH with its first key, so that the database sees few distinct statements.
+    private static final int PROBE_BATCH = 16;
+    private static final String CANDIDATES_BEFORE = "SELECT DISTINCT c.job_instance_id, c.slot, c.question"
+            + " FROM duplicate_claim_key k"
             + " JOIN duplicate_claim c ON c.dataset_id = k.dataset_id AND c.job_instance_id = k.job_instance_id"
             + " AND c.slot = k.slot"
-            + " WHERE NOT (k.job_instance_id = ? AND k.slot = ?)"
-            + " ORDER BY c.job_instance_id, c.slot";
+            + " WHERE k.key_hash IN (";
+    private static final String CANDIDATES_AFTER =
+            ") AND k.dataset_id = ? AND NOT (k.job_instance_id = ? AND k.slot = ?)"
+                    + " ORDER BY c.job_instance_id, c.slot";
     private static final String CLAIM = " WHERE dataset_id = ? AND job_instance_id = ? AND slot = ?";
     private static final String INSERT_KEY =
             "INSERT INTO duplicate_claim_key (dataset_id, key_hash, job_instance_id, slot) VALUES (?, ?, ?, ?)";
@@ -35,16 +39,17 @@ final class ClaimTables {
 
     /** The claims of the dataset stored under any of these keys but {@code key}'s own, in (instance, slot) order. */
     List<Claim> candidates(long datasetId, DuplicateKey key, long[] keys) {
+        int probes = Math.max(1, (keys.length + PROBE_BATCH - 1) / PROBE_BATCH) * PROBE_BATCH;
+        String sql = CANDIDATES_BEFORE + String.join(", ", Collections.nCopies(probes, "?")) + CANDIDATES_AFTER;
         return jdbc.query(
                 connection -> {
-                    PreparedStatement statement = connection.prepareStatement(CANDIDATES);
-                    statement.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "BIGINT", LongStream.of(keys).boxed().toArray()));
-                    statement.setLong(2, datasetId);
-                    statement.setLong(3, key.jobInstanceId());
-                    statement.setInt(4, key.slot());
+                    PreparedStatement statement = connection.prepareStatement(sql);
+                    for (int i = 0; i < probes; i++) {
+                        statement.setLong(i + 1, keys.length == 0 ? 0 : keys[i < keys.length ? i : 0]);
+                    }
+                    statement.setLong(probes + 1, datasetId);
+                    statement.setLong(probes + 2, key.jobInstanceId());
+                    statement.setInt(probes + 3, key.slot());
                     return statement;
                 },
                 (rs, row) -> new Claim(

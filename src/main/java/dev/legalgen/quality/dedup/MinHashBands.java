@@ -2,16 +2,17 @@ package dev.legalgen.quality.dedup;
 
 /**
  * Locality-sensitive keys of a question's word 3-grams: MinHash with {@value #BANDS} bands of {@value #ROWS} rows.
- * Two questions whose 3-gram sets have Jaccard similarity J share a band's key with probability J^3, so at least one
- * of the 32 with probability 1 - (1 - J^3)^32: 0.9999985 at J = 0.7, 0.986 at 0.5, but 0.23 at 0.2 and 0.03 at 0.1,
- * which keeps the candidates to verify few. The constants are part of the stored index: changing them needs a
- * migration that rebuilds the keys.
+ * Two questions whose 3-gram sets have Jaccard similarity J share a band's key with probability J^5, so at least one
+ * of the 48 with probability 1 - (1 - J^5)^48: 0.99985 at J = 0.7, 0.98 at 0.6, 0.78 at 0.5, but 0.11 at 0.3 and
+ * 0.015 at 0.2: questions of one practice area, topic and difficulty share phrasing (often 0.2 to 0.4), and fewer
+ * rows would make each of them a candidate of the others. The constants are part of the stored index: changing them
+ * needs a migration that rebuilds the keys.
  */
 final class MinHashBands {
 
     static final int SHINGLE_WORDS = 3;
-    static final int BANDS = 32;
-    static final int ROWS = 3;
+    static final int BANDS = 48;
+    static final int ROWS = 5;
 
     private static final long[] SEEDS = seeds(BANDS * ROWS);
 
@@ -21,8 +22,7 @@ final class MinHashBands {
     static long[] keys(NormalisedQuestion question) {
         long[] minima = new long[SEEDS.length];
         java.util.Arrays.fill(minima, Long.MAX_VALUE);
-        for (String shingle : question.shingles(SHINGLE_WORDS)) {
-            long base = StableHash.of(shingle);
+        for (long base : question.shingleHashes()) {
             for (int i = 0; i < SEEDS.length; i++) {
                 minima[i] = Math.min(minima[i], StableHash.mix(base ^ SEEDS[i]));
             }

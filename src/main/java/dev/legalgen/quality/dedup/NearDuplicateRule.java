@@ -1,9 +1,7 @@
 package dev.legalgen.quality.dedup;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Decides whether a question repeats an earlier one: the same normalised text (exact), word 3-grams whose Jaccard
@@ -24,20 +22,30 @@ final class NearDuplicateRule {
         if (question.equals(earlier)) {
             return Optional.of(DuplicateVerdict.exact(place));
         }
-        double similarity =
-                jaccard(question.shingles(MinHashBands.SHINGLE_WORDS), earlier.shingles(MinHashBands.SHINGLE_WORDS));
         int allowed = Math.min(WordSegments.MAX_EDITS, Math.max(question.length(), earlier.length()) / 5);
         int edits = WordEdits.upTo(allowed, question, earlier);
         OptionalInt wordsChanged = edits <= allowed ? OptionalInt.of(edits) : OptionalInt.empty();
+        double similarity = jaccard(question.shingleHashes(), earlier.shingleHashes());
         if (similarity >= threshold || wordsChanged.isPresent()) {
             return Optional.of(DuplicateVerdict.near(place, similarity, wordsChanged));
         }
         return Optional.empty();
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(b);
-        return (double) common.size() / (a.size() + b.size() - common.size());
+    /** Of two sorted sets of distinct hashes: a merge, no allocation. */
+    static double jaccard(long[] a, long[] b) {
+        int common = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return (double) common / (a.length + b.length - common);
     }
 }

@@ -2,11 +2,11 @@ package dev.legalgen.quality.dedup;
 
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * A question as the index compares it: Unicode NFKC (so that full-width letters, ligatures and the like are the
@@ -19,6 +19,7 @@ final class NormalisedQuestion {
 
     private final String text;
     private final String[] words;
+    private long[] shingleHashes;
 
     private NormalisedQuestion(String text) {
         this.text = text;
@@ -53,18 +54,20 @@ final class NormalisedQuestion {
     }
 
     /**
-     * The runs of {@code n} consecutive words; a question of fewer words is one shingle, the whole of it, so that
-     * such questions still match their repeats.
+     * The hashes of the question's word 3-grams, distinct and sorted, computed once: what MinHash and the similarity
+     * of two questions read. A question of fewer than three words has one, of its whole text.
      */
-    Set<String> shingles(int n) {
-        Set<String> shingles = new HashSet<>();
-        if (words.length < n) {
-            shingles.add(text);
+    long[] shingleHashes() {
+        if (shingleHashes == null) {
+            long[] wordHashes = Arrays.stream(words).mapToLong(StableHash::of).toArray();
+            LongStream hashes = words.length < MinHashBands.SHINGLE_WORDS
+                    ? LongStream.of(StableHash.of(text))
+                    : IntStream.rangeClosed(0, words.length - MinHashBands.SHINGLE_WORDS)
+                            .mapToLong(i -> StableHash.combine(
+                                    StableHash.combine(wordHashes[i], wordHashes[i + 1]), wordHashes[i + 2]));
+            shingleHashes = hashes.distinct().sorted().toArray();
         }
-        for (int i = 0; i + n <= words.length; i++) {
-            shingles.add(words(i, i + n));
-        }
-        return shingles;
+        return shingleHashes;
     }
 
     @Override

@@ -19,6 +19,12 @@ final class WordSegments {
      * and a question of three words is two edits from any of five.
      */
     static final int MIN_WORDS = 4;
+    /**
+     * Longer questions need no segments: two word edits in a question of more than 40 words leave over 70% of its
+     * 3-grams shared (two replacements far apart: 33 of 45), which the MinHash bands find. Without this bound, the
+     * segments of questions that open alike (every question of a cell, often) would make each one a candidate of all.
+     */
+    static final int MAX_WORDS = 40;
 
     private static final int SEGMENTS = MAX_EDITS + 1;
 
@@ -27,7 +33,7 @@ final class WordSegments {
     /** The keys of the question's own segments, stored with its claim. */
     static long[] keys(NormalisedQuestion question) {
         int length = question.length();
-        if (length < MIN_WORDS) {
+        if (length < MIN_WORDS || length > MAX_WORDS) {
             return new long[0];
         }
         return IntStream.range(0, SEGMENTS)
@@ -40,7 +46,8 @@ final class WordSegments {
     static long[] probes(NormalisedQuestion question) {
         int length = question.length();
         LongStream.Builder probes = LongStream.builder();
-        for (int other = Math.max(MIN_WORDS, length - MAX_EDITS); other <= length + MAX_EDITS; other++) {
+        int longest = Math.min(MAX_WORDS, length + MAX_EDITS);
+        for (int other = Math.max(MIN_WORDS, length - MAX_EDITS); other <= longest; other++) {
             for (int segment = 0; segment < SEGMENTS; segment++) {
                 int size = end(other, segment) - start(other, segment);
                 int from = Math.max(0, start(other, segment) - MAX_EDITS);

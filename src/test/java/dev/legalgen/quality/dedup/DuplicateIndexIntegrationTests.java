@@ -195,15 +195,18 @@ class DuplicateIndexIntegrationTests {
     }
 
     @Test
-    void eachClaimIsStoredUnderItsBandsAndSegments() {
+    void eachClaimIsStoredUnderItsBandsAndAShortOneUnderItsSegmentsToo() {
         // given
         String dataset = dataset();
 
-        // when
+        // when: a question of 60 words, and one of 8
         claim(new DuplicateKey(dataset, 1, 0), QUESTION);
+        long longOne = keyCount(dataset);
+        claim(new DuplicateKey(dataset, 1, 1), "Is an oral promise to sell land enforceable?");
 
-        // then: 32 bands and 3 segments
-        assertThat(keyCount(dataset)).isEqualTo(35);
+        // then: 48 bands each, and 3 segments for the short one
+        assertThat(longOne).isEqualTo(48);
+        assertThat(keyCount(dataset)).isEqualTo(48 + 48 + 3);
     }
 
     private DuplicateVerdict claim(DuplicateKey key, String question) {

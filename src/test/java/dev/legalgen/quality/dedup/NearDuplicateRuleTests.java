@@ -159,7 +159,8 @@ class NearDuplicateRuleTests {
     }
 
     private static double similarity(String a, String b) {
-        return NearDuplicateRule.jaccard(question(a).shingles(3), question(b).shingles(3));
+        return NearDuplicateRule.jaccard(
+                question(a).shingleHashes(), question(b).shingleHashes());
     }
 
     private static NormalisedQuestion question(String text) {

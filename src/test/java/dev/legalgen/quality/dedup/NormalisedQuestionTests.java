@@ -30,9 +30,16 @@ class NormalisedQuestionTests {
     }
 
     @Test
-    void shinglesAreTheRunsOfWordsAndAShortQuestionIsOneShingle() {
-        assertThat(NormalisedQuestion.of("Is the promise binding?").shingles(3))
-                .containsExactlyInAnyOrder("is the promise", "the promise binding");
-        assertThat(NormalisedQuestion.of("Binding?").shingles(3)).containsExactly("binding");
+    void shinglesAreTheRunsOfThreeWordsAndAShortQuestionIsOneShingle() {
+        assertThat(NormalisedQuestion.of("Is the promise binding?").shingleHashes())
+                .hasSize(2)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(NormalisedQuestion.of("Is the promise binding, the promise binding?")
+                        .shingleHashes())
+                .as("is the promise, the promise binding, promise binding the, binding the promise")
+                .hasSize(4);
+        assertThat(NormalisedQuestion.of("Binding?").shingleHashes())
+                .containsExactly(NormalisedQuestion.of("BINDING").shingleHashes());
     }
 }
