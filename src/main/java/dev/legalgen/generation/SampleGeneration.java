@@ -75,6 +75,7 @@ public final class SampleGeneration {
             if (!reasked) {
                 String message = "slot " + request.slot() + " rejected after " + attempt + " attempts: "
                         + String.join("; ", problems);
+                // a duplicate is the caller's only refusal, and it is asked only of a sample the checks passed
                 throw rejections.get(0).reason().duplicate()
                         ? ProviderCallException.duplicate(parsed.completion().route(), message)
                         : ProviderCallException.rejected(parsed.completion().route(), message);

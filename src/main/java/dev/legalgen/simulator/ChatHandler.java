@@ -31,7 +31,7 @@ final class ChatHandler implements HttpHandler {
     private final ErrorCatalog errors;
     private final StatusFaults statusFaults;
     private final CompletionBodies bodies;
-    private final SampleWriter samples = new SampleWriter();
+    private final SampleWriter samples;
 
     ChatHandler(
             SimulatorConfig config,
@@ -39,7 +39,8 @@ final class ChatHandler implements HttpHandler {
             FaultScript faults,
             RequestGate gate,
             RequestLog log,
-            RateWindows limits) {
+            RateWindows limits,
+            SampleWriter samples) {
         this.dialect = config.dialect();
         this.models = Set.copyOf(config.models());
         this.modelsWithoutJsonSchema = config.modelsWithoutJsonSchema();
@@ -51,6 +52,7 @@ final class ChatHandler implements HttpHandler {
         this.gate = gate;
         this.log = log;
         this.limits = limits;
+        this.samples = samples;
         this.errors = new ErrorCatalog(dialect, json);
         this.statusFaults = new StatusFaults(dialect, errors);
         this.bodies = new CompletionBodies(dialect, json);

@@ -31,6 +31,7 @@ public final class Simulator implements AutoCloseable {
     private final RequestGate gate;
     private final RequestLog log;
     private final RateWindows limits;
+    private final SampleWriter samples;
 
     private Simulator(
             HttpServer server,
@@ -38,13 +39,15 @@ public final class Simulator implements AutoCloseable {
             FaultScript faults,
             RequestGate gate,
             RequestLog log,
-            RateWindows limits) {
+            RateWindows limits,
+            SampleWriter samples) {
         this.server = server;
         this.executor = executor;
         this.faults = faults;
         this.gate = gate;
         this.log = log;
         this.limits = limits;
+        this.samples = samples;
     }
 
     /** Binds 127.0.0.1 on {@code config.port()} (0 = ephemeral) and starts serving. */
@@ -58,11 +61,12 @@ public final class Simulator implements AutoCloseable {
         // Unbounded: each request holds its thread while it sleeps its latency, and tests run 100+ at once.
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits));
+        SampleWriter samples = new SampleWriter();
+        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits, samples));
         server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
         server.createContext("/", Responder::unrouted);
         server.start();
-        return new Simulator(server, executor, faults, gate, log, limits);
+        return new Simulator(server, executor, faults, gate, log, limits, samples);
     }
 
     public int port() {
@@ -130,11 +134,15 @@ public final class Simulator implements AutoCloseable {
         return log.snapshot();
     }
 
-    /** Clears counters (the tokens counted too), scripted faults and rate-limit windows, and releases any hold. */
+    /**
+     * Clears counters (the tokens counted too), scripted faults, rate-limit windows and the prompts seen (each is
+     * answered as the first time again), and releases any hold.
+     */
     public void reset() {
         faults.clear();
         limits.reset();
         log.clear();
+        samples.clear();
         gate.release(); // last: a held request goes on in the state it was reset to
     }
 

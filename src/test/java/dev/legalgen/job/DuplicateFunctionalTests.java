@@ -13,6 +13,8 @@ import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.testsupport.Export;
 import dev.legalgen.testsupport.QuestionSimilarity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,9 @@ class DuplicateFunctionalTests {
     @Autowired
     Executions executions;
 
+    @Autowired
+    MeterRegistry meters;
+
     @TempDir
     Path outDir;
 
@@ -68,6 +73,7 @@ class DuplicateFunctionalTests {
     void anAnswerRepeatingAnEarlierQuestionIsAskedForAgainWithTheHint() throws IOException {
         // given: slot 1's first answer repeats slot 0's question (slot 0's own repeat has nothing before it)
         simulator.faults().forAllModels().next(2, Fault.repeatLast());
+        double reaskedBefore = rejections("exact_duplicate", "reasked");
 
         // when
         Outcome outcome = launcher.start(params("targetCount=4"), false);
@@ -89,6 +95,7 @@ class DuplicateFunctionalTests {
                 .containsExactly(4L, 4L, 0L);
         assertThat(reports.status(executions.find(String.valueOf(outcome.executionId()))))
                 .contains("  quality: re-asks 1 (exact_duplicate 1), given up 0, duplicates refused: 1 exact, 0 near");
+        assertThat(rejections("exact_duplicate", "reasked") - reaskedBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -122,6 +129,7 @@ class DuplicateFunctionalTests {
     void aSlotThatKeepsRepeatingIsSkippedAsDuplicateAndTheBackfillGivesItAnotherRound() throws IOException {
         // given: slot 1's three answers (the default max-attempts) all repeat slot 0's question
         simulator.faults().forAllModels().next(4, Fault.repeatLast());
+        double givenUpBefore = rejections("exact_duplicate", "given_up");
 
         // when
         Outcome outcome = launcher.start(params("targetCount=3"), false);
@@ -149,6 +157,7 @@ class DuplicateFunctionalTests {
                 .contains("  quality: re-asks 2 (exact_duplicate 2), given up 1 (exact_duplicate 1), duplicates"
                         + " refused: 3 exact, 0 near");
         assertThat(Export.read(outDir.resolve("s.jsonl")).distinct("question")).hasSize(3);
+        assertThat(rejections("exact_duplicate", "given_up") - givenUpBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -180,6 +189,14 @@ class DuplicateFunctionalTests {
                         committed))
                 .isEqualTo(1);
         assertThat(JobRows.slots(jdbc, instance)).hasSize(20);
+    }
+
+    /** The process's legalgen.quality.rejections counter for a reason and outcome; 0 before its first count. */
+    private double rejections(String reason, String outcome) {
+        Counter counter = meters.find("legalgen.quality.rejections")
+                .tags("reason", reason, "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static List<String> questions(Export export) {

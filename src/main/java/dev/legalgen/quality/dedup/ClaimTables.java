@@ -39,13 +39,13 @@ final class ClaimTables {
 
     /** The claims of the dataset stored under any of these keys but {@code key}'s own, in (instance, slot) order. */
     List<Claim> candidates(long datasetId, DuplicateKey key, long[] keys) {
-        int probes = Math.max(1, (keys.length + PROBE_BATCH - 1) / PROBE_BATCH) * PROBE_BATCH;
+        int probes = (keys.length + PROBE_BATCH - 1) / PROBE_BATCH * PROBE_BATCH; // never 0: there are 48 band keys
         String sql = CANDIDATES_BEFORE + String.join(", ", Collections.nCopies(probes, "?")) + CANDIDATES_AFTER;
         return jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement(sql);
                     for (int i = 0; i < probes; i++) {
-                        statement.setLong(i + 1, keys.length == 0 ? 0 : keys[i < keys.length ? i : 0]);
+                        statement.setLong(i + 1, keys[i < keys.length ? i : 0]);
                     }
                     statement.setLong(probes + 1, datasetId);
                     statement.setLong(probes + 2, key.jobInstanceId());

@@ -9,8 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The questions claimed for each dataset, kept in the database so that repeats are refused across restarts,
  * partitions and processes. A dataset is {@link #open opened} outside any transaction; then {@link #claim} runs in
- * the caller's transaction and must be called inside one (the one that journals the accepted answer): the dataset's claims are serialised from the check to that transaction's
- * end, so of two slots claiming the same question at once one gets {@code UNIQUE}, the other {@code EXACT}. Needs
+ * the caller's transaction and must be called inside one (the one that journals the accepted answer): the dataset's
+ * claims are serialised from the check to that transaction's end, so of two slots claiming the same question at once one gets {@code UNIQUE}, the other {@code EXACT}. Needs
  * READ COMMITTED (the default of H2 and PostgreSQL), under which the second sees the first's claim once it has the
  * lock. Nothing per question is kept in memory.
  */

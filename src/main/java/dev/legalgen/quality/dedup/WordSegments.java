@@ -21,8 +21,8 @@ final class WordSegments {
     static final int MIN_WORDS = 4;
     /**
      * Longer questions need no segments: two word edits in a question of more than 40 words leave over 70% of its
-     * 3-grams shared (two replacements far apart: 33 of 45), which the MinHash bands find. Without this bound, the
-     * segments of questions that open alike (every question of a cell, often) would make each one a candidate of all.
+     * 3-grams shared (two replacements far apart: 33 of 45), which the MinHash bands find. Without this bound, a long
+     * question that opens as others of its length do (as a cell's questions often do) would be a candidate of each.
      */
     static final int MAX_WORDS = 40;
 
