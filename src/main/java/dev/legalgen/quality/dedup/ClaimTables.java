@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /** The claims of {@code duplicate_claim} and their keys in {@code duplicate_claim_key}, in the caller's transaction. */
 final class ClaimTables {
@@ -78,31 +79,46 @@ final class ClaimTables {
                 key.jobInstanceId(),
                 key.slot(),
                 question.text());
-        eachKey(INSERT_KEY, datasetId, key, keys);
+        eachKey(INSERT_KEY, datasetId, key.jobInstanceId(), key.slot(), keys);
+    }
+
+    /**
+     * Drops every claim's keys and stores them again as {@link IndexKeys} computes them from the claim's question:
+     * what a change to the keys' constants needs, since keys computed otherwise are never found again.
+     */
+    void rebuildKeys() {
+        jdbc.update("DELETE FROM duplicate_claim_key");
+        jdbc.query("SELECT dataset_id, job_instance_id, slot, question FROM duplicate_claim", (RowCallbackHandler)
+                rs -> eachKey(
+                        INSERT_KEY,
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        IndexKeys.of(NormalisedQuestion.stored(rs.getString(4))).stored()));
     }
 
     /** The slot's claim, stored under {@code oldKeys}, becomes {@code question}, stored under {@code keys}. */
     void replace(long datasetId, DuplicateKey key, long[] oldKeys, NormalisedQuestion question, long[] keys) {
-        eachKey(DELETE_KEY, datasetId, key, oldKeys);
+        eachKey(DELETE_KEY, datasetId, key.jobInstanceId(), key.slot(), oldKeys);
         jdbc.update(
                 "UPDATE duplicate_claim SET question = ?" + CLAIM,
                 question.text(),
                 datasetId,
                 key.jobInstanceId(),
                 key.slot());
-        eachKey(INSERT_KEY, datasetId, key, keys);
+        eachKey(INSERT_KEY, datasetId, key.jobInstanceId(), key.slot(), keys);
     }
 
     /**
      * Runs {@code sql} once per key. Deleting a claim's keys by their values (recomputed from its question) makes
      * every statement a seek on the primary key, with no second index on the slot.
      */
-    private void eachKey(String sql, long datasetId, DuplicateKey key, long[] keys) {
+    private void eachKey(String sql, long datasetId, long jobInstanceId, int slot, long[] keys) {
         jdbc.batchUpdate(sql, LongStream.of(keys).boxed().toList(), keys.length, (ps, hash) -> {
             ps.setLong(1, datasetId);
             ps.setLong(2, hash);
-            ps.setLong(3, key.jobInstanceId());
-            ps.setInt(4, key.slot());
+            ps.setLong(3, jobInstanceId);
+            ps.setInt(4, slot);
         });
     }
 }

@@ -3,10 +3,15 @@ package dev.legalgen.quality.dedup;
 import java.util.OptionalInt;
 
 /**
- * What {@link DuplicateIndex#claim} found: a unique question (now claimed), or the earlier claim it repeats, with the
- * share of word 3-grams the two have in common and, when they are at most two word edits apart, how many.
+ * What {@link DuplicateIndex#claim} found: a unique question (now claimed), or the earlier claim it repeats (its
+ * place and its question, normalised), with the share of word 3-grams the two have in common and, when they are at
+ * most two word edits apart, how many.
  */
-public record DuplicateVerdict(Kind kind, DuplicateKey earlier, double similarity, OptionalInt wordsChanged) {
+public record DuplicateVerdict(
+        Kind kind, DuplicateKey earlier, String earlierQuestion, double similarity, OptionalInt wordsChanged) {
+
+    /** The earlier question is quoted to the model up to this many characters: enough to tell it apart. */
+    static final int QUOTED = 300;
 
     public enum Kind {
         /** No earlier claim of the dataset is like it: the question now holds its slot. */
@@ -18,22 +23,26 @@ public record DuplicateVerdict(Kind kind, DuplicateKey earlier, double similarit
     }
 
     static DuplicateVerdict unique() {
-        return new DuplicateVerdict(Kind.UNIQUE, null, 0, OptionalInt.empty());
+        return new DuplicateVerdict(Kind.UNIQUE, null, null, 0, OptionalInt.empty());
     }
 
-    static DuplicateVerdict exact(DuplicateKey earlier) {
-        return new DuplicateVerdict(Kind.EXACT, earlier, 1, OptionalInt.of(0));
+    static DuplicateVerdict exact(DuplicateKey earlier, NormalisedQuestion question) {
+        return new DuplicateVerdict(Kind.EXACT, earlier, question.text(), 1, OptionalInt.of(0));
     }
 
-    static DuplicateVerdict near(DuplicateKey earlier, double similarity, OptionalInt wordsChanged) {
-        return new DuplicateVerdict(Kind.NEAR, earlier, similarity, wordsChanged);
+    static DuplicateVerdict near(
+            DuplicateKey earlier, NormalisedQuestion question, double similarity, OptionalInt wordsChanged) {
+        return new DuplicateVerdict(Kind.NEAR, earlier, question.text(), similarity, wordsChanged);
     }
 
     public boolean isDuplicate() {
         return kind != Kind.UNIQUE;
     }
 
-    /** One line for a re-ask's hint or a skip's reason; empty for a unique question. */
+    /**
+     * One line for a re-ask's hint or a skip's reason, quoting the earlier question (the model never saw it); empty
+     * for a unique question.
+     */
     public String reason() {
         return switch (kind) {
             case UNIQUE -> "";
@@ -48,6 +57,8 @@ public record DuplicateVerdict(Kind kind, DuplicateKey earlier, double similarit
     }
 
     private String place() {
-        return "slot " + earlier.slot() + " of job instance " + earlier.jobInstanceId();
+        String quoted =
+                earlierQuestion.length() > QUOTED ? earlierQuestion.substring(0, QUOTED) + "…" : earlierQuestion;
+        return "slot " + earlier.slot() + " of job instance " + earlier.jobInstanceId() + ", \"" + quoted + "\"";
     }
 }

@@ -2,17 +2,19 @@ package dev.legalgen.quality.dedup;
 
 /**
  * Locality-sensitive keys of a question's word 3-grams: MinHash with {@value #BANDS} bands of {@value #ROWS} rows.
- * Two questions whose 3-gram sets have Jaccard similarity J share a band's key with probability J^5, so at least one
- * of the 48 with probability 1 - (1 - J^5)^48: 0.99985 at J = 0.7, 0.98 at 0.6, 0.78 at 0.5, but 0.11 at 0.3 and
- * 0.015 at 0.2: questions of one practice area, topic and difficulty share phrasing (often 0.2 to 0.4), and fewer
- * rows would make each of them a candidate of the others. The constants are part of the stored index: changing them
- * needs a migration that rebuilds the keys.
+ * Two questions whose 3-gram sets have Jaccard similarity J share a band's key with probability J^4, so at least one
+ * of the 32 with probability 1 - (1 - J^4)^32: 0.99985 at J = 0.7, 0.99 at 0.6, 0.87 at 0.5, but 0.23 at 0.3 and
+ * 0.05 at 0.2. Questions of one practice area, topic and difficulty share phrasing (often 0.2 to 0.4), so each is a
+ * candidate of some others, fetched and found distinct; every band is a key written with each claim, and measured
+ * (README, Benchmarks) 32 bands of 4 rows cost half of 48 of 5 per claim while 20 of 3 let the candidates grow with
+ * the dataset. The constants are part of the stored index: changing them needs a migration that rebuilds the keys
+ * ({@link DuplicateKeysMigration}).
  */
 final class MinHashBands {
 
     static final int SHINGLE_WORDS = 3;
-    static final int BANDS = 48;
-    static final int ROWS = 5;
+    static final int BANDS = 32;
+    static final int ROWS = 4;
 
     private static final long[] SEEDS = seeds(BANDS * ROWS);
 

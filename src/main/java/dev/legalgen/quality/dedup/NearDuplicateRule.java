@@ -20,14 +20,14 @@ final class NearDuplicateRule {
     /** The verdict against one earlier claim; empty when the question does not repeat it. */
     Optional<DuplicateVerdict> compare(NormalisedQuestion question, NormalisedQuestion earlier, DuplicateKey place) {
         if (question.equals(earlier)) {
-            return Optional.of(DuplicateVerdict.exact(place));
+            return Optional.of(DuplicateVerdict.exact(place, earlier));
         }
         int allowed = Math.min(WordSegments.MAX_EDITS, Math.max(question.length(), earlier.length()) / 5);
         int edits = WordEdits.upTo(allowed, question, earlier);
         OptionalInt wordsChanged = edits <= allowed ? OptionalInt.of(edits) : OptionalInt.empty();
         double similarity = jaccard(question.shingleHashes(), earlier.shingleHashes());
         if (similarity >= threshold || wordsChanged.isPresent()) {
-            return Optional.of(DuplicateVerdict.near(place, similarity, wordsChanged));
+            return Optional.of(DuplicateVerdict.near(place, earlier, similarity, wordsChanged));
         }
         return Optional.empty();
     }

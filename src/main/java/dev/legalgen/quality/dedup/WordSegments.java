@@ -48,10 +48,15 @@ final class WordSegments {
         LongStream.Builder probes = LongStream.builder();
         int longest = Math.min(MAX_WORDS, length + MAX_EDITS);
         for (int other = Math.max(MIN_WORDS, length - MAX_EDITS); other <= longest; other++) {
+            int longer = length - other;
             for (int segment = 0; segment < SEGMENTS; segment++) {
-                int size = end(other, segment) - start(other, segment);
-                int from = Math.max(0, start(other, segment) - MAX_EDITS);
-                int to = Math.min(length - size, start(other, segment) + MAX_EDITS);
+                int start = start(other, segment);
+                int size = end(other, segment) - start;
+                // Some untouched segment i has exactly i edits before it (the first segment at which the edits so
+                // far fall behind the segments so far), so it moved at most i words, and the at most
+                // MAX_EDITS - i edits after it put it that close to where the lengths' difference does.
+                int from = Math.max(0, Math.max(start - segment, start + longer - (MAX_EDITS - segment)));
+                int to = Math.min(length - size, Math.min(start + segment, start + longer + (MAX_EDITS - segment)));
                 for (int at = from; at <= to; at++) {
                     probes.add(key(other, segment, question.words(at, at + size)));
                 }

@@ -14,7 +14,7 @@ class MinHashBandsTests {
     void theKeysAreThoseTheIndexStored() {
         // the keys are persisted: a change to the hashing would leave every stored claim unfindable
         assertThat(MinHashBands.keys(NormalisedQuestion.of("Is an oral promise to sell land enforceable?"))[0])
-                .isEqualTo(-2299765047238569338L);
+                .isEqualTo(-1402300569791595603L);
     }
 
     @Test
@@ -32,7 +32,7 @@ class MinHashBandsTests {
         // when
         double shared = shareABand(random, 3_000, 70, 4);
 
-        // then: 1 - (1 - 0.7^5)^48 = 0.99985, so at most a pair or two of the 3,000 misses
+        // then: 1 - (1 - 0.7^4)^32 = 0.99985, so at most a pair or two of the 3,000 misses
         assertThat(shared).isGreaterThanOrEqualTo(0.999);
     }
 
@@ -44,8 +44,8 @@ class MinHashBandsTests {
         // when
         double shared = shareABand(random, 3_000, 47, 10);
 
-        // then: 1 - (1 - 0.2^5)^48 = 0.0152, the share of such pairs that is verified and found distinct
-        assertThat(shared).isBetween(0.008, 0.024);
+        // then: 1 - (1 - 0.2^4)^32 = 0.050, the share of such pairs that is verified and found distinct
+        assertThat(shared).isBetween(0.035, 0.065);
     }
 
     /** The share of {@code pairs} random questions and their copies with {@code replaced} words replaced, spread out. */

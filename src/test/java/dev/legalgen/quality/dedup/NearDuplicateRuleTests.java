@@ -70,7 +70,8 @@ class NearDuplicateRuleTests {
             assertThat(near.wordsChanged()).hasValue(1);
             assertThat(near.earlier()).isEqualTo(EARLIER);
             assertThat(near.reason())
-                    .isEqualTo("the question nearly repeats the question of slot 7 of job instance 1: it differs by 1"
+                    .isEqualTo("the question nearly repeats the question of slot 7 of job instance 1, \"is an oral"
+                            + " agreement to sell a house for 300 000 enforceable against the seller\": it differs by 1"
                             + " word");
         });
     }
