@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             OperatorCommands.Abandon.class,
             OperatorCommands.Recover.class,
             StatusCommand.class,
+            ExportCommand.class,
             ListCommand.class,
             SimulateCommand.class,
             ServeCommand.class,

@@ -22,6 +22,16 @@ public sealed interface ExportTarget {
     Path fileOf(long jobInstanceId);
 
     /**
+     * The directory of the trainer-ready layout beside that file: its name without {@code .jsonl}
+     * ({@code out/legal-qa/instance-3/} beside {@code instance-3.jsonl}), or with {@code -export} when it has none.
+     */
+    default Path layoutOf(long jobInstanceId) {
+        Path file = fileOf(jobInstanceId);
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name + "-export");
+    }
+
+    /**
      * Checks, before any sample is paid for, that an export can be written here: the file is not a directory, and
      * its directory can be created and written.
      *

@@ -3,6 +3,9 @@ package dev.legalgen.job;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.catalog.PlanItemReader;
 import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.export.DirectoryExporter;
+import dev.legalgen.export.ExportFormats;
+import dev.legalgen.export.ExportSettings;
 import dev.legalgen.export.ExportTarget;
 import dev.legalgen.export.JsonlExporter;
 import dev.legalgen.generation.AnswerJournal;
@@ -196,7 +199,13 @@ public class DatasetJobConfiguration {
     }
 
     @Bean
-    Step export(JobRepository jobRepository, PlatformTransactionManager transactionManager, JsonlExporter exporter) {
+    Step export(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            JsonlExporter exporter,
+            DirectoryExporter layout,
+            ExportFormats formats,
+            ExportSettings settings) {
         return new StepBuilder(EXPORT_STEP, jobRepository)
                 .tasklet(
                         (contribution, chunkContext) -> {
@@ -207,6 +216,13 @@ public class DatasetJobConfiguration {
                                     step.getJobExecution().getJobInstance().getInstanceId();
                             contribution.incrementWriteCount(exporter.export(instanceId, target.fileOf(instanceId)));
                             target.exported(instanceId);
+                            if (!settings.formats().isEmpty()) { // the trainer-ready layout, when configured
+                                layout.export(
+                                        step.getJobExecutionId(),
+                                        formats.select(settings.formats()),
+                                        settings.splitPlan(),
+                                        target.layoutOf(instanceId));
+                            }
                             return RepeatStatus.FINISHED;
                         },
                         transactionManager)

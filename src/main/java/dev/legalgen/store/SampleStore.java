@@ -105,10 +105,22 @@ public class SampleStore implements ItemWriter<LegalSample> {
 
     /** Streams an instance's samples in slot order without holding them in memory. */
     public void forEach(long jobInstanceId, Consumer<LegalSample> consumer) {
+        stream(jobInstanceId, "slot", consumer);
+    }
+
+    /**
+     * Streams an instance's samples in the order they were committed, without holding them in memory: samples
+     * committed later (by a restart or a backfill) come after every one committed before them.
+     */
+    public void forEachInCommitOrder(long jobInstanceId, Consumer<LegalSample> consumer) {
+        stream(jobInstanceId, "commit_order", consumer);
+    }
+
+    private void stream(long jobInstanceId, String order, Consumer<LegalSample> consumer) {
         jdbc.query(
                 con -> {
                     java.sql.PreparedStatement ps = con.prepareStatement("SELECT " + SampleRows.COLUMNS
-                            + " FROM legal_sample WHERE job_instance_id = ? ORDER BY slot");
+                            + " FROM legal_sample WHERE job_instance_id = ? ORDER BY " + order);
                     ps.setLong(1, jobInstanceId);
                     ps.setFetchSize(500);
                     return ps;

@@ -3,15 +3,16 @@ package dev.legalgen.quality.dedup;
 import java.nio.charset.StandardCharsets;
 
 /**
- * 64-bit hashes that are the same in every JVM and every release: the index stores them, so neither
- * {@code String.hashCode} (32 bits) nor a per-process seed will do. Changing anything here changes every stored key.
+ * 64-bit hashes that are the same in every JVM and every release: the index stores them, and the export's splits
+ * follow them, so neither {@code String.hashCode} (32 bits) nor a per-process seed will do. Changing anything here
+ * changes every stored key and moves samples between splits.
  */
-final class StableHash {
+public final class StableHash {
 
     private StableHash() {}
 
     /** FNV-1a over the UTF-8 bytes, then {@link #mix}ed so that similar texts give unrelated hashes. */
-    static long of(String text) {
+    public static long of(String text) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
