@@ -76,6 +76,23 @@ public final class LegalgenProcess {
     }
 
     /** SIGINT, as Ctrl-C sends it. */
+    /**
+     * Whether this JVM ignores SIGINT, as a process started in the background by a shell without job control does
+     * ({@code cmd &} in a script): its children inherit that, and a JVM started ignoring SIGINT never installs its
+     * handler, so an {@link #interrupt} could not reach them. Linux only ({@code /proc}); false elsewhere.
+     */
+    public static boolean sigintIgnored() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("SigIgn:"))
+                    .map(line -> Long.parseUnsignedLong(
+                            line.substring("SigIgn:".length()).strip(), 16))
+                    .anyMatch(mask -> (mask & (1L << 1)) != 0); // bit 1: SIGINT, signal 2
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public void interrupt() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     }
