@@ -34,9 +34,7 @@ public class RunCardFacts implements CardFacts {
                         cell.difficulty(),
                         cell.planned(),
                         cell.committed(),
-                        new TreeMap<>(cell.missing().entrySet().stream()
-                                .collect(java.util.stream.Collectors.toMap(
-                                        Map.Entry::getKey, entry -> (long) entry.getValue())))))
+                        missing(cell.missing())))
                 .toList();
         long planned = summary.parameters().targetCount();
         return new Facts(
@@ -47,6 +45,12 @@ public class RunCardFacts implements CardFacts {
                 planned,
                 cells,
                 quality(summary));
+    }
+
+    private static Map<String, Long> missing(Map<String, Integer> byReason) {
+        Map<String, Long> missing = new TreeMap<>();
+        byReason.forEach((reason, count) -> missing.put(reason, (long) count));
+        return missing;
     }
 
     private static Map<String, Long> quality(ExecutionSummary summary) {
