@@ -134,6 +134,8 @@ class BatchController {
                 .chain(Chains.of(request.provider(), request.model()))
                 .runId(request.runId())
                 .output(request.output())
+                .maxTokens(request.maxTokens())
+                .maxCostUsd(request.maxCostUsd())
                 .build();
     }
 }

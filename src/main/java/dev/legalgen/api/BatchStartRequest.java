@@ -1,5 +1,6 @@
 package dev.legalgen.api;
 
+import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -7,8 +8,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * {@code POST /api/generate/batch/start}: the job parameters in the seed's terms.
  * {@code provider} (or a comma chain) and {@code model} become the {@code chain} parameter, {@code run_id}
- * the {@code runId} that names a new instance of the same parameters, {@code output} the export file; absent
- * fields take the command line's defaults.
+ * the {@code runId} that names a new instance of the same parameters, {@code output} the export file, {@code max_tokens} and
+ * {@code max_cost_usd} the budget; absent fields take the command line's defaults.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record BatchStartRequest(
@@ -19,8 +20,11 @@ record BatchStartRequest(
         List<String> practiceAreas,
         List<String> difficulties,
         String runId,
-        String output) {
+        String output,
+        Long maxTokens,
+        BigDecimal maxCostUsd) {
 
     /** No body: every parameter at its default. */
-    static final BatchStartRequest EMPTY = new BatchStartRequest(null, null, null, null, null, null, null, null);
+    static final BatchStartRequest EMPTY =
+            new BatchStartRequest(null, null, null, null, null, null, null, null, null, null);
 }

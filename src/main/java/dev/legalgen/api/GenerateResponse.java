@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * a refusal is a problem detail instead.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record GenerateResponse(boolean success, SampleJson sample, int tokensUsed, double elapsed) {
+record GenerateResponse(boolean success, SampleJson sample, long tokensUsed, double elapsed) {
 
     static GenerateResponse of(SampleJson sample, Duration elapsed) {
         return new GenerateResponse(true, sample, sample.tokensUsed(), elapsed.toMillis() / 1000.0);

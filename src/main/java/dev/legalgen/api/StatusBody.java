@@ -1,9 +1,14 @@
 package dev.legalgen.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.legalgen.chain.Budget;
 import dev.legalgen.operations.ExecutionSummary;
 import dev.legalgen.operations.QualityCounts;
+import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.ChainState;
+import dev.legalgen.provider.TokenUsage;
+import dev.legalgen.store.Spend;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ record StatusBody(
         Chain provider,
         Map<String, Long> events,
         Quality quality,
+        Spending spend,
         LocalDateTime startTime,
         LocalDateTime endTime) {
 
@@ -50,6 +56,53 @@ record StatusBody(
                     counts.givenUp(),
                     new Duplicates(counts.exactDuplicates(), counts.nearDuplicates()),
                     counts.citations());
+        }
+    }
+
+    /**
+     * What the instance was billed over all its executions, per route, and what its committed samples hold; costs in
+     * US dollars (as JSON numbers), {@code unpriced_calls} without one; the budget of this execution, when it has one.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Spending(
+            Tokens spent,
+            Tokens kept,
+            Tokens notKept,
+            long calls,
+            long unpricedCalls,
+            List<RouteSpending> routes,
+            Long maxTokens,
+            BigDecimal maxCostUsd) {
+
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record Tokens(long total, long prompt, long completion, long reasoning, BigDecimal costUsd) {
+            static Tokens of(Bill bill) {
+                TokenUsage t = bill.tokens();
+                return new Tokens(
+                        t.total(),
+                        t.prompt(),
+                        t.completion(),
+                        t.reasoning(),
+                        bill.costUsd() == null ? null : bill.costUsd().stripTrailingZeros());
+            }
+        }
+
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record RouteSpending(String provider, String model, long calls, long unpricedCalls, Tokens billed) {}
+
+        static Spending of(Spend spend, Budget budget) {
+            return new Spending(
+                    Tokens.of(spend.spent()),
+                    Tokens.of(spend.kept()),
+                    Tokens.of(spend.notKept()),
+                    spend.calls(),
+                    spend.unpricedCalls(),
+                    spend.routes().stream()
+                            .map(r -> new RouteSpending(
+                                    r.provider(), r.model(), r.calls(), r.unpricedCalls(), Tokens.of(r.bill())))
+                            .toList(),
+                    budget.maxTokens(),
+                    budget.maxCostUsd());
         }
     }
 
@@ -109,6 +162,7 @@ record StatusBody(
                 Chain.of(s.chain(), s.chainLive()),
                 s.events(),
                 Quality.of(s.quality()),
+                Spending.of(s.spend(), s.parameters().budget()),
                 s.startTime(),
                 s.endTime());
     }

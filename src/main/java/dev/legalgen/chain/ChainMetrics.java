@@ -1,8 +1,11 @@
 package dev.legalgen.chain;
 
+import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.ChainEvent;
 import dev.legalgen.provider.ChainEventListener;
 import dev.legalgen.provider.Completion;
+import dev.legalgen.provider.Route;
+import dev.legalgen.provider.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The chains' counters, fed by every chain {@code ProviderChains} makes: {@code legalgen.samples},
  * {@code legalgen.provider.calls} (provider, model, outcome = success or the error category),
- * {@code legalgen.tokens} (provider) and {@code legalgen.switches} (kind = model or provider). The
+ * {@code legalgen.tokens} (provider), {@code legalgen.billed.tokens} (provider, model, kind = prompt, completion or
+ * reasoning), {@code legalgen.cost} (provider, model; US dollars) and {@code legalgen.switches} (kind = model or
+ * provider). The
  * provider package stays free of Micrometer. Recorded in every command that runs chains, not only
  * under {@code serve}.
  */
@@ -21,6 +26,8 @@ class ChainMetrics implements ChainEventListener {
     static final String CALLS = "legalgen.provider.calls";
     static final String TOKENS = "legalgen.tokens";
     static final String SWITCHES = "legalgen.switches";
+    static final String BILLED_TOKENS = "legalgen.billed.tokens";
+    static final String COST = "legalgen.cost";
     private static final String SUCCESS = "success";
 
     private final MeterRegistry registry;
@@ -39,6 +46,31 @@ class ChainMetrics implements ChainEventListener {
                 .tag("provider", completion.provider())
                 .register(registry)
                 .increment(completion.totalTokens());
+    }
+
+    /** Every call a provider billed, its answer used or not: tokens by kind, and its cost when its model has a price. */
+    @Override
+    public void onBilled(Route route, Bill bill) {
+        TokenUsage tokens = bill.tokens();
+        billedTokens(route, "prompt").increment(tokens.prompt());
+        billedTokens(route, "completion").increment(tokens.completion());
+        billedTokens(route, "reasoning").increment(tokens.reasoning());
+        if (bill.costUsd() != null) {
+            Counter.builder(COST)
+                    .description("Cost of the billed calls at the configured list prices")
+                    .baseUnit("usd")
+                    .tags("provider", route.provider(), "model", route.model())
+                    .register(registry)
+                    .increment(bill.costUsd().doubleValue());
+        }
+    }
+
+    private Counter billedTokens(Route route, String kind) {
+        return Counter.builder(BILLED_TOKENS)
+                .description("Tokens of every billed call; reasoning tokens are part of the completion tokens")
+                .baseUnit("tokens")
+                .tags("provider", route.provider(), "model", route.model(), "kind", kind)
+                .register(registry);
     }
 
     /** A FAILURE is one call that failed (an invalid answer included); the other events are not calls. */

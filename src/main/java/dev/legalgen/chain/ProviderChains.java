@@ -5,9 +5,12 @@ import dev.legalgen.provider.ChainEventListener;
 import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.ProvidersProperties;
 import dev.legalgen.provider.RouteOutages;
 import dev.legalgen.provider.Sleeper;
+import dev.legalgen.provider.Spending;
 import dev.legalgen.store.EventStore;
+import dev.legalgen.store.SpendLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,7 @@ public class ProviderChains {
     private final RateLimiterRegistry limiters;
     private final ChainSettings settings;
     private final EventStore events;
+    private final SpendLedger ledger;
     private final Clock clock;
     private final ObjectProvider<ChainEventListener> observers;
     private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
@@ -46,12 +50,14 @@ public class ProviderChains {
             RateLimiterRegistry limiters,
             ChainSettings settings,
             EventStore events,
+            SpendLedger ledger,
             Clock clock,
             ObjectProvider<ChainEventListener> observers) {
         this.providers = providers;
         this.limiters = limiters;
         this.settings = settings;
         this.events = events;
+        this.ledger = ledger;
         this.clock = clock;
         this.observers = observers;
     }
@@ -66,19 +72,47 @@ public class ProviderChains {
                 .forEach(w -> log.warn("chain: {}", w));
     }
 
-    /** The chain of a running execution, created on first use. */
-    public ProviderChain forRun(long executionId, long instanceId, String chain) {
-        return byExecution.computeIfAbsent(
-                executionId,
-                id -> ProviderChain.create(
-                        providers.forChain(chain),
-                        chain,
-                        settings.toPolicy(),
-                        clock,
-                        Sleeper.SYSTEM,
-                        limiters::limiter,
-                        observed(event -> record(instanceId, id, event)),
-                        outages));
+    /**
+     * The models of {@code chain} without a price, each as the property that would give it one; a budget in dollars
+     * cannot be kept with calls of unknown cost.
+     */
+    public List<String> unpriced(String chain) {
+        ProvidersProperties properties = providers.forChain(chain);
+        return ChainSpec.parse(chain, properties.providers()).routes().stream()
+                .filter(route ->
+                        !properties.providers().get(route.provider()).prices().containsKey(route.model()))
+                .map(route -> "legalgen.providers." + route.provider() + ".prices[" + route.model() + "]")
+                .toList();
+    }
+
+    /** The chain of a running execution, created on first use, spending within {@code budget}. */
+    public ProviderChain forRun(long executionId, long instanceId, String chain, Budget budget) {
+        return byExecution.computeIfAbsent(executionId, id -> {
+            ProvidersProperties properties = providers.forChain(chain);
+            return ProviderChain.create(
+                    properties,
+                    chain,
+                    settings.toPolicy(),
+                    clock,
+                    Sleeper.SYSTEM,
+                    limiters::limiter,
+                    observed(event -> record(instanceId, id, event)),
+                    outages,
+                    new RunSpending(
+                            instanceId,
+                            id,
+                            budget,
+                            ledger,
+                            (route, usage) ->
+                                    properties.providers().get(route.provider()).bill(route.model(), usage),
+                            clock));
+        });
+    }
+
+    /** Why an execution running in this process stopped calling for its budget, null when it did not. */
+    public String budgetRefusal(long executionId) {
+        ProviderChain chain = byExecution.get(executionId);
+        return chain == null ? null : chain.spendingRefusal();
     }
 
     /**
@@ -96,7 +130,8 @@ public class ProviderChains {
                 Sleeper.SYSTEM,
                 limiters::limiter,
                 observed(ChainEventListener.NONE),
-                new RouteOutages());
+                new RouteOutages(),
+                Spending.UNLIMITED);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.legalgen.chain;
 
 import dev.legalgen.provider.ApiKey;
+import dev.legalgen.provider.ModelPrice;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Simulator;
@@ -32,7 +33,10 @@ public class SimulatorProvider implements DisposableBean {
         this.settings = settings;
     }
 
-    /** {@code legalgen.simulator.*}: latency, wire dialect and models of the in-process simulator. */
+    /**
+     * {@code legalgen.simulator.*}: latency, wire dialect, models and their prices ({@code prices[<model>]}, as a
+     * provider's) of the in-process simulator.
+     */
     @ConfigurationProperties("legalgen.simulator")
     public record Settings(
             @DefaultValue("0ms") Duration latency,
@@ -42,7 +46,8 @@ public class SimulatorProvider implements DisposableBean {
             List<String> models,
 
             @DefaultValue("0") int requestsPerMinute,
-            @DefaultValue("0") int tokensPerMinute) {}
+            @DefaultValue("0") int tokensPerMinute,
+            Map<String, ModelPrice> prices) {}
 
     /** The running simulator, started on first use. */
     public synchronized Simulator simulator() {
@@ -71,7 +76,8 @@ public class SimulatorProvider implements DisposableBean {
                 Duration.ofSeconds(2),
                 0,
                 null,
-                Map.of());
+                Map.of(),
+                settings.prices());
     }
 
     @Override

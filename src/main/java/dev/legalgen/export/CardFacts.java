@@ -1,5 +1,6 @@
 package dev.legalgen.export;
 
+import dev.legalgen.store.Spend;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ public interface CardFacts {
 
     /**
      * {@code status} as Batch spells it; {@code complete} when the instance COMPLETED (a partial export says so);
-     * {@code quality} as label to count (re-asks, duplicates refused, citation outcomes, skips).
+     * {@code quality} as label to count (re-asks, duplicates refused, citation outcomes, skips); {@code spend} what
+     * the instance was billed and kept.
      */
     record Facts(
             String dataset,
@@ -23,7 +25,8 @@ public interface CardFacts {
             boolean complete,
             long planned,
             List<Coverage> coverage,
-            Map<String, Long> quality) {}
+            Map<String, Long> quality,
+            Spend spend) {}
 
     /** One cell of the plan: what it planned, what it has, and what is missing by the category of the last skip. */
     record Coverage(

@@ -1,6 +1,9 @@
 package dev.legalgen.export;
 
 import dev.legalgen.generation.PromptHashes;
+import dev.legalgen.provider.Bill;
+import dev.legalgen.provider.TokenUsage;
+import dev.legalgen.store.Spend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  * The dataset card, {@code README.md}: Hugging Face's YAML front matter ({@code configs} with each format's files per
  * split, {@code dataset_info} with their features and the {@code num_examples} and {@code num_bytes} of the files
  * written, license, task categories, language, size category, tags), then what generated the data, its coverage,
- * its quality counts, its tokens and the prompts' hashes, and that it is synthetic and not legal advice.
+ * its quality counts, its tokens and cost, and the prompts' hashes, and that it is synthetic and not legal advice.
  */
 @Component
 public class DatasetCard {
@@ -153,12 +156,13 @@ public class DatasetCard {
                         .append(" | ")
                         .append(count)
                         .append(" |\n"));
-        body.append("\n## Tokens\n\n")
+        body.append("\n## Tokens and cost\n\n")
                 .append(written.tally().tokens())
                 .append(" tokens in the exported samples (prompt and completion, re-asks included), ")
                 .append(written.samples() == 0 ? 0 : written.tally().tokens() / written.samples())
-                .append(
-                        " per sample.\n\n## Prompts\n\nSHA-256 of the prompt resources the samples were asked with:\n\n");
+                .append(" per sample.\n\n");
+        costTable(body, facts.spend());
+        body.append("\n## Prompts\n\nSHA-256 of the prompt resources the samples were asked with:\n\n");
         PromptHashes.sha256()
                 .forEach((resource, hash) -> body.append("- `")
                         .append(resource)
@@ -166,6 +170,46 @@ public class DatasetCard {
                         .append(hash)
                         .append("`\n"));
         return body.toString();
+    }
+
+    /**
+     * What the providers billed the instance, per route, and what its committed samples hold; costs at the configured
+     * list prices.
+     */
+    private static void costTable(StringBuilder body, Spend spend) {
+        body.append("| provider / model | calls | prompt tokens | completion tokens | reasoning tokens | cost |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        spend.routes()
+                .forEach(route -> costRow(
+                        body,
+                        route.provider() + " / " + route.model(),
+                        route.calls(),
+                        route.bill(),
+                        route.unpricedCalls() > 0));
+        costRow(body, "**all billed calls**", spend.calls(), spend.spent(), spend.unpricedCalls() > 0);
+        costRow(body, "kept in the instance's samples", null, spend.kept(), false);
+        costRow(body, "spent, not kept", null, spend.notKept(), false);
+        body.append("\nCosts are at the list prices configured when the calls were made (`legalgen.providers.<name>")
+                .append(".prices`); \"spent, not kept\" is what was paid for answers no committed sample holds")
+                .append(" (re-asks, skipped slots, answers a crash threw away).\n");
+    }
+
+    private static void costRow(StringBuilder body, String label, Long calls, Bill bill, boolean partlyUnpriced) {
+        TokenUsage tokens = bill.tokens();
+        body.append("| ")
+                .append(label)
+                .append(" | ")
+                .append(calls == null ? "" : calls)
+                .append(" | ")
+                .append(tokens.prompt())
+                .append(" | ")
+                .append(tokens.completion())
+                .append(" | ")
+                .append(tokens.reasoning())
+                .append(" | ")
+                .append(bill.costUsd() == null ? "" : Spend.usd(bill.costUsd()))
+                .append(partlyUnpriced ? " (some calls without a price)" : "")
+                .append(" |\n");
     }
 
     private static String missing(Map<String, Long> byReason) {

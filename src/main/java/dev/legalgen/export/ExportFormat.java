@@ -28,6 +28,10 @@ public interface ExportFormat {
         return feature(name, "dtype", "int64");
     }
 
+    static Map<String, Object> float64(String name) {
+        return feature(name, "dtype", "float64");
+    }
+
     /** A list of objects with these string fields, as chat turns are. */
     static Map<String, Object> turns(String name, String... fields) {
         return feature(

@@ -37,6 +37,10 @@ public class NativeFormat implements ExportFormat {
                 ExportFormat.string("topic"),
                 ExportFormat.string("difficulty"),
                 ExportFormat.int64("tokens_used"),
+                ExportFormat.int64("prompt_tokens"),
+                ExportFormat.int64("completion_tokens"),
+                ExportFormat.int64("reasoning_tokens"),
+                ExportFormat.float64("cost_usd"),
                 ExportFormat.int64("latency_ms"),
                 ExportFormat.int64("attempts"));
     }

@@ -1,6 +1,7 @@
 package dev.legalgen.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.legalgen.generation.LegalSample;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -8,7 +9,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A sample as JSON: the export's line (README, Output: snake_case, in this field order) and the REST
- * API's body. A sample generated on request and not stored has no batch id.
+ * API's body. A sample generated on request and not stored has no batch id; one with a call on a model without a
+ * configured price has no {@code cost_usd}. The cost is written as a plain decimal number, never in E notation.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +29,11 @@ public record SampleJson(
         String practiceArea,
         String topic,
         String difficulty,
-        int tokensUsed,
+        long tokensUsed,
+        long promptTokens,
+        long completionTokens,
+        long reasoningTokens,
+        @JsonRawValue String costUsd,
         long latencyMs,
         int attempts) {
 
@@ -48,6 +54,12 @@ public record SampleJson(
                 s.topic(),
                 s.difficulty(),
                 s.tokensUsed(),
+                s.bill().tokens().prompt(),
+                s.bill().tokens().completion(),
+                s.bill().tokens().reasoning(),
+                s.bill().costUsd() == null
+                        ? null
+                        : s.bill().costUsd().stripTrailingZeros().toPlainString(),
                 s.latencyMs(),
                 s.attempts());
     }

@@ -1,6 +1,7 @@
 package dev.legalgen.generation;
 
 import dev.legalgen.catalog.GenerationRequest;
+import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.Completion;
 import dev.legalgen.provider.InvalidOutputException;
 import dev.legalgen.provider.ProviderCallException;
@@ -60,11 +61,11 @@ public final class SampleGeneration {
             BooleanSupplier cancelled,
             SampleAcceptance acceptance) {
         ChatPrompt prompt = prompts.build(request);
-        int tokens = 0;
+        Bill bill = Bill.NONE;
         for (int attempt = 1; ; attempt++) {
             Parsed parsed = chain.generate(prompt.system(), prompt.user(), this::parse, cancelled);
-            tokens += parsed.completion().totalTokens();
-            LegalSample sample = sample(request, parsed, jobInstanceId, batchId, attempt, tokens);
+            bill = bill.plus(parsed.completion().bill());
+            LegalSample sample = sample(request, parsed, jobInstanceId, batchId, attempt, bill);
             List<Rejection> rejections = rejections(sample, acceptance);
             if (rejections.isEmpty()) {
                 return sample;
@@ -104,7 +105,7 @@ public final class SampleGeneration {
     }
 
     private LegalSample sample(
-            GenerationRequest request, Parsed parsed, long jobInstanceId, String batchId, int attempt, int tokens) {
+            GenerationRequest request, Parsed parsed, long jobInstanceId, String batchId, int attempt, Bill bill) {
         Completion completion = parsed.completion();
         SampleContent content = parsed.content();
         Instant now = clock.instant();
@@ -123,7 +124,7 @@ public final class SampleGeneration {
                 content.reasoning(),
                 content.caseCitation(),
                 citationPolicy == CitationPolicy.OFF ? null : citations.check(content.caseCitation()),
-                tokens,
+                bill,
                 completion.latencyMs(),
                 attempt,
                 now,

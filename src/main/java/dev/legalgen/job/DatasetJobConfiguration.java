@@ -13,6 +13,7 @@ import dev.legalgen.generation.LegalSample;
 import dev.legalgen.generation.SampleGeneration;
 import dev.legalgen.generation.SampleProcessor;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.RunStoppedException;
 import dev.legalgen.quality.QualitySettings;
 import dev.legalgen.quality.citation.CitationChecker;
 import dev.legalgen.quality.citation.CitationSettings;
@@ -112,14 +113,21 @@ public class DatasetJobConfiguration {
         return new BackfillSteps(rounds);
     }
 
-    /** Every run (restarts too) first checks its providers: a wrong key or URL fails it before any item. */
+    /**
+     * Every run (restarts too) first checks its providers: a wrong key or URL fails it before any item. A run whose
+     * budget earlier executions spent stops here, STOPPED, without calling anyone.
+     */
     @Bean
     Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager, ProviderChains chains) {
         return new StepBuilder(PREFLIGHT_STEP, jobRepository)
                 .tasklet(
                         (contribution, chunkContext) -> {
-                            chainOf(contribution.getStepExecution().getJobExecution(), chains)
-                                    .preflight();
+                            try {
+                                chainOf(contribution.getStepExecution().getJobExecution(), chains)
+                                        .preflight();
+                            } catch (RunStoppedException budgetSpent) {
+                                contribution.getStepExecution().setTerminateOnly();
+                            }
                             return RepeatStatus.FINISHED;
                         },
                         transactionManager)
@@ -279,10 +287,9 @@ public class DatasetJobConfiguration {
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {
+        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
         return chains.forRun(
-                execution.getId(),
-                execution.getJobInstance().getInstanceId(),
-                DatasetParameters.from(execution.getJobParameters()).chain());
+                execution.getId(), execution.getJobInstance().getInstanceId(), params.chain(), params.budget());
     }
 
     /** Shared by the job's processors and the REST API's single sample. */

@@ -1,7 +1,9 @@
 package dev.legalgen.job;
 
+import dev.legalgen.chain.Budget;
 import dev.legalgen.export.ExportTarget;
 import dev.legalgen.export.UnwritableExportException;
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +20,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * The job parameters (README, Job parameters): names spelled once, built from {@code name=value}
  * arguments or typed values by one {@link Builder}, validated once, and normalised so that the same
  * request always names the same instance. {@code output} is null when not given: each instance then
- * exports to a file of its own ({@link #exportTarget()}).
+ * exports to a file of its own ({@link #exportTarget()}). {@code maxTokens} and {@code maxCostUsd}, the budget, are
+ * null for no limit; like {@code output} they do not identify the instance, so a larger budget continues it.
  */
 public record DatasetParameters(
         String dataset,
@@ -28,7 +31,9 @@ public record DatasetParameters(
         String catalog,
         String chain,
         String output,
-        String runId) {
+        String runId,
+        Long maxTokens,
+        BigDecimal maxCostUsd) {
 
     public static final String DATASET = "dataset";
     public static final String TARGET_COUNT = "targetCount";
@@ -38,6 +43,8 @@ public record DatasetParameters(
     public static final String CHAIN = "chain";
     public static final String OUTPUT = "output";
     public static final String RUN_ID = "runId";
+    public static final String MAX_TOKENS = Budget.MAX_TOKENS;
+    public static final String MAX_COST_USD = Budget.MAX_COST_USD;
 
     public static final String ALL = "all";
     public static final String BUILT_IN_CATALOG = "builtin";
@@ -45,8 +52,17 @@ public record DatasetParameters(
     /** The directory of the datasets' exports when {@code output} is not given: {@code out/<dataset>/}. */
     public static final String DEFAULT_OUTPUT_ROOT = "out";
 
-    private static final List<String> NAMES =
-            List.of(DATASET, TARGET_COUNT, PRACTICE_AREAS, DIFFICULTIES, CATALOG, CHAIN, OUTPUT, RUN_ID);
+    private static final List<String> NAMES = List.of(
+            DATASET,
+            TARGET_COUNT,
+            PRACTICE_AREAS,
+            DIFFICULTIES,
+            CATALOG,
+            CHAIN,
+            OUTPUT,
+            RUN_ID,
+            MAX_TOKENS,
+            MAX_COST_USD);
 
     /** Parses {@code name=value} arguments; {@code defaultChain} applies when {@code chain} is absent. */
     public static DatasetParameters parse(List<String> args, String defaultChain) {
@@ -82,6 +98,8 @@ public record DatasetParameters(
         private String chain;
         private String output;
         private String runId;
+        private Long maxTokens;
+        private BigDecimal maxCostUsd;
 
         private Builder(String defaultChain) {
             this.chain = defaultChain;
@@ -105,6 +123,8 @@ public record DatasetParameters(
                 case CHAIN -> chain(text);
                 case OUTPUT -> output(text);
                 case RUN_ID -> runId(text);
+                case MAX_TOKENS -> maxTokens(positiveWholeNumber(text));
+                case MAX_COST_USD -> maxCostUsd(dollars(text));
                 default -> throw new IllegalStateException("parameter " + name + " has no setter");
             };
         }
@@ -151,6 +171,18 @@ public record DatasetParameters(
             return this;
         }
 
+        /** Null: no limit. */
+        public Builder maxTokens(Long value) {
+            maxTokens = value;
+            return this;
+        }
+
+        /** Null: no limit. */
+        public Builder maxCostUsd(BigDecimal value) {
+            maxCostUsd = value;
+            return this;
+        }
+
         /** @throws UsageException naming the parameter, the bad value and what is allowed */
         public DatasetParameters build() {
             if (!dataset.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -166,6 +198,12 @@ public record DatasetParameters(
                         "no provider chain given and none configured (legalgen.chain); "
                                 + "e.g. chain=groq,cerebras or chain=simulator");
             }
+            if (maxTokens != null && maxTokens < 1) {
+                throw UsageException.of(MAX_TOKENS, "'" + maxTokens + "' is not a whole number of at least 1");
+            }
+            if (maxCostUsd != null && maxCostUsd.signum() <= 0) {
+                throw notDollars(maxCostUsd.toPlainString());
+            }
             return new DatasetParameters(
                     dataset,
                     targetCount,
@@ -174,7 +212,9 @@ public record DatasetParameters(
                     catalog,
                     chain.replace(" ", ""),
                     validOutput(),
-                    runId);
+                    runId,
+                    maxTokens,
+                    maxCostUsd == null ? null : maxCostUsd.stripTrailingZeros());
         }
 
         private String validOutput() {
@@ -204,6 +244,27 @@ public record DatasetParameters(
             }
         }
 
+        private static long positiveWholeNumber(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw UsageException.of(MAX_TOKENS, "'" + text + "' is not a whole number of at least 1");
+            }
+        }
+
+        private static BigDecimal dollars(String text) {
+            try {
+                return new BigDecimal(text.startsWith("$") ? text.substring(1) : text);
+            } catch (NumberFormatException e) {
+                throw notDollars(text);
+            }
+        }
+
+        private static UsageException notDollars(String text) {
+            return UsageException.of(
+                    MAX_COST_USD, "'" + text + "' is not an amount of US dollars above 0, e.g. maxCostUsd=2.50");
+        }
+
         private static UsageException notAWholeNumber(String text) {
             return UsageException.of(
                     TARGET_COUNT, "'" + text + "' is not a whole number from 1 to " + MAX_TARGET_COUNT);
@@ -220,7 +281,14 @@ public record DatasetParameters(
                 params.getString(CATALOG),
                 params.getString(CHAIN),
                 params.getString(OUTPUT),
-                params.getString(RUN_ID));
+                params.getString(RUN_ID),
+                params.getLong(MAX_TOKENS),
+                params.getString(MAX_COST_USD) == null ? null : new BigDecimal(params.getString(MAX_COST_USD)));
+    }
+
+    /** What the run may spend. */
+    public Budget budget() {
+        return new Budget(maxTokens, maxCostUsd);
     }
 
     /** Where the export goes: {@code output} as given, else a file per instance under {@code out/<dataset>/}. */
@@ -265,12 +333,15 @@ public record DatasetParameters(
                 catalog,
                 chain,
                 output,
-                UUID.randomUUID().toString().substring(0, 8));
+                UUID.randomUUID().toString().substring(0, 8),
+                maxTokens,
+                maxCostUsd);
     }
 
     /**
-     * Everything but {@code output} identifies the instance: the file may move between restarts. An {@code output}
-     * not given is not stored: the export step then picks the instance's own file.
+     * Everything but {@code output} and the budget identifies the instance: the file may move between restarts, and a
+     * larger budget continues a run its budget stopped. An {@code output} not given is not stored: the export step
+     * then picks the instance's own file. The cost limit is stored as text, exactly as given.
      */
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder()
@@ -285,6 +356,12 @@ public record DatasetParameters(
         }
         if (runId != null) {
             builder.addString(RUN_ID, runId);
+        }
+        if (maxTokens != null) {
+            builder.addLong(MAX_TOKENS, maxTokens, false);
+        }
+        if (maxCostUsd != null) {
+            builder.addString(MAX_COST_USD, maxCostUsd.toPlainString(), false);
         }
         return builder.toJobParameters();
     }
@@ -330,6 +407,9 @@ public record DatasetParameters(
         line.append(' ').append(CHAIN).append('=').append(chain);
         if (runId != null) {
             line.append(' ').append(RUN_ID).append('=').append(runId);
+        }
+        if (budget().limited()) {
+            line.append(' ').append(budget().describe());
         }
         return line.toString();
     }

@@ -1,5 +1,6 @@
 package dev.legalgen.job;
 
+import dev.legalgen.chain.ProviderChains;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the failures are still in memory: Batch would keep the partitioned step's "Partition handler returned an
  * unsuccessful step" with its stack trace, and {@code status} and the REST status, which read the repository
  * (from any process), would show that. Saved at once, before the chain is let go and the REST API reports the
- * execution ended.
+ * execution ended. A run its budget stopped says so the same way: "budget reached: …; rerun with a larger …".
  */
 @Component
 @Order(JobListenerOrder.FAILURE_CAUSE)
@@ -23,17 +24,23 @@ class FailureCauseListener implements JobExecutionListener {
     /** Lazy: the repository's configuration builds the job, which holds this listener. */
     private final ObjectProvider<JobRepository> jobRepository;
 
-    FailureCauseListener(ObjectProvider<JobRepository> jobRepository) {
+    private final ProviderChains chains;
+
+    FailureCauseListener(ObjectProvider<JobRepository> jobRepository, ProviderChains chains) {
         this.jobRepository = jobRepository;
+        this.chains = chains;
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        if (execution.getStatus() != BatchStatus.FAILED) {
+        String budgetReached = chains.budgetRefusal(execution.getId());
+        String cause = execution.getStatus() == BatchStatus.FAILED
+                ? ExecutionFailures.of(execution)
+                : execution.getStatus() == BatchStatus.STOPPED ? budgetReached : null;
+        if (cause == null) {
             return;
         }
-        ExitStatus exit = execution.getExitStatus();
-        execution.setExitStatus(new ExitStatus(exit.getExitCode(), ExecutionFailures.of(execution)));
+        execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(), cause));
         jobRepository.getObject().update(execution);
     }
 }

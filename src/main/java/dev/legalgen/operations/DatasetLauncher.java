@@ -11,6 +11,7 @@ import dev.legalgen.job.PlanFingerprint;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,15 @@ public class DatasetLauncher {
             chains.validate(params.chain());
         } catch (ChainSpec.InvalidChainException e) {
             throw UsageException.ofChain(e);
+        }
+        List<String> unpriced = params.maxCostUsd() == null ? List.of() : chains.unpriced(params.chain());
+        if (!unpriced.isEmpty()) {
+            throw UsageException.of(
+                    DatasetParameters.MAX_COST_USD,
+                    "a budget in dollars needs the price of every model the chain may call; "
+                            + String.join(", ", unpriced) + (unpriced.size() == 1 ? " is" : " are")
+                            + " not set: set input-per-million and output-per-million there, leave those models out"
+                            + " of the chain, or use maxTokens");
         }
         GenerationPlan plan = plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();

@@ -1,5 +1,6 @@
 package dev.legalgen.operations;
 
+import dev.legalgen.chain.Budget;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.ChainStates;
 import dev.legalgen.job.DatasetJobConfiguration;
@@ -9,6 +10,8 @@ import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
+import dev.legalgen.store.Spend;
+import dev.legalgen.store.SpendLedger;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +39,7 @@ public class ExecutionReports {
     private final EventStore events;
     private final ProviderChains chains;
     private final CoverageLedger coverage;
+    private final SpendLedger spending;
 
     /** Incomplete cells listed by {@code status}; the REST status has them all. */
     private static final int MAX_COVERAGE_LINES = 20;
@@ -45,7 +49,9 @@ public class ExecutionReports {
             SampleStore samples,
             EventStore events,
             ProviderChains chains,
-            CoverageLedger coverage) {
+            CoverageLedger coverage,
+            SpendLedger spending) {
+        this.spending = spending;
         this.jobRepository = jobRepository;
         this.samples = samples;
         this.events = events;
@@ -85,6 +91,7 @@ public class ExecutionReports {
                 live != null,
                 eventCounts,
                 QualityCounts.of(eventCounts, samples.countsByCitationCheck(instanceId)),
+                spending.spendOf(instanceId),
                 execution.getStartTime(),
                 execution.getEndTime());
     }
@@ -140,6 +147,7 @@ public class ExecutionReports {
         lines.add("  samples committed: " + summary.samplesCommitted() + " of " + params.targetCount());
         lines.add("  quality: " + summary.quality().describe());
         lines.add("  citation checks of committed samples: " + summary.quality().describeCitations());
+        lines.addAll(spendLines(summary.spend(), params.budget()));
         lines.addAll(coverageLines(execution));
         for (StepExecution step : workerSteps(execution)) {
             lines.add(String.format(
@@ -152,6 +160,24 @@ public class ExecutionReports {
         }
         if (summary.exitDescription() != null) {
             lines.add("  exit description: " + summary.exitDescription());
+        }
+        return lines;
+    }
+
+    /** What the instance was billed (per route) and kept, and its budget. */
+    private static List<String> spendLines(Spend spend, Budget budget) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  spent (all executions): " + Spend.describe(spend.spent()) + " in " + spend.calls() + " calls"
+                + (spend.unpricedCalls() == 0
+                        ? ""
+                        : ", " + spend.unpricedCalls() + " of them on models without a price"));
+        spend.routes()
+                .forEach(route -> lines.add("    " + route.provider() + " / " + route.model() + ": " + route.calls()
+                        + " calls, " + Spend.describe(route.bill())));
+        lines.add("  kept in committed samples: " + Spend.describe(spend.kept()) + "; spent, not kept: "
+                + Spend.describe(spend.notKept()));
+        if (budget.limited()) {
+            lines.add("  budget (this execution's): " + budget.describe());
         }
         return lines;
     }

@@ -2,6 +2,7 @@ package dev.legalgen.operations;
 
 import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.provider.ChainState;
+import dev.legalgen.store.Spend;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
@@ -9,7 +10,8 @@ import org.springframework.batch.core.BatchStatus;
 /**
  * The status of one execution as data, for the REST API: what {@code status} prints. {@code chain} is
  * the live chain while the execution runs in this process ({@code chainLive}), else the state saved
- * when it ended (counters and current route only), else null.
+ * when it ended (counters and current route only), else null. {@code spend} is the instance's, over all its
+ * executions.
  */
 public record ExecutionSummary(
         long executionId,
@@ -24,6 +26,7 @@ public record ExecutionSummary(
         boolean chainLive,
         Map<String, Long> events,
         QualityCounts quality,
+        Spend spend,
         LocalDateTime startTime,
         LocalDateTime endTime) {
 

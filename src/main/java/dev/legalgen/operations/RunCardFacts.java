@@ -44,7 +44,8 @@ public class RunCardFacts implements CardFacts {
                 summary.samplesCommitted() >= planned,
                 planned,
                 cells,
-                quality(summary));
+                quality(summary),
+                summary.spend());
     }
 
     private static Map<String, Long> missing(Map<String, Integer> byReason) {

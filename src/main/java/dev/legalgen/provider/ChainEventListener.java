@@ -16,6 +16,9 @@ public interface ChainEventListener {
      */
     default void onCompletion(Completion completion) {}
 
+    /** A provider billed a call (its answer used or not): once per call, from the thread that made it. */
+    default void onBilled(Route route, Bill bill) {}
+
     /** Every one of {@code listeners}, in order. */
     static ChainEventListener all(List<ChainEventListener> listeners) {
         List<ChainEventListener> all = List.copyOf(listeners);
@@ -28,6 +31,11 @@ public interface ChainEventListener {
             @Override
             public void onCompletion(Completion completion) {
                 all.forEach(listener -> listener.onCompletion(completion));
+            }
+
+            @Override
+            public void onBilled(Route route, Bill bill) {
+                all.forEach(listener -> listener.onBilled(route, bill));
             }
         };
     }

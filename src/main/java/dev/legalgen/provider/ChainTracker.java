@@ -37,6 +37,11 @@ final class ChainTracker {
         outages.forget(provider);
     }
 
+    /** A provider billed a call of {@code route}. */
+    void billed(Route route, Bill bill) {
+        listener.onBilled(route, bill);
+    }
+
     /**
      * An item got its answer from {@code completion}'s route after starting at {@code firstChoice}.
      * A switch is a failover: the item had to leave its first choice. (Weighted routing sends

@@ -17,9 +17,26 @@ record ChatResponse(String model, List<Choice> choices, Usage usage) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Usage(
-            @JsonProperty("prompt_tokens") int promptTokens,
-            @JsonProperty("completion_tokens") int completionTokens,
-            @JsonProperty("total_tokens") int totalTokens) {}
+            @JsonProperty("prompt_tokens") long promptTokens,
+            @JsonProperty("completion_tokens") long completionTokens,
+            @JsonProperty("completion_tokens_details") CompletionDetails completionDetails) {
+
+        TokenUsage tokens() {
+            return new TokenUsage(
+                    promptTokens,
+                    completionTokens,
+                    completionDetails == null ? 0 : completionDetails.reasoningTokens());
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CompletionDetails(
+            @JsonProperty("reasoning_tokens") long reasoningTokens) {}
+
+    /** The tokens billed, none when the body has no {@code usage}. */
+    TokenUsage tokens() {
+        return usage == null ? TokenUsage.NONE : usage.tokens();
+    }
 
     /** The first choice's content, or null when there is none. */
     String firstContent() {

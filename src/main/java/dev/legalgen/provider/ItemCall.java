@@ -93,11 +93,27 @@ final class ItemCall<T> {
                 caller.raise(learntMeanwhile);
                 return RouteAttempt.next(null, false);
             }
+            Spending.Booking booking;
+            try {
+                booking = caller.book(
+                        route,
+                        TokenUsage.worstCase(
+                                systemPrompt.length() + userPrompt.length(), options.maxCompletionTokens()));
+            } catch (RunStoppedException budgetReached) {
+                admission.permit().cancelled();
+                caller.breakers.release(route);
+                throw budgetReached;
+            }
             Instant started = caller.clock.instant();
             Completion completion;
             try {
                 completion = member.client().complete(route.model(), systemPrompt, userPrompt, options);
             } catch (ProviderCallException failure) {
+                if (failure.billed() != null) {
+                    caller.billed(booking, route, failure.billed());
+                } else {
+                    booking.unbilled();
+                }
                 Duration elapsed = Duration.between(started, caller.clock.instant());
                 admission.permit().failed(failure);
                 caller.health.failed(route, failure, elapsed);
@@ -160,6 +176,7 @@ final class ItemCall<T> {
                 throw new IllegalStateException(
                         "unhandled action " + failure.category().action());
             }
+            caller.billed(booking, route, completion.bill());
             admission.permit().succeeded(completion.totalTokens());
             caller.breakers.onSuccess(route, Duration.between(started, caller.clock.instant()));
             try {

@@ -187,17 +187,11 @@ public final class OpenAiCompatibleClient implements ChatClient {
             String reason = finishReason == null
                     ? "empty_choices"
                     : (content == null || content.isBlank() ? "no_content_finish_" : "finish_") + finishReason;
-            throw failure(route, unusable, 200, ProviderError.ofCode(reason), null, null);
+            throw failure(route, unusable, 200, ProviderError.ofCode(reason), null, null)
+                    .billedFor(settings.bill(route.model(), parsed.tokens()));
         }
-        ChatResponse.Usage usage = parsed.usage() == null ? new ChatResponse.Usage(0, 0, 0) : parsed.usage();
         return new Completion(
-                provider,
-                route.model(),
-                content,
-                usage.promptTokens(),
-                usage.completionTokens(),
-                usage.totalTokens(),
-                latencyMs);
+                provider, route.model(), content, settings.bill(route.model(), parsed.tokens()), latencyMs);
     }
 
     private ProviderCallException transportFailure(Route route, RuntimeException failure) {

@@ -17,6 +17,8 @@ public class ProviderCallException extends RuntimeException {
     private final String errorParam;
     private final Duration retryAfter;
     private final boolean noRouteLeft;
+    /** Set once, by the client, for an answer the provider billed though we could not use it. */
+    private Bill billed;
 
     public ProviderCallException(
             String provider,
@@ -124,6 +126,17 @@ public class ProviderCallException extends RuntimeException {
                 false,
                 message,
                 cause);
+    }
+
+    /** Marks this failure as an answer the provider billed ({@code finish_reason} length, unusable content). */
+    ProviderCallException billedFor(Bill bill) {
+        this.billed = bill;
+        return this;
+    }
+
+    /** What the provider billed for the answer that failed; null when it billed nothing (no answer, an error). */
+    public Bill billed() {
+        return billed;
     }
 
     public String provider() {

@@ -69,6 +69,20 @@ public final class ProviderChain {
             DoubleSupplier random,
             ChainEventListener listener,
             RouteOutages outages) {
+        this(routes, members, settings, clock, sleeper, random, listener, outages, Spending.UNLIMITED);
+    }
+
+    /** As above, booking every call with the run's {@code spending} (its budget and its record of what was billed). */
+    public ProviderChain(
+            List<Route> routes,
+            Map<String, Member> members,
+            ChainPolicy settings,
+            Clock clock,
+            Sleeper sleeper,
+            DoubleSupplier random,
+            ChainEventListener listener,
+            RouteOutages outages,
+            Spending spending) {
         this.routes = List.copyOf(routes);
         this.members = Map.copyOf(members);
         this.settings = settings;
@@ -88,7 +102,8 @@ public final class ProviderChain {
                 settings,
                 new Backoff(settings.initialBackoff(), settings.maxBackoff(), random),
                 clock,
-                sleeper);
+                sleeper,
+                spending);
     }
 
     /** The real thing: one HTTP client and rate limiter per provider named by {@code chainSpec}. */
@@ -117,13 +132,15 @@ public final class ProviderChain {
                 sleeper,
                 (name, provider) -> new ProviderRateLimiter(name, provider, clock, sleeper),
                 listener,
-                new RouteOutages());
+                new RouteOutages(),
+                Spending.UNLIMITED);
     }
 
     /**
      * The real thing, with the rate limiter of each provider taken from {@code limiters} (a process running
      * several chains at once must give them the same limiter per provider, or together they would go past its
-     * limits), sharing the routes found out with every chain given the same {@code outages}.
+     * limits), sharing the routes found out with every chain given the same {@code outages}, booking its calls with
+     * {@code spending}.
      */
     public static ProviderChain create(
             ProvidersProperties properties,
@@ -133,7 +150,8 @@ public final class ProviderChain {
             Sleeper sleeper,
             BiFunction<String, ProviderSettings, ProviderRateLimiter> limiters,
             ChainEventListener listener,
-            RouteOutages outages) {
+            RouteOutages outages,
+            Spending spending) {
         ChainSpec spec = ChainSpec.parse(chainSpec, properties.providers());
         Map<String, Member> members = new LinkedHashMap<>();
         for (Route route : spec.routes()) {
@@ -153,7 +171,8 @@ public final class ProviderChain {
                 sleeper,
                 () -> ThreadLocalRandom.current().nextDouble(),
                 listener,
-                outages);
+                outages,
+                spending);
     }
 
     public List<Route> routes() {
@@ -165,10 +184,16 @@ public final class ProviderChain {
     }
 
     /**
-     * Asks each provider for its models before the first call (see {@link Preflight}).
+     * Asks each provider for its models before the first call (see {@link Preflight}); a run whose budget is spent
+     * already stops instead ({@link RunStoppedException}).
      * @throws ProviderCallException (no route left) naming every route and why it is out, when none is left
      */
     public void preflight() {
+        String refusal = caller.spending().refusal();
+        if (refusal != null) { // a budget spent by earlier executions: not even the model lists are asked for
+            requestStop();
+            throw new RunStoppedException(refusal);
+        }
         ProviderCallException lastDrop = new Preflight(routes, members, caller.tracker).run();
         if (!health.anyRouteLeft()) {
             throw caller.giveUp(health.exhausted(lastDrop, null));
@@ -181,6 +206,11 @@ public final class ProviderChain {
      */
     public void requestStop() {
         caller.requestStop();
+    }
+
+    /** Why the run's spending refuses further calls ("budget reached: …"), null while it does not. */
+    public String spendingRefusal() {
+        return caller.spending().refusal();
     }
 
     /** Each route's circuit breaker now, in chain order (for health displays). */

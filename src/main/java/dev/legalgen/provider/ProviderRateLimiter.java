@@ -56,7 +56,7 @@ public final class ProviderRateLimiter {
     }
 
     private static long estimateTokens(int promptChars, int completionBudget) {
-        return promptChars / 4L + completionBudget;
+        return TokenUsage.worstCase(promptChars, completionBudget).total();
     }
 
     /**
@@ -231,7 +231,7 @@ public final class ProviderRateLimiter {
         }
 
         /** The call succeeded: it counts what it used (a refund of the estimate, or the overrun). */
-        public void succeeded(int actualTotalTokens) {
+        public void succeeded(long actualTotalTokens) {
             ProviderRateLimiter.this.succeeded(this, actualTotalTokens);
         }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One OpenAI-compatible provider, bound from {@code legalgen.providers.<name>}.
  * Limits of 0 mean unknown or unlimited; the key prints as {@code ****}. {@code modelOptions} is keyed by model id,
- * given in brackets since ids hold {@code /} and {@code .}: {@code model-options[openai/gpt-oss-120b].*}.
+ * given in brackets since ids hold {@code /} and {@code .}: {@code model-options[openai/gpt-oss-120b].*}; so is
+ * {@code prices}, the list price of each model ({@code prices[openai/gpt-oss-120b].input-per-million}).
  */
 public record ProviderSettings(
         URI baseUrl,
@@ -26,7 +27,8 @@ public record ProviderSettings(
         Duration connectTimeout,
         int maxCompletionTokens,
         Integer weight,
-        Map<String, ModelOptions> modelOptions) {
+        Map<String, ModelOptions> modelOptions,
+        Map<String, ModelPrice> prices) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -39,6 +41,7 @@ public record ProviderSettings(
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         maxCompletionTokens = maxCompletionTokens == 0 ? DEFAULT_MAX_COMPLETION_TOKENS : maxCompletionTokens;
         modelOptions = modelOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(modelOptions));
+        prices = prices == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prices));
     }
 
     /** What a request to {@code model} asks for: its model options, the provider's defaults for the rest. */
@@ -48,6 +51,12 @@ public record ProviderSettings(
                 own.structuredOutput() == null ? StructuredOutput.JSON_OBJECT : own.structuredOutput(),
                 own.maxCompletionTokens() == null ? maxCompletionTokens : own.maxCompletionTokens(),
                 own.reasoningEffort());
+    }
+
+    /** What {@code usage} of {@code model} costs at its configured price; an unknown cost when it has none. */
+    public Bill bill(String model, TokenUsage usage) {
+        ModelPrice price = prices.get(model);
+        return new Bill(usage, price == null ? null : price.costOf(usage));
     }
 
     /** The environment variable that holds a provider's key: {@code GROQ_API_KEY} for {@code groq}. */
@@ -110,6 +119,14 @@ public record ProviderSettings(
                 problems.add(optionsPath + " has no options");
             } else {
                 problems.addAll(options.problems(optionsPath));
+            }
+        });
+        prices.forEach((model, price) -> {
+            String pricePath = path + ".prices[" + model + "]";
+            if (price == null) {
+                problems.add(pricePath + " has no price");
+            } else {
+                problems.addAll(price.problems(pricePath));
             }
         });
         return problems;

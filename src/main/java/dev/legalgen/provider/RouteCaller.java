@@ -22,6 +22,7 @@ final class RouteCaller {
     final Backoff backoff;
     final Clock clock;
     final StructuredOutputs structuredOutputs;
+    private final Spending spending;
     private final ChainWaits waits;
     private volatile boolean stopRequested;
     private final AtomicReference<ProviderCallException> gaveUp = new AtomicReference<>();
@@ -33,8 +34,10 @@ final class RouteCaller {
             ChainPolicy settings,
             Backoff backoff,
             Clock clock,
-            Sleeper sleeper) {
+            Sleeper sleeper,
+            Spending spending) {
         this.members = members;
+        this.spending = spending;
         this.health = health;
         this.breakers = health.breakers();
         this.tracker = tracker;
@@ -48,6 +51,30 @@ final class RouteCaller {
     /** Ends every wait of the run and lets no new call start. */
     void requestStop() {
         stopRequested = true;
+    }
+
+    /**
+     * Books a call with the run's spending; when the budget refuses it, the run stops (every other item's wait ends
+     * too) and this item ends with {@link RunStoppedException} saying why.
+     */
+    Spending.Booking book(Route route, TokenUsage worstCase) {
+        Spending.Booking booking = spending.book(route, worstCase);
+        if (booking == null) {
+            requestStop();
+            throw new RunStoppedException(spending.refusal());
+        }
+        return booking;
+    }
+
+    /** Settles a booked call with what the provider billed, and tells the run's listeners. */
+    void billed(Spending.Booking booking, Route route, Bill bill) {
+        booking.billed(bill);
+        tracker.billed(route, bill);
+    }
+
+    /** The run's spending, for a stop before any call (a budget used up by earlier executions). */
+    Spending spending() {
+        return spending;
     }
 
     /** The chain has no route for anyone: {@code failure} is every later caller's answer too. Returns the first. */

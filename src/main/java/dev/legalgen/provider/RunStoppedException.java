@@ -7,6 +7,11 @@ package dev.legalgen.provider;
 public class RunStoppedException extends RuntimeException {
 
     public RunStoppedException() {
-        super("the run was asked to stop while this call waited; the restart generates this slot");
+        this("the run was asked to stop while this call waited; the restart generates this slot");
+    }
+
+    /** Stopped for {@code reason}, e.g. a budget reached. */
+    public RunStoppedException(String reason) {
+        super(reason);
     }
 }

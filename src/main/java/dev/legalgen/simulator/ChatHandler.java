@@ -32,6 +32,7 @@ final class ChatHandler implements HttpHandler {
     private final StatusFaults statusFaults;
     private final CompletionBodies bodies;
     private final SampleWriter samples;
+    private final Bills bills;
 
     ChatHandler(
             SimulatorConfig config,
@@ -40,7 +41,9 @@ final class ChatHandler implements HttpHandler {
             RequestGate gate,
             RequestLog log,
             RateWindows limits,
-            SampleWriter samples) {
+            SampleWriter samples,
+            Bills bills) {
+        this.bills = bills;
         this.dialect = config.dialect();
         this.models = Set.copyOf(config.models());
         this.modelsWithoutJsonSchema = config.modelsWithoutJsonSchema();
@@ -114,13 +117,18 @@ final class ChatHandler implements HttpHandler {
         if (dialect == Dialect.GROQ) {
             exchange.getResponseHeaders().set("x-request-id", requestId);
         }
-        int completionTokens = cutOff ? request.completionBudget() : ChatRequest.estimateTokens(content);
+        int reasoningTokens = Math.min(request.reasoningTokens(), request.completionBudget());
+        int completionTokens = cutOff
+                ? request.completionBudget()
+                : Math.min(request.completionBudget(), reasoningTokens + ChatRequest.estimateTokens(content));
+        bills.add(model, promptTokens, completionTokens, reasoningTokens);
         byte[] body = bodies.success(new CompletionBodies.Completion(
                 model,
                 content,
                 cutOff ? "length" : "stop",
                 promptTokens,
                 completionTokens,
+                reasoningTokens,
                 clock.instant().getEpochSecond(),
                 requestId));
         LimitState charged = limits.charge(model, admission, promptTokens + completionTokens);

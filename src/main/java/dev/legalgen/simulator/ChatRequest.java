@@ -81,6 +81,21 @@ record ChatRequest(
         return budget == null || budget < 0 ? DEFAULT_COMPLETION_RESERVATION : budget;
     }
 
+    /**
+     * The tokens a reasoning model thinks before it answers, by the {@code reasoning_effort} asked for (none when not
+     * asked); reported as {@code completion_tokens_details.reasoning_tokens}, inside the completion tokens.
+     */
+    int reasoningTokens() {
+        if (reasoningEffort == null) {
+            return 0;
+        }
+        return switch (reasoningEffort) {
+            case "low" -> 16;
+            case "high" -> 256;
+            default -> 64;
+        };
+    }
+
     /** The usual ~4 characters per token, at least one. */
     static int estimateTokens(String text) {
         return Math.max(1, (text.length() + 3) / 4);

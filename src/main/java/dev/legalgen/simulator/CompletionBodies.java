@@ -32,6 +32,7 @@ final class CompletionBodies {
             String finishReason,
             int promptTokens,
             int completionTokens,
+            int reasoningTokens,
             long created,
             String requestId) {
 
@@ -59,6 +60,9 @@ final class CompletionBodies {
         usage.put("completion_time", completion.completionTime());
         usage.put("total_tokens", completion.promptTokens() + completion.completionTokens());
         usage.put("total_time", completion.promptTime() + completion.completionTime());
+        if (completion.reasoningTokens() > 0) {
+            usage.putObject("completion_tokens_details").put("reasoning_tokens", completion.reasoningTokens());
+        }
         body.put("system_fingerprint", "fp_sim0000001");
         body.putObject("x_groq").put("id", completion.requestId());
         body.put("service_tier", "on_demand");
@@ -83,6 +87,7 @@ final class CompletionBodies {
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
         usage.putObject("completion_tokens_details")
                 .put("accepted_prediction_tokens", 0)
+                .put("reasoning_tokens", completion.reasoningTokens())
                 .put("rejected_prediction_tokens", 0);
         ObjectNode timeInfo = body.putObject("time_info");
         timeInfo.put("queue_time", QUEUE_TIME);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -32,6 +33,7 @@ public final class Simulator implements AutoCloseable {
     private final RequestLog log;
     private final RateWindows limits;
     private final SampleWriter samples;
+    private final Bills bills;
 
     private Simulator(
             HttpServer server,
@@ -40,8 +42,10 @@ public final class Simulator implements AutoCloseable {
             RequestGate gate,
             RequestLog log,
             RateWindows limits,
-            SampleWriter samples) {
+            SampleWriter samples,
+            Bills bills) {
         this.server = server;
+        this.bills = bills;
         this.executor = executor;
         this.faults = faults;
         this.gate = gate;
@@ -62,11 +66,13 @@ public final class Simulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         SampleWriter samples = new SampleWriter();
-        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits, samples));
+        Bills bills = new Bills();
+        server.createContext(
+                ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits, samples, bills));
         server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
         server.createContext("/", Responder::unrouted);
         server.start();
-        return new Simulator(server, executor, faults, gate, log, limits, samples);
+        return new Simulator(server, executor, faults, gate, log, limits, samples, bills);
     }
 
     public int port() {
@@ -129,6 +135,11 @@ public final class Simulator implements AutoCloseable {
         return limits.tokensCounted();
     }
 
+    /** What the simulator billed per model, in model order: the {@code usage} of every request answered with 200. */
+    public Map<String, Bills.Usage> billed() {
+        return bills.snapshot();
+    }
+
     /** The chat requests seen, in arrival order (the most recent {@value RequestLog#MAX_LOGGED} at most). */
     public List<SeenRequest> requests() {
         return log.snapshot();
@@ -143,6 +154,7 @@ public final class Simulator implements AutoCloseable {
         limits.reset();
         log.clear();
         samples.clear();
+        bills.clear();
         gate.release(); // last: a held request goes on in the state it was reset to
     }
 

@@ -1,6 +1,8 @@
 package dev.legalgen.store;
 
 import dev.legalgen.generation.LegalSample;
+import dev.legalgen.provider.Bill;
+import dev.legalgen.provider.TokenUsage;
 import dev.legalgen.quality.citation.CitationCheck;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +15,11 @@ final class SampleRows {
 
     static final String COLUMNS = "id, job_instance_id, slot, batch_id, provider, model, practice_area, topic,"
             + " difficulty, question, answer, reasoning, case_citation, citation_check,"
-            + " tokens_used, latency_ms, attempts, created_at, updated_at";
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " tokens_used, latency_ms, attempts, created_at, updated_at,"
+            + " prompt_tokens, completion_tokens, reasoning_tokens, cost_usd";
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Parameters {@link #bind} sets; further ones follow it. */
-    static final int COLUMN_COUNT = 19;
+    static final int COLUMN_COUNT = 23;
 
     private SampleRows() {}
 
@@ -36,11 +39,16 @@ final class SampleRows {
         ps.setString(12, s.reasoning());
         ps.setString(13, s.caseCitation());
         ps.setString(14, s.citationCheck() == null ? null : s.citationCheck().jsonName());
-        ps.setInt(15, s.tokensUsed());
+        ps.setLong(15, s.tokensUsed());
         ps.setLong(16, s.latencyMs());
         ps.setInt(17, s.attempts());
         ps.setObject(18, s.createdAt().atOffset(ZoneOffset.UTC));
         ps.setObject(19, s.updatedAt().atOffset(ZoneOffset.UTC));
+        TokenUsage tokens = s.bill().tokens();
+        ps.setLong(20, tokens.prompt());
+        ps.setLong(21, tokens.completion());
+        ps.setLong(22, tokens.reasoning());
+        ps.setBigDecimal(23, s.bill().costUsd());
     }
 
     static LegalSample map(ResultSet rs, int rowNum) throws SQLException {
@@ -61,7 +69,12 @@ final class SampleRows {
                 rs.getString("citation_check") == null
                         ? null
                         : CitationCheck.fromJsonName(rs.getString("citation_check")),
-                rs.getInt("tokens_used"),
+                new Bill(
+                        new TokenUsage(
+                                rs.getLong("prompt_tokens"),
+                                rs.getLong("completion_tokens"),
+                                rs.getLong("reasoning_tokens")),
+                        rs.getBigDecimal("cost_usd")),
                 rs.getLong("latency_ms"),
                 rs.getInt("attempts"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

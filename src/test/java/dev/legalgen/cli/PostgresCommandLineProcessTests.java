@@ -148,6 +148,10 @@ class PostgresCommandLineProcessTests {
             assertThat(provider.requestCount())
                     .as("calls over both runs: 30 slots plus the calls in flight")
                     .isEqualTo(30 + CALLS_IN_FLIGHT);
+            assertThat(run(args("status", "last")).output())
+                    .as("each answered call counted once; the calls answered after the kill never reached the spend")
+                    .contains(" in 30 calls")
+                    .contains("spent, not kept: 0 tokens");
         }
     }
 

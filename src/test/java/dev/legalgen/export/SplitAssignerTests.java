@@ -3,6 +3,8 @@ package dev.legalgen.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.legalgen.generation.LegalSample;
+import dev.legalgen.provider.Bill;
+import dev.legalgen.provider.TokenUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,7 +129,7 @@ class SplitAssignerTests {
                 "r",
                 "c",
                 null,
-                10,
+                new Bill(new TokenUsage(4, 6, 0), null),
                 5,
                 1,
                 now,

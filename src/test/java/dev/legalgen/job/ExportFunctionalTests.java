@@ -10,6 +10,7 @@ import dev.legalgen.operations.Outcome;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,10 @@ class ExportFunctionalTests {
                 assertThat(line.path("case_citation").asString()).isEqualTo(row.get("CASE_CITATION"));
                 assertThat(line.path("practice_area").asString()).isEqualTo(row.get("PRACTICE_AREA"));
                 assertThat(line.path("tokens_used").asInt()).isEqualTo(row.get("TOKENS_USED"));
+                assertThat(line.path("prompt_tokens").asLong()).isEqualTo(row.get("PROMPT_TOKENS"));
+                assertThat(line.path("completion_tokens").asLong()).isEqualTo(row.get("COMPLETION_TOKENS"));
+                assertThat(line.path("reasoning_tokens").asLong()).isEqualTo(row.get("REASONING_TOKENS"));
+                assertThat(line.path("cost_usd").decimalValue()).isEqualByComparingTo((BigDecimal) row.get("COST_USD"));
                 assertThat(splitOf.put(line.path("id").asString(), split))
                         .as("once")
                         .isNull();
@@ -186,6 +191,10 @@ class ExportFunctionalTests {
                 .contains("not legal advice")
                 .contains("| simulator / ")
                 .contains("## Coverage")
+                .contains("## Tokens and cost")
+                .containsPattern(
+                        "\\| \\*\\*all billed calls\\*\\* \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| \\$0\\.\\d{6} \\|")
+                .contains("| spent, not kept |")
                 .contains("`prompts/user.txt`: `")
                 .doesNotContain("partial export");
     }

@@ -84,7 +84,11 @@ class OpenAiCompatibleClientTests {
         // then: the completion, the request as sent, and the headers passed to the listener
         assertThat(completion)
                 .isEqualTo(new Completion(
-                        "groq", "openai/gpt-oss-20b", "{\"question\":\"Q\"}", 18, 556, 574, completion.latencyMs()));
+                        "groq",
+                        "openai/gpt-oss-20b",
+                        "{\"question\":\"Q\"}",
+                        new Bill(new TokenUsage(18, 556, 0), null),
+                        completion.latencyMs()));
         assertThat(seenPath.get()).isEqualTo("/openai/v1/chat/completions");
         assertThat(seenAuthorization.get()).isEqualTo("Bearer " + KEY);
         assertThat(seenBody.get())
@@ -352,7 +356,8 @@ class OpenAiCompatibleClientTests {
                 Duration.ofSeconds(2),
                 0,
                 null,
-                modelOptions);
+                modelOptions,
+                null);
         return new OpenAiCompatibleClient(
                 "groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());
     }

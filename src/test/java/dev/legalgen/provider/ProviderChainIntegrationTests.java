@@ -456,6 +456,7 @@ class ProviderChainIntegrationTests {
                 Duration.ofSeconds(1),
                 0,
                 weight == 0 ? null : weight,
-                Map.of());
+                Map.of(),
+                null);
     }
 }

@@ -102,7 +102,8 @@ class ProviderChainPacingIntegrationTests {
                     Duration.ofSeconds(20),
                     0,
                     null,
-                    Map.of());
+                    Map.of(),
+                    null);
             ChainPolicy settings = new ChainPolicy(
                     2,
                     Duration.ofMillis(1),
@@ -166,6 +167,7 @@ class ProviderChainPacingIntegrationTests {
                 Duration.ofSeconds(20),
                 0,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 }

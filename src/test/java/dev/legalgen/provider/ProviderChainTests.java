@@ -337,7 +337,8 @@ class ProviderChainTests {
                 null,
                 0,
                 null,
-                Map.of());
+                Map.of(),
+                null);
         ScriptedClient client = new ScriptedClient("slow");
         ChainPolicy settings = new ChainPolicy(
                 2,
@@ -481,6 +482,18 @@ class ProviderChainTests {
 
     private static ProviderSettings settings(ApiKey key, String... models) {
         return new ProviderSettings(
-                URI.create("http://localhost:1"), key, List.of(models), 0, 0, 0, 0, null, null, 0, null, Map.of());
+                URI.create("http://localhost:1"),
+                key,
+                List.of(models),
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                Map.of(),
+                null);
     }
 }

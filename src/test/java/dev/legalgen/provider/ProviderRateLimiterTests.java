@@ -395,6 +395,7 @@ class ProviderRateLimiterTests {
                 null,
                 0,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 }

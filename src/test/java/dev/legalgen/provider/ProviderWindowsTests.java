@@ -106,7 +106,8 @@ class ProviderWindowsTests {
                         null,
                         0,
                         null,
-                        Map.of()),
+                        Map.of(),
+                        null),
                 clock);
     }
 }

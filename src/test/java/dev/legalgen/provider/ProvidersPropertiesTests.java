@@ -156,7 +156,8 @@ class ProvidersPropertiesTests {
                 null,
                 0,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     private static Map<String, String> groq() {

@@ -130,6 +130,7 @@ class RouteSelectorTests {
                 null,
                 0,
                 weight,
-                Map.of());
+                Map.of(),
+                null);
     }
 }

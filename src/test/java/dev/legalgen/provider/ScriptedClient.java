@@ -74,7 +74,7 @@ final class ScriptedClient implements ChatClient {
         if (outcome instanceof ProviderCallException failure) {
             throw failure;
         }
-        return new Completion(provider, model, (String) outcome, 10, 20, 30, 5);
+        return new Completion(provider, model, (String) outcome, new Bill(new TokenUsage(10, 20, 0), null), 5);
     }
 
     ProviderCallException failure(String model, ErrorCategory category, Duration retryAfter) {

@@ -11,6 +11,7 @@ import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Parallel;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,6 +123,60 @@ class StructuredOutputIntegrationTests {
                         tuple("gpt-oss-120b", 200, "json_schema", 1024, "low"),
                         tuple("qwen-3.8-27b", 200, "json_schema", 1024, null));
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void theShippedPricesAndTheReasoningTokensGiveEachCallItsExactBill() throws IOException {
+        // given: application.yml's providers, pointed at the simulators; gpt-oss is asked with low effort
+        groq.reset();
+        cerebras.reset();
+        ProvidersProperties shipped = shippedProviders();
+        List<Bill> bills = new CopyOnWriteArrayList<>();
+        ChainEventListener billed = new ChainEventListener() {
+            @Override
+            public void onEvent(ChainEvent event) {}
+
+            @Override
+            public void onBilled(Route route, Bill bill) {
+                bills.add(bill);
+            }
+        };
+
+        // when
+        Completion groqAnswer = ProviderChain.create(
+                        shipped, "groq:openai/gpt-oss-120b", POLICY, Clock.systemUTC(), billed)
+                .generate("You write legal Q&A samples as JSON.", "Practice area: Contract Law.", c -> c);
+        Completion qwenAnswer = ProviderChain.create(
+                        shipped, "groq:qwen/qwen3.6-27b", POLICY, Clock.systemUTC(), billed)
+                .generate("You write legal Q&A samples as JSON.", "Practice area: Contract Law.", c -> c);
+        Completion cerebrasAnswer = ProviderChain.create(
+                        shipped, "cerebras:gpt-oss-120b", POLICY, Clock.systemUTC(), billed)
+                .generate("You write legal Q&A samples as JSON.", "Practice area: Contract Law.", c -> c);
+
+        // then: the simulator's usage, priced at 0.15/0.60 (Groq) and 0.35/0.75 (Cerebras) per million
+        var groqUsage = groq.billed().get("openai/gpt-oss-120b");
+        assertThat(groqAnswer.bill().tokens())
+                .isEqualTo(new TokenUsage(groqUsage.prompt(), groqUsage.completion(), groqUsage.reasoning()));
+        assertThat(groqAnswer.bill().tokens().reasoning())
+                .as("low effort, in Groq's usage")
+                .isEqualTo(16);
+        assertThat(groqAnswer.bill().costUsd())
+                .isEqualByComparingTo(new BigDecimal(groqUsage.prompt())
+                        .multiply(new BigDecimal("0.15"))
+                        .add(new BigDecimal(groqUsage.completion()).multiply(new BigDecimal("0.60")))
+                        .movePointLeft(6));
+        var cerebrasUsage = cerebras.billed().get("gpt-oss-120b");
+        assertThat(cerebrasAnswer.bill().tokens().reasoning())
+                .as("in Cerebras' usage")
+                .isEqualTo(16);
+        assertThat(cerebrasAnswer.bill().costUsd())
+                .isEqualByComparingTo(new BigDecimal(cerebrasUsage.prompt())
+                        .multiply(new BigDecimal("0.35"))
+                        .add(new BigDecimal(cerebrasUsage.completion()).multiply(new BigDecimal("0.75")))
+                        .movePointLeft(6));
+        assertThat(qwenAnswer.bill().costUsd()).as("no price shipped for it").isNull();
+        assertThat(qwenAnswer.bill().tokens().reasoning()).isZero();
+        assertThat(bills).containsExactly(groqAnswer.bill(), qwenAnswer.bill(), cerebrasAnswer.bill());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -267,7 +322,8 @@ class StructuredOutputIntegrationTests {
                 Duration.ofSeconds(1),
                 0,
                 null,
-                Map.of(MODEL, options));
+                Map.of(MODEL, options),
+                null);
         return ProviderChain.create(
                 new ProvidersProperties(Map.of("sim", settings)), "sim", POLICY, Clock.systemUTC(), events::add);
     }
