@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProviderChains {
 
+    /** How the exit description of an execution its budget stopped begins. */
+    public static final String BUDGET_REACHED = "budget reached: ";
+
     private static final Logger log = LoggerFactory.getLogger(ProviderChains.class);
 
     private final ProviderRegistry providers;

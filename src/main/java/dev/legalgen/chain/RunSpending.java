@@ -116,7 +116,7 @@ final class RunSpending implements Spending {
     }
 
     private static String reached(String spent, String parameter) {
-        return "budget reached: " + spent + "; rerun with a larger " + parameter + " to continue";
+        return ProviderChains.BUDGET_REACHED + spent + "; rerun with a larger " + parameter + " to continue";
     }
 
     private static String tokens(long count) {

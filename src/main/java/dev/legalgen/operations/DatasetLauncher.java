@@ -242,7 +242,11 @@ public class DatasetLauncher {
                     .append(ExecutionFailures.of(execution))
                     .append(". Fix the cause, then rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.STOPPED) {
-            message.append("; rerun the same command to continue from the last commit");
+            String description = execution.getExitStatus().getExitDescription();
+            message.append(
+                    description.startsWith(ProviderChains.BUDGET_REACHED)
+                            ? "; " + description + " from the last commit"
+                            : "; rerun the same command to continue from the last commit");
         } else if (status == BatchStatus.COMPLETED) {
             message.append(missing(execution))
                     .append("; exported to ")
