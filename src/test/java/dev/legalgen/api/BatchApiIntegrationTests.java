@@ -59,6 +59,18 @@ class BatchApiIntegrationTests {
                         .sum())
                 .isEqualTo(30);
         assertThat(status.at("/quality/duplicates_refused/exact").asLong()).isZero();
+        assertThat(status.at("/spend/calls").asLong()).isEqualTo(30);
+        assertThat(status.at("/spend/spent/total").asLong())
+                .isPositive()
+                .isEqualTo(status.at("/spend/kept/total").asLong())
+                .isEqualTo(status.at("/spend/spent/prompt").asLong()
+                        + status.at("/spend/spent/completion").asLong());
+        assertThat(status.at("/spend/spent/cost_usd").decimalValue())
+                .as("at the simulator's small model's price")
+                .isPositive()
+                .isEqualByComparingTo(
+                        status.at("/spend/routes/0/billed/cost_usd").decimalValue());
+        assertThat(status.at("/spend/routes/0/model").asString()).isEqualTo("legal-sim-small");
 
         // and the coverage ledger has every cell of the plan, complete
         JsonNode coverage = api.get("/api/generate/batch/coverage?execution_id=" + executionId)
