@@ -5,60 +5,48 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /v1/chat/completions}: validate, wait at the gate when it holds, apply any scripted fault, enforce
- * limits, answer a sample.
+ * {@code POST /v1/chat/completions}: authenticate, wait at the gate when it holds, apply any scripted fault,
+ * enforce limits, and leave the rest of the answer to {@link ChatAnswers}.
  */
 final class ChatHandler implements HttpHandler {
 
     static final String PATH = "/v1/chat/completions";
 
     private final Dialect dialect;
-    private final Set<String> models;
-    private final Set<String> modelsWithoutJsonSchema;
     private final Duration latency;
     private final Clock clock;
     private final JsonMapper json;
     private final BearerAuth auth;
+    private final ChatAnswers answers;
     private final FaultScript faults;
     private final RequestGate gate;
     private final RequestLog log;
     private final RateWindows limits;
     private final ErrorCatalog errors;
-    private final StatusFaults statusFaults;
-    private final CompletionBodies bodies;
-    private final SampleWriter samples;
-    private final Bills bills;
 
     ChatHandler(
             SimulatorConfig config,
             JsonMapper json,
+            ChatAnswers answers,
             FaultScript faults,
             RequestGate gate,
             RequestLog log,
-            RateWindows limits,
-            SampleWriter samples,
-            Bills bills) {
-        this.bills = bills;
+            RateWindows limits) {
         this.dialect = config.dialect();
-        this.models = Set.copyOf(config.models());
-        this.modelsWithoutJsonSchema = config.modelsWithoutJsonSchema();
         this.latency = config.latency();
         this.clock = config.clock();
         this.json = json;
         this.auth = new BearerAuth(config.apiKey());
+        this.answers = answers;
         this.faults = faults;
         this.gate = gate;
         this.log = log;
         this.limits = limits;
-        this.samples = samples;
         this.errors = new ErrorCatalog(dialect, json);
-        this.statusFaults = new StatusFaults(dialect, errors);
-        this.bodies = new CompletionBodies(dialect, json);
     }
 
     @Override
@@ -69,7 +57,7 @@ final class ChatHandler implements HttpHandler {
                 return;
             }
             ChatRequest request = parse(exchange.getRequestBody().readAllBytes());
-            String prompt = request == null || request.messages() == null ? "" : request.promptText();
+            String prompt = ChatAnswers.prompt(request);
             PromptFacts facts = PromptFacts.parse(prompt);
             RequestLog.Arrival arrival = log.arrive(request, clock.instant(), facts);
             answer(exchange, request, prompt, facts, arrival);
@@ -85,7 +73,7 @@ final class ChatHandler implements HttpHandler {
     private void answer(
             HttpExchange exchange, ChatRequest request, String prompt, PromptFacts facts, RequestLog.Arrival arrival)
             throws IOException, InterruptedException {
-        Reply invalid = validate(exchange, request);
+        Reply invalid = auth.accepts(exchange) ? answers.refusal(request) : errors.invalidKey();
         String model = request == null ? null : request.model();
         if (invalid != null) {
             send(exchange, arrival, limits.peek(model), invalid);
@@ -100,7 +88,7 @@ final class ChatHandler implements HttpHandler {
             return;
         }
         if (fault instanceof Fault.Status status) {
-            send(exchange, arrival, limits.peek(model), statusFaults.reply(status, model));
+            send(exchange, arrival, limits.peek(model), answers.failure(status, model));
             return;
         }
         int promptTokens = ChatRequest.estimateTokens(prompt);
@@ -109,67 +97,12 @@ final class ChatHandler implements HttpHandler {
             send(exchange, arrival, admission.state(), errors.refusal(model, admission));
             return;
         }
-        SampleWriter.Sample sample = faults.repeats().answer(samples.write(model, facts, prompt), fault);
-        // a model stopped by its budget writes up to the budget and says so
-        boolean cutOff = fault instanceof Fault.Truncated truncated && truncated.cuts(request.completionBudget());
-        String content = cutOff ? SampleContent.cutOff(json, sample) : SampleContent.render(json, sample, fault);
-        String requestId = WireFormats.groqRequestId(clock.millis());
+        ChatAnswers.Answer answer = answers.complete(request, prompt, facts, fault);
         if (dialect == Dialect.GROQ) {
-            exchange.getResponseHeaders().set("x-request-id", requestId);
+            exchange.getResponseHeaders().set("x-request-id", answer.requestId());
         }
-        int reasoningTokens = Math.min(request.reasoningTokens(), request.completionBudget());
-        int completionTokens = cutOff
-                ? request.completionBudget()
-                : Math.min(request.completionBudget(), reasoningTokens + ChatRequest.estimateTokens(content));
-        bills.add(model, promptTokens, completionTokens, reasoningTokens);
-        byte[] body = bodies.success(new CompletionBodies.Completion(
-                model,
-                content,
-                cutOff ? "length" : "stop",
-                promptTokens,
-                completionTokens,
-                reasoningTokens,
-                clock.instant().getEpochSecond(),
-                requestId));
-        LimitState charged = limits.charge(model, admission, promptTokens + completionTokens);
-        send(exchange, arrival, charged, Reply.json(200, body));
-    }
-
-    /** The 4xx a request earns before any model work, or null when it is acceptable. Messages are inferred. */
-    private Reply validate(HttpExchange exchange, ChatRequest request) {
-        if (!auth.accepts(exchange)) {
-            return errors.invalidKey();
-        }
-        if (request == null) {
-            return errors.badRequest("We could not parse the JSON body of your request.");
-        }
-        if (request.messages() == null || request.messages().isEmpty()) {
-            return errors.badRequest("'messages' : minimum number of items is 1");
-        }
-        if (request.model() == null || request.model().isBlank()) {
-            return errors.badRequest("'model' : property 'model' is missing");
-        }
-        if (request.n() != null && request.n() != 1) {
-            return errors.badRequest("'n' : number must be at most 1");
-        }
-        if (!models.contains(request.model())) {
-            return errors.modelNotFound(request.model());
-        }
-        return request.asksForSchema() ? refusedSchema(request) : null;
-    }
-
-    /** The 400 a {@code json_schema} request earns (malformed, refused by the model, or unportable), or null. */
-    private Reply refusedSchema(ChatRequest request) {
-        ChatRequest.JsonSchema schema = request.responseFormat().jsonSchema();
-        if (schema == null || schema.name() == null || schema.schema() == null) {
-            // Cerebras answers a schema without a name with its validation 400 (observed); Groq's wording inferred
-            return errors.badRequest("'response_format.json_schema' : properties 'name' and 'schema' are required");
-        }
-        if (modelsWithoutJsonSchema.contains(request.model())) {
-            return errors.jsonSchemaUnsupported();
-        }
-        Set<String> unsupported = SchemaKeywords.unsupported(schema.schema());
-        return unsupported.isEmpty() ? null : errors.unsupportedSchemaFields(unsupported);
+        LimitState charged = limits.charge(model, admission, answer.usedTokens());
+        send(exchange, arrival, charged, answer.reply());
     }
 
     /** Records the status before sending, so a client that has its answer also sees it in the log. */

@@ -67,8 +67,8 @@ public final class Simulator implements AutoCloseable {
         server.setExecutor(executor);
         SampleWriter samples = new SampleWriter();
         Bills bills = new Bills();
-        server.createContext(
-                ChatHandler.PATH, new ChatHandler(config, json, faults, gate, log, limits, samples, bills));
+        ChatAnswers answers = new ChatAnswers(config, json, samples, faults.repeats(), bills);
+        server.createContext(ChatHandler.PATH, new ChatHandler(config, json, answers, faults, gate, log, limits));
         server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
         server.createContext("/", Responder::unrouted);
         server.start();
