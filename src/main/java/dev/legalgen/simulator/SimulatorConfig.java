@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * How a {@link Simulator} behaves. {@code apiKey} null accepts any non-empty bearer token; limits of 0 are
  * unlimited; port 0 picks an ephemeral port; {@code modelsWithoutJsonSchema} answer a {@code json_schema} request
- * with the dialect's 400, as Groq's models other than gpt-oss do (the others take it, as on Cerebras).
+ * with the dialect's 400, as Groq's models other than gpt-oss do (the others take it, as on Cerebras);
+ * {@code batchTiming} paces the Batch API.
  */
 public record SimulatorConfig(
         int port,
@@ -20,7 +21,8 @@ public record SimulatorConfig(
         int requestsPerMinute,
         int tokensPerMinute,
         Clock clock,
-        Set<String> modelsWithoutJsonSchema) {
+        Set<String> modelsWithoutJsonSchema,
+        BatchTiming batchTiming) {
 
     public SimulatorConfig {
         if (port < 0 || port > 65_535) {
@@ -44,9 +46,13 @@ public record SimulatorConfig(
         Objects.requireNonNull(clock, "clock");
         modelsWithoutJsonSchema =
                 Set.copyOf(Objects.requireNonNull(modelsWithoutJsonSchema, "modelsWithoutJsonSchema"));
+        Objects.requireNonNull(batchTiming, "batchTiming");
     }
 
-    /** Groq dialect, two simulated models, any key, no latency, no limits, system clock, ephemeral port. */
+    /**
+     * Groq dialect, two simulated models, any key, no latency, no limits, system clock, ephemeral port, batches
+     * finished at their first poll.
+     */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(
                 0,
@@ -57,7 +63,8 @@ public record SimulatorConfig(
                 0,
                 0,
                 Clock.systemUTC(),
-                Set.of());
+                Set.of(),
+                BatchTiming.INSTANT);
     }
 
     public SimulatorConfig withPort(int newPort) {
@@ -70,7 +77,8 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withDialect(Dialect newDialect) {
@@ -83,7 +91,8 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withModels(List<String> newModels) {
@@ -96,7 +105,8 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withModels(String... newModels) {
@@ -113,7 +123,8 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withLatency(Duration newLatency) {
@@ -126,7 +137,8 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withLimits(int newRequestsPerMinute, int newTokensPerMinute) {
@@ -139,7 +151,8 @@ public record SimulatorConfig(
                 newRequestsPerMinute,
                 newTokensPerMinute,
                 clock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
@@ -152,13 +165,38 @@ public record SimulatorConfig(
                 requestsPerMinute,
                 tokensPerMinute,
                 newClock,
-                modelsWithoutJsonSchema);
+                modelsWithoutJsonSchema,
+                batchTiming);
     }
 
     /** These models refuse {@code json_schema} with the dialect's 400 ({@code param: response_format}). */
     public SimulatorConfig withoutJsonSchema(String... refusing) {
         return new SimulatorConfig(
-                port, dialect, models, apiKey, latency, requestsPerMinute, tokensPerMinute, clock, Set.of(refusing));
+                port,
+                dialect,
+                models,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                Set.of(refusing),
+                batchTiming);
+    }
+
+    /** How long batches take in each state (the Batch API's {@code validating} ... {@code cancelled}). */
+    public SimulatorConfig withBatchTiming(BatchTiming newBatchTiming) {
+        return new SimulatorConfig(
+                port,
+                dialect,
+                models,
+                apiKey,
+                latency,
+                requestsPerMinute,
+                tokensPerMinute,
+                clock,
+                modelsWithoutJsonSchema,
+                newBatchTiming);
     }
 
     /** Records print every component; the key must not reach logs. */
@@ -167,6 +205,7 @@ public record SimulatorConfig(
         return "SimulatorConfig[port=" + port + ", dialect=" + dialect + ", models=" + models
                 + ", apiKey=" + (apiKey == null ? "<any>" : "<redacted>") + ", latency=" + latency
                 + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute
-                + ", clock=" + clock + ", modelsWithoutJsonSchema=" + modelsWithoutJsonSchema + "]";
+                + ", clock=" + clock + ", modelsWithoutJsonSchema=" + modelsWithoutJsonSchema + ", batchTiming="
+                + batchTiming + "]";
     }
 }

@@ -54,6 +54,11 @@ final class WireFormats {
 
     /** {@code req_} and a 26-character lowercase ULID, as Groq's {@code x-request-id} and {@code x_groq.id}. */
     static String groqRequestId(long epochMillis) {
+        return groqId("req_", epochMillis);
+    }
+
+    /** {@code prefix} and a 26-character lowercase ULID, as Groq spells its ids: {@code file_01jh6x76wt…}. */
+    static String groqId(String prefix, long epochMillis) {
         char[] ulid = new char[26];
         long time = epochMillis;
         for (int i = 9; i >= 0; i--) {
@@ -64,7 +69,7 @@ final class WireFormats {
         for (int i = 10; i < 26; i++) {
             ulid[i] = CROCKFORD[random.nextInt(32)];
         }
-        return "req_" + new String(ulid);
+        return prefix + new String(ulid);
     }
 
     /** {@code chatcmpl-} and a random version-4 UUID, without SecureRandom's cost per request. */
