@@ -147,6 +147,31 @@ final class ErrorCatalog {
                 dialect == Dialect.GROQ ? null : "wrong_api_format");
     }
 
+    /** A 400 naming the request field at fault, as Groq's validation errors do with {@code param}. */
+    Reply invalidField(String message, String param) {
+        return error(400, message, "invalid_request_error", param, null);
+    }
+
+    /**
+     * A batch input file refused at upload. {@code line} (1-based, null when no one line is at fault) is a field of
+     * its own, as in Groq's documented batch {@code errors}, so that a client need not read it out of the message.
+     */
+    Reply badBatchFile(BatchInput.Refused refused) {
+        ObjectNode body = fields(refused.getMessage(), "invalid_request_error", refused.param, refused.code);
+        if (refused.line != null) {
+            body.put("line", refused.line);
+        }
+        return Reply.json(400, bytes(body));
+    }
+
+    /** A file or batch id that names none: OpenAI's wording ({@code No such File object: …}), inferred for both. */
+    Reply noSuch(String object, String id) {
+        String message = "No such " + object + " object: " + id;
+        return dialect == Dialect.GROQ
+                ? error(404, message, "invalid_request_error", "id", null)
+                : error(404, message, "not_found_error", "id", "not_found");
+    }
+
     /** An error body in the dialect's shape; null {@code param}/{@code code} are left out for Groq, "" for Cerebras. */
     Reply error(int status, String message, String type, String param, String code) {
         return Reply.json(status, bytes(fields(message, type, param, code)));

@@ -13,7 +13,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An OpenAI-compatible provider on 127.0.0.1 speaking Groq's or Cerebras' wire format, with scripted faults. */
+/**
+ * An OpenAI-compatible provider on 127.0.0.1 speaking Groq's or Cerebras' wire format, with scripted faults: chat
+ * completions, model listing, and the Batch API ({@code /files}, {@code /batches}) answering its lines as chat
+ * completions are answered.
+ */
 public final class Simulator implements AutoCloseable {
 
     private static final int BACKLOG = 1024;
@@ -34,6 +38,7 @@ public final class Simulator implements AutoCloseable {
     private final RateWindows limits;
     private final SampleWriter samples;
     private final Bills bills;
+    private final BatchApi batchApi;
 
     private Simulator(
             HttpServer server,
@@ -43,8 +48,10 @@ public final class Simulator implements AutoCloseable {
             RequestLog log,
             RateWindows limits,
             SampleWriter samples,
-            Bills bills) {
+            Bills bills,
+            BatchApi batchApi) {
         this.server = server;
+        this.batchApi = batchApi;
         this.bills = bills;
         this.executor = executor;
         this.faults = faults;
@@ -70,9 +77,11 @@ public final class Simulator implements AutoCloseable {
         ChatAnswers answers = new ChatAnswers(config, json, samples, faults.repeats(), bills);
         server.createContext(ChatHandler.PATH, new ChatHandler(config, json, answers, faults, gate, log, limits));
         server.createContext(ModelsHandler.PATH, new ModelsHandler(config, json, limits, log));
+        BatchApi batchApi = new BatchApi(config, json, samples, faults.repeats());
+        batchApi.install(server, config, json, limits);
         server.createContext("/", Responder::unrouted);
         server.start();
-        return new Simulator(server, executor, faults, gate, log, limits, samples, bills);
+        return new Simulator(server, executor, faults, gate, log, limits, samples, bills, batchApi);
     }
 
     public int port() {
@@ -146,11 +155,64 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * The Batch API's scripted faults: lines answered with an error or a damaged sample, batches that expire or
+     * fail validation. Apart from {@link #faults()}, which batch lines never consume.
+     */
+    public BatchScript batchFaults() {
+        return batchApi.script();
+    }
+
+    /** {@code POST /files} requests seen, accepted or refused. */
+    public int fileUploadCount() {
+        return batchApi.log().count(BatchLog.Call.UPLOAD);
+    }
+
+    /** {@code POST /batches} requests seen, accepted or refused. */
+    public int batchCreateCount() {
+        return batchApi.log().count(BatchLog.Call.CREATE);
+    }
+
+    /** {@code GET /batches/{id}} requests seen, answered or refused. */
+    public int batchPollCount() {
+        return batchApi.log().count(BatchLog.Call.POLL);
+    }
+
+    /** {@code GET /files/{id}/content} requests seen, answered or refused. */
+    public int fileDownloadCount() {
+        return batchApi.log().count(BatchLog.Call.DOWNLOAD);
+    }
+
+    /** {@code POST /batches/{id}/cancel} requests seen, answered or refused. */
+    public int batchCancelCount() {
+        return batchApi.log().count(BatchLog.Call.CANCEL);
+    }
+
+    /** The custom ids of every batch input file accepted, file by file in upload order, each in line order. */
+    public List<List<String>> uploadedCustomIds() {
+        return batchApi.log().uploaded();
+    }
+
+    /** The custom ids of every batch created, batch by batch in creation order, each in its file's line order. */
+    public List<List<String>> batchedCustomIds() {
+        return batchApi.log().batched();
+    }
+
+    /**
+     * What batch lines billed per model, in model order: the {@code usage} of every line answered with 200. Kept
+     * apart from {@link #billed()}, as the providers price batch calls apart (at half the synchronous price).
+     */
+    public Map<String, Bills.Usage> batchBilled() {
+        return batchApi.bills().snapshot();
+    }
+
+    /**
      * Clears counters (the tokens counted too), scripted faults, rate-limit windows and the prompts seen (each is
-     * answered as the first time again), and releases any hold.
+     * answered as the first time again), the Batch API's files, batches, faults, counters and bills, and releases
+     * any hold.
      */
     public void reset() {
         faults.clear();
+        batchApi.clear();
         limits.reset();
         log.clear();
         samples.clear();

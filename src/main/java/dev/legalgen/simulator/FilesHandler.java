@@ -1,0 +1,106 @@
+package dev.legalgen.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /v1/files} (a batch input file, multipart {@code purpose=batch} and {@code file}) and
+ * {@code GET /v1/files/{id}/content} (any file's bytes: an input, or a batch's output or error file).
+ */
+final class FilesHandler implements HttpHandler {
+
+    static final String PATH = "/v1/files";
+
+    private static final Pattern CONTENT = Pattern.compile(PATH + "/([^/]+)/content");
+    private static final String DEFAULT_FILENAME = "batch.jsonl";
+
+    private final Dialect dialect;
+    private final JsonMapper json;
+    private final BearerAuth auth;
+    private final ErrorCatalog errors;
+    private final BatchBodies bodies;
+    private final StoredFiles files;
+    private final BatchLog log;
+    private final RateWindows limits;
+
+    FilesHandler(SimulatorConfig config, JsonMapper json, StoredFiles files, BatchLog log, RateWindows limits) {
+        this.dialect = config.dialect();
+        this.json = json;
+        this.auth = new BearerAuth(config.apiKey());
+        this.errors = new ErrorCatalog(dialect, json);
+        this.bodies = new BatchBodies(json);
+        this.files = files;
+        this.log = log;
+        this.limits = limits;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            Matcher content = CONTENT.matcher(path);
+            if (PATH.equals(path) && "POST".equals(method)) {
+                log.seen(BatchLog.Call.UPLOAD);
+                send(exchange, upload(exchange));
+            } else if (content.matches() && "GET".equals(method)) {
+                log.seen(BatchLog.Call.DOWNLOAD);
+                exchange.getRequestBody().readAllBytes();
+                send(exchange, download(exchange, content.group(1)));
+            } else {
+                Responder.unrouted(exchange);
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Reply upload(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (!auth.accepts(exchange)) {
+            return errors.invalidKey();
+        }
+        Map<String, Multipart.Part> parts =
+                Multipart.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        if (parts == null) {
+            return errors.badRequest("Expected a multipart/form-data body with the fields 'purpose' and 'file'.");
+        }
+        Multipart.Part purpose = parts.get("purpose");
+        if (purpose == null || !StoredFiles.INPUT.equals(purpose.text().strip())) {
+            return errors.invalidField("'purpose' : the value must be 'batch'", "purpose");
+        }
+        Multipart.Part file = parts.get("file");
+        if (file == null) {
+            return errors.invalidField("'file' : the field is required", "file");
+        }
+        BatchInput input;
+        try {
+            input = BatchInput.read(file.content(), json);
+        } catch (BatchInput.Refused refused) {
+            return errors.badBatchFile(refused);
+        }
+        String filename = file.filename() == null || file.filename().isBlank() ? DEFAULT_FILENAME : file.filename();
+        StoredFiles.StoredFile stored = files.addInput(filename, file.content(), input);
+        log.uploaded(input.customIds());
+        return Reply.json(200, bodies.file(stored));
+    }
+
+    private Reply download(HttpExchange exchange, String id) {
+        if (!auth.accepts(exchange)) {
+            return errors.invalidKey();
+        }
+        StoredFiles.StoredFile file = files.get(id);
+        return file == null
+                ? errors.noSuch("File", id)
+                : new Reply(200, "application/octet-stream", file.content(), null);
+    }
+
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
+        Responder.send(exchange, dialect, limits.peek(null), reply);
+    }
+}
