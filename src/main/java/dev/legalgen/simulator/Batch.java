@@ -3,7 +3,6 @@ package dev.legalgen.simulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,20 +14,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Batch {
 
-    enum Status {
-        VALIDATING,
-        FAILED,
-        IN_PROGRESS,
-        FINALIZING,
-        COMPLETED,
-        EXPIRED,
-        CANCELLING,
-        CANCELLED;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+    private static final String EXPIRED = "This request could not be executed before the completion window expired.";
+    private static final String CANCELLED = "This request was not executed because the batch was cancelled.";
 
     /** What a batch was created with; {@code metadata} is the client's, echoed (null when it sent none). */
     record Spec(
@@ -47,7 +34,7 @@ final class Batch {
     private final ResultFiles resultFiles;
     private final List<BatchLines.Ran> ran = new ArrayList<>();
     private int succeeded;
-    private Status status = Status.VALIDATING;
+    private BatchStatus status = BatchStatus.VALIDATING;
     private Instant inProgressAt;
     private Instant finalizingAt;
     private Instant endedAt;
@@ -71,26 +58,26 @@ final class Batch {
 
     /** Catches up with {@code now}: every transition and line due by then happens, in order. */
     synchronized void advance(Instant now) {
-        if (status == Status.VALIDATING) {
+        if (status == BatchStatus.VALIDATING) {
             Instant validated = spec.createdAt().plus(timing.validating());
             if (now.isBefore(validated)) {
                 return;
             }
             if (fate instanceof BatchFate.FailsValidation) {
-                end(Status.FAILED, validated);
+                end(BatchStatus.FAILED, validated);
                 return;
             }
-            status = Status.IN_PROGRESS;
+            status = BatchStatus.IN_PROGRESS;
             inProgressAt = validated;
         }
-        if (status == Status.IN_PROGRESS) {
+        if (status == BatchStatus.IN_PROGRESS) {
             runDue(now);
         }
-        if (status == Status.FINALIZING && !now.isBefore(finalizingAt.plus(timing.finalizing()))) {
-            end(Status.COMPLETED, finalizingAt.plus(timing.finalizing()));
+        if (status == BatchStatus.FINALIZING && !now.isBefore(finalizingAt.plus(timing.finalizing()))) {
+            end(BatchStatus.COMPLETED, finalizingAt.plus(timing.finalizing()));
         }
-        if (status == Status.CANCELLING && !now.isBefore(cancellingAt.plus(timing.cancelling()))) {
-            end(Status.CANCELLED, cancellingAt.plus(timing.cancelling()));
+        if (status == BatchStatus.CANCELLING && !now.isBefore(cancellingAt.plus(timing.cancelling()))) {
+            end(BatchStatus.CANCELLED, cancellingAt.plus(timing.cancelling()));
         }
     }
 
@@ -102,7 +89,7 @@ final class Batch {
         advance(now);
         return switch (status) {
             case VALIDATING, IN_PROGRESS, FINALIZING -> {
-                status = Status.CANCELLING;
+                status = BatchStatus.CANCELLING;
                 cancellingAt = now;
                 advance(now);
                 yield true;
@@ -112,7 +99,7 @@ final class Batch {
         };
     }
 
-    synchronized Status status() {
+    synchronized BatchStatus status() {
         return status;
     }
 
@@ -122,7 +109,7 @@ final class Batch {
                 spec,
                 status,
                 // Groq reports a total of 0 until validation has passed (its documented example)
-                status == Status.VALIDATING || status == Status.FAILED ? 0 : requests.size(),
+                status == BatchStatus.VALIDATING || status == BatchStatus.FAILED ? 0 : requests.size(),
                 succeeded,
                 ran.size() - succeeded,
                 inProgressAt,
@@ -131,7 +118,7 @@ final class Batch {
                 cancellingAt,
                 written.outputFileId(),
                 written.errorFileId(),
-                status == Status.FAILED && fate instanceof BatchFate.FailsValidation failure ? failure : null);
+                status == BatchStatus.FAILED && fate instanceof BatchFate.FailsValidation failure ? failure : null);
     }
 
     /** Runs the lines due by {@code now}, or stops the batch where its window or a scripted expiry ends it. */
@@ -139,13 +126,13 @@ final class Batch {
         while (ran.size() < requests.size()) {
             Instant lastDone = inProgressAt.plus(timing.perLine().multipliedBy(ran.size()));
             if (fate instanceof BatchFate.ExpiresAfter expiry && expiry.lines() == ran.size()) {
-                end(Status.EXPIRED, lastDone);
+                end(BatchStatus.EXPIRED, lastDone);
                 return;
             }
             Instant due = lastDone.plus(timing.perLine());
             if (due.isAfter(spec.expiresAt())) {
                 if (!now.isBefore(spec.expiresAt())) {
-                    end(Status.EXPIRED, spec.expiresAt());
+                    end(BatchStatus.EXPIRED, spec.expiresAt());
                 }
                 return;
             }
@@ -156,38 +143,25 @@ final class Batch {
             ran.add(line);
             succeeded += line.succeeded() ? 1 : 0;
         }
-        status = Status.FINALIZING;
+        status = BatchStatus.FINALIZING;
         finalizingAt = inProgressAt.plus(timing.perLine().multipliedBy(requests.size()));
     }
 
-    private void end(Status ended, Instant at) {
+    private void end(BatchStatus ended, Instant at) {
         status = ended;
         endedAt = at;
-        List<BatchInput.Line> notRun = requests.subList(ran.size(), requests.size());
         written = switch (ended) {
-            // codes as OpenAI's error file names them (provider facts §10); messages inferred
-            case EXPIRED ->
-                resultFiles.write(
-                        spec.id(),
-                        ran,
-                        notRun(
-                                notRun,
-                                "batch_expired",
-                                "This request could not be" + " executed before the completion window expired."));
-            case CANCELLED ->
-                resultFiles.write(
-                        spec.id(),
-                        ran,
-                        notRun(
-                                notRun,
-                                "batch_cancelled",
-                                "This request was not" + " executed because the batch was cancelled."));
+            case EXPIRED -> resultFiles.write(spec.id(), ran, notRun("batch_expired", EXPIRED));
+            case CANCELLED -> resultFiles.write(spec.id(), ran, notRun("batch_cancelled", CANCELLED));
             case COMPLETED -> resultFiles.write(spec.id(), ran, List.of());
             default -> ResultFiles.NONE; // failed validation: no line ran
         };
     }
 
-    private List<byte[]> notRun(List<BatchInput.Line> notRun, String code, String message) {
-        return notRun.stream().map(line -> lines.notRun(line, code, message)).toList();
+    /** The error lines of the requests not run: OpenAI's shape, the codes and messages inferred. */
+    private List<byte[]> notRun(String code, String message) {
+        return requests.subList(ran.size(), requests.size()).stream()
+                .map(line -> lines.notRun(line, code, message))
+                .toList();
     }
 }

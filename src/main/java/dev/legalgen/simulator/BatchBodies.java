@@ -51,11 +51,11 @@ final class BatchBodies {
         epochSeconds(body, "in_progress_at", batch.inProgressAt());
         epochSeconds(body, "expires_at", batch.spec().expiresAt());
         epochSeconds(body, "finalizing_at", batch.finalizingAt());
-        epochSeconds(body, "completed_at", batch.endedAs(Batch.Status.COMPLETED));
-        epochSeconds(body, "failed_at", batch.endedAs(Batch.Status.FAILED));
-        epochSeconds(body, "expired_at", batch.endedAs(Batch.Status.EXPIRED));
+        epochSeconds(body, "completed_at", batch.endedAs(BatchStatus.COMPLETED));
+        epochSeconds(body, "failed_at", batch.endedAs(BatchStatus.FAILED));
+        epochSeconds(body, "expired_at", batch.endedAs(BatchStatus.EXPIRED));
         epochSeconds(body, "cancelling_at", batch.cancellingAt());
-        epochSeconds(body, "cancelled_at", batch.endedAs(Batch.Status.CANCELLED));
+        epochSeconds(body, "cancelled_at", batch.endedAs(BatchStatus.CANCELLED));
         body.putObject("request_counts")
                 .put("total", batch.total())
                 .put("completed", batch.completed())

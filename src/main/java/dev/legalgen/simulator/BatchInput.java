@@ -43,9 +43,10 @@ record BatchInput(List<Line> lines) {
     }
 
     /**
-     * Reads and checks a whole file, stopping at its first bad line. The codes are those OpenAI and Groq document
-     * for refused lines ({@code invalid_json_line}, {@code duplicate_custom_id}, {@code invalid_method},
-     * {@code empty_file}, {@code too_many_tasks}); the others, and every message, are inferred in their style.
+     * Reads and checks a whole file, stopping at its first bad line. Refused here, at upload; Groq's documented
+     * example instead reports a bad line among a batch's {@code errors} after validation (G-BATCH), which
+     * {@link BatchScript#nextBatchFailsValidation} imitates. {@code invalid_method} is the code of that example;
+     * the other codes, and every message, are inferred.
      */
     static BatchInput read(byte[] content, JsonMapper json) throws Refused {
         if (content.length > MAX_BYTES) {

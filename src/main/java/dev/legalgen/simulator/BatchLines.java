@@ -35,7 +35,7 @@ final class BatchLines {
 
     /**
      * {@code {"id","custom_id","response":{"status_code","request_id","body"},"error":null}}: an HTTP-level error
-     * is a response too, its body the error body, as OpenAI writes them (observed, openai-openapi issue 302).
+     * is a response too, its body the error body, as OpenAI writes them (O-BATCH, observed).
      */
     Ran run(BatchInput.Line line) {
         // the line's fault is taken whatever its answer, so that "every nth line" counts every line

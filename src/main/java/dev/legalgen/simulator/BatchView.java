@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 record BatchView(
         Batch.Spec spec,
-        Batch.Status status,
+        BatchStatus status,
         int total,
         int completed,
         int failed,
@@ -21,7 +21,7 @@ record BatchView(
         BatchFate.FailsValidation validationFailure) {
 
     /** When the batch ended as {@code ended}, null when it did not (yet). */
-    Instant endedAs(Batch.Status ended) {
+    Instant endedAs(BatchStatus ended) {
         return status == ended ? endedAt : null;
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes the files a batch ends with. The output file holds the lines answered 200; the error file the lines
- * answered with an error status and those that never ran, as Groq documents ("any failed or expired requests")
- * and OpenAI was observed to do. Neither is written when it would be empty (observed of OpenAI, which then
- * reports a null id). Lines are shuffled: providers do not keep input order.
+ * Writes the files a batch ends with. The output file holds the lines answered 200 ("one response line per
+ * successful request line", G-BATCH); the error file holds those answered with an error status and those that
+ * never ran ("any failed or expired requests", G-BATCH), HTTP-level errors in OpenAI's observed shape (O-BATCH:
+ * read from "the resulting Error file"). A file that would be empty is not written and its id stays null
+ * (inferred). Lines are shuffled: results are not in input order (G-BATCH).
  */
 final class ResultFiles {
 

@@ -91,7 +91,11 @@ final class BatchClient {
     }
 
     HttpResponse<String> createWith(String body) {
-        return send(request("/batches", SimClient.KEY)
+        return postJson("/batches", body);
+    }
+
+    HttpResponse<String> postJson(String path, String body) {
+        return send(request(path, SimClient.KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
