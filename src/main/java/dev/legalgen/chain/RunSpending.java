@@ -48,13 +48,9 @@ final class RunSpending implements Spending {
         this.tokens = spent.tokens().total();
         this.cost = spent.costUsd();
         if (budget.maxTokens() != null && tokens >= budget.maxTokens()) {
-            refusal = reached(
-                    tokens(tokens) + " spent of " + Budget.MAX_TOKENS + "=" + budget.maxTokens(), Budget.MAX_TOKENS);
+            refusal = reached(tokensSpent(), Budget.MAX_TOKENS);
         } else if (budget.maxCostUsd() != null && cost.compareTo(budget.maxCostUsd()) >= 0) {
-            refusal = reached(
-                    usd(cost) + " spent of " + Budget.MAX_COST_USD + "="
-                            + budget.maxCostUsd().toPlainString(),
-                    Budget.MAX_COST_USD);
+            refusal = reached(costSpent(), Budget.MAX_COST_USD);
         }
     }
 
@@ -67,8 +63,8 @@ final class RunSpending implements Spending {
         long worstTokens = worstCase.total();
         if (budget.maxTokens() != null && tokens + bookedTokens + worstTokens > budget.maxTokens()) {
             refusal = reached(
-                    tokens(tokens) + " spent of " + Budget.MAX_TOKENS + "=" + budget.maxTokens() + ", "
-                            + tokens(bookedTokens) + " in flight, and the next call may take " + tokens(worstTokens),
+                    tokensSpent() + ", " + tokens(bookedTokens) + " in flight, and the next call may take "
+                            + tokens(worstTokens),
                     Budget.MAX_TOKENS);
             return null;
         }
@@ -76,9 +72,7 @@ final class RunSpending implements Spending {
         BigDecimal worstCost = worst.costUsd() == null ? BigDecimal.ZERO : worst.costUsd();
         if (budget.maxCostUsd() != null && cost.add(bookedCost).add(worstCost).compareTo(budget.maxCostUsd()) > 0) {
             refusal = reached(
-                    usd(cost) + " spent of " + Budget.MAX_COST_USD + "="
-                            + budget.maxCostUsd().toPlainString() + ", " + usd(bookedCost)
-                            + " in flight, and the next call may cost " + usd(worstCost),
+                    costSpent() + ", " + usd(bookedCost) + " in flight, and the next call may cost " + usd(worstCost),
                     Budget.MAX_COST_USD);
             return null;
         }
@@ -121,6 +115,15 @@ final class RunSpending implements Spending {
 
     private static String tokens(long count) {
         return String.format(Locale.ROOT, "%,d tokens", count);
+    }
+
+    private String tokensSpent() {
+        return tokens(tokens) + " spent of " + Budget.MAX_TOKENS + "=" + budget.maxTokens();
+    }
+
+    private String costSpent() {
+        return usd(cost) + " spent of " + Budget.MAX_COST_USD + "="
+                + budget.maxCostUsd().toPlainString();
     }
 
     private static String usd(BigDecimal amount) {

@@ -16,8 +16,4 @@ public record Bill(TokenUsage tokens, BigDecimal costUsd) {
                 tokens.plus(other.tokens),
                 costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd));
     }
-
-    public boolean priced() {
-        return costUsd != null;
-    }
 }
