@@ -1,6 +1,7 @@
 package dev.legalgen.chain;
 
 import dev.legalgen.provider.ApiKey;
+import dev.legalgen.provider.BatchSupport;
 import dev.legalgen.provider.ModelPrice;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.simulator.Dialect;
@@ -77,7 +78,9 @@ public class SimulatorProvider implements DisposableBean {
                 0,
                 null,
                 Map.of(),
-                settings.prices());
+                settings.prices(),
+                // the simulator serves the Batch API for all its models, at the providers' discount
+                new BatchSupport(true, List.of(), BatchSupport.DEFAULT_DISCOUNT));
     }
 
     @Override

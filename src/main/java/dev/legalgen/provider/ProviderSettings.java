@@ -28,7 +28,8 @@ public record ProviderSettings(
         int maxCompletionTokens,
         Integer weight,
         Map<String, ModelOptions> modelOptions,
-        Map<String, ModelPrice> prices) {
+        Map<String, ModelPrice> prices,
+        BatchSupport batch) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -42,6 +43,39 @@ public record ProviderSettings(
         maxCompletionTokens = maxCompletionTokens == 0 ? DEFAULT_MAX_COMPLETION_TOKENS : maxCompletionTokens;
         modelOptions = modelOptions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(modelOptions));
         prices = prices == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+        batch = batch == null ? BatchSupport.NONE : batch;
+    }
+
+    /** A provider without batch support. */
+    public ProviderSettings(
+            URI baseUrl,
+            ApiKey apiKey,
+            List<String> models,
+            int requestsPerMinute,
+            int tokensPerMinute,
+            int requestsPerDay,
+            int tokensPerDay,
+            Duration timeout,
+            Duration connectTimeout,
+            int maxCompletionTokens,
+            Integer weight,
+            Map<String, ModelOptions> modelOptions,
+            Map<String, ModelPrice> prices) {
+        this(
+                baseUrl,
+                apiKey,
+                models,
+                requestsPerMinute,
+                tokensPerMinute,
+                requestsPerDay,
+                tokensPerDay,
+                timeout,
+                connectTimeout,
+                maxCompletionTokens,
+                weight,
+                modelOptions,
+                prices,
+                BatchSupport.NONE);
     }
 
     /** What a request to {@code model} asks for: its model options, the provider's defaults for the rest. */
@@ -59,6 +93,12 @@ public record ProviderSettings(
         return new Bill(usage, price == null ? null : price.costOf(usage));
     }
 
+    /** What {@code usage} of {@code model} costs in a batch: its list price less the provider's batch discount. */
+    public Bill batchBill(String model, TokenUsage usage) {
+        ModelPrice price = prices.get(model);
+        return new Bill(usage, price == null ? null : batch.discounted(price.costOf(usage)));
+    }
+
     /** The environment variable that holds a provider's key: {@code GROQ_API_KEY} for {@code groq}. */
     public static String keyVariable(String provider) {
         return provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
@@ -69,7 +109,8 @@ public record ProviderSettings(
         return endpoint("/chat/completions");
     }
 
-    private URI endpoint(String path) {
+    /** {@code {baseUrl}{path}}: the Batch API's {@code /files} and {@code /batches} too. */
+    URI endpoint(String path) {
         String base = baseUrl.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
@@ -129,6 +170,7 @@ public record ProviderSettings(
                 problems.addAll(price.problems(pricePath));
             }
         });
+        problems.addAll(batch.problems(path + ".batch", models));
         return problems;
     }
 

@@ -1,0 +1,47 @@
+package dev.legalgen.provider;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a provider takes batches through its Batch API, bound from {@code legalgen.providers.<name>.batch}: for
+ * which of its models (empty: all of them) and at what discount off its list prices (0.5: half price).
+ */
+public record BatchSupport(boolean enabled, List<String> models, BigDecimal discount) {
+
+    /** Groq's and Cerebras' batch discount: 50% off the synchronous price (provider-facts.md §10). */
+    public static final BigDecimal DEFAULT_DISCOUNT = new BigDecimal("0.5");
+
+    public static final BatchSupport NONE = new BatchSupport(false, List.of(), DEFAULT_DISCOUNT);
+
+    public BatchSupport {
+        models = models == null ? List.of() : List.copyOf(models);
+        discount = discount == null ? DEFAULT_DISCOUNT : discount;
+    }
+
+    /** Whether a batch of requests to {@code model} may go to this provider. */
+    public boolean accepts(String model) {
+        return enabled && (models.isEmpty() || models.contains(model));
+    }
+
+    /** What a list price becomes in a batch: {@code price × (1 − discount)}. */
+    BigDecimal discounted(BigDecimal listCost) {
+        return listCost.multiply(BigDecimal.ONE.subtract(discount)).setScale(ModelPrice.SCALE, RoundingMode.HALF_UP);
+    }
+
+    List<String> problems(String path, List<String> providerModels) {
+        List<String> problems = new ArrayList<>();
+        if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(path + ".discount must be between 0 and 1 (0.5 is half price), was " + discount.toPlainString());
+        }
+        for (String model : models) {
+            if (!providerModels.contains(model)) {
+                problems.add(path + ".models names " + model + ", which is not one of the provider's models "
+                        + providerModels);
+            }
+        }
+        return problems;
+    }
+}
