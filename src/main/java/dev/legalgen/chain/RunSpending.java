@@ -4,11 +4,9 @@ import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.Route;
 import dev.legalgen.provider.Spending;
 import dev.legalgen.provider.TokenUsage;
-import dev.legalgen.store.Spend;
 import dev.legalgen.store.SpendLedger;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
@@ -47,11 +45,7 @@ final class RunSpending implements Spending {
         Bill spent = SpendLedger.total(ledger.spentBy(instanceId));
         this.tokens = spent.tokens().total();
         this.cost = spent.costUsd();
-        if (budget.maxTokens() != null && tokens >= budget.maxTokens()) {
-            refusal = reached(tokensSpent(), Budget.MAX_TOKENS);
-        } else if (budget.maxCostUsd() != null && cost.compareTo(budget.maxCostUsd()) >= 0) {
-            refusal = reached(costSpent(), Budget.MAX_COST_USD);
-        }
+        this.refusal = budget.reachedBy(spent);
     }
 
     @Override
@@ -61,19 +55,14 @@ final class RunSpending implements Spending {
         }
         Bill worst = pricing.apply(route, worstCase);
         long worstTokens = worstCase.total();
-        if (budget.maxTokens() != null && tokens + bookedTokens + worstTokens > budget.maxTokens()) {
-            refusal = reached(
-                    tokensSpent() + ", " + tokens(bookedTokens) + " in flight, and the next call may take "
-                            + tokens(worstTokens),
-                    Budget.MAX_TOKENS);
-            return null;
-        }
-        // a model without a price is refused at launch when maxCostUsd is set (ProviderChains.unpriced)
         BigDecimal worstCost = worst.costUsd() == null ? BigDecimal.ZERO : worst.costUsd();
-        if (budget.maxCostUsd() != null && cost.add(bookedCost).add(worstCost).compareTo(budget.maxCostUsd()) > 0) {
-            refusal = reached(
-                    costSpent() + ", " + usd(bookedCost) + " in flight, and the next call may cost " + usd(worstCost),
-                    Budget.MAX_COST_USD);
+        String refused = budget.refusal(
+                new Bill(new TokenUsage(0, tokens, 0), cost),
+                new Bill(new TokenUsage(0, bookedTokens, 0), bookedCost),
+                new Bill(worstCase, worstCost),
+                "call");
+        if (refused != null) {
+            refusal = refused;
             return null;
         }
         bookedTokens += worstTokens;
@@ -107,26 +96,5 @@ final class RunSpending implements Spending {
     @Override
     public String refusal() {
         return refusal;
-    }
-
-    private static String reached(String spent, String parameter) {
-        return ProviderChains.BUDGET_REACHED + spent + "; rerun with a larger " + parameter + " to continue";
-    }
-
-    private static String tokens(long count) {
-        return String.format(Locale.ROOT, "%,d tokens", count);
-    }
-
-    private String tokensSpent() {
-        return tokens(tokens) + " spent of " + Budget.MAX_TOKENS + "=" + budget.maxTokens();
-    }
-
-    private String costSpent() {
-        return usd(cost) + " spent of " + Budget.MAX_COST_USD + "="
-                + budget.maxCostUsd().toPlainString();
-    }
-
-    private static String usd(BigDecimal amount) {
-        return Spend.usd(amount);
     }
 }

@@ -33,7 +33,8 @@ public record DatasetParameters(
         String output,
         String runId,
         Long maxTokens,
-        BigDecimal maxCostUsd) {
+        BigDecimal maxCostUsd,
+        RunMode mode) {
 
     public static final String DATASET = "dataset";
     public static final String TARGET_COUNT = "targetCount";
@@ -45,6 +46,7 @@ public record DatasetParameters(
     public static final String RUN_ID = "runId";
     public static final String MAX_TOKENS = Budget.MAX_TOKENS;
     public static final String MAX_COST_USD = Budget.MAX_COST_USD;
+    public static final String MODE = "mode";
 
     public static final String ALL = "all";
     public static final String BUILT_IN_CATALOG = "builtin";
@@ -62,7 +64,8 @@ public record DatasetParameters(
             OUTPUT,
             RUN_ID,
             MAX_TOKENS,
-            MAX_COST_USD);
+            MAX_COST_USD,
+            MODE);
 
     /** Parses {@code name=value} arguments; {@code defaultChain} applies when {@code chain} is absent. */
     public static DatasetParameters parse(List<String> args, String defaultChain) {
@@ -100,6 +103,7 @@ public record DatasetParameters(
         private String runId;
         private Long maxTokens;
         private BigDecimal maxCostUsd;
+        private RunMode mode = RunMode.SYNC;
 
         private Builder(String defaultChain) {
             this.chain = defaultChain;
@@ -125,6 +129,7 @@ public record DatasetParameters(
                 case RUN_ID -> runId(text);
                 case MAX_TOKENS -> maxTokens(positiveWholeNumber(text));
                 case MAX_COST_USD -> maxCostUsd(dollars(text));
+                case MODE -> mode(RunMode.parse(text));
                 default -> throw new IllegalStateException("parameter " + name + " has no setter");
             };
         }
@@ -183,6 +188,17 @@ public record DatasetParameters(
             return this;
         }
 
+        /** Null: {@code sync}. */
+        public Builder mode(RunMode value) {
+            mode = value == null ? RunMode.SYNC : value;
+            return this;
+        }
+
+        /** As text ({@code sync}, {@code batch}); null: {@code sync}. */
+        public Builder mode(String value) {
+            return mode(value == null ? null : RunMode.parse(value.trim()));
+        }
+
         /** @throws UsageException naming the parameter, the bad value and what is allowed */
         public DatasetParameters build() {
             if (!dataset.matches("[A-Za-z0-9._-]{1,64}")) {
@@ -214,7 +230,8 @@ public record DatasetParameters(
                     validOutput(),
                     runId,
                     maxTokens,
-                    maxCostUsd == null ? null : maxCostUsd.stripTrailingZeros());
+                    maxCostUsd == null ? null : maxCostUsd.stripTrailingZeros(),
+                    mode);
         }
 
         private String validOutput() {
@@ -283,7 +300,8 @@ public record DatasetParameters(
                 params.getString(OUTPUT),
                 params.getString(RUN_ID),
                 params.getLong(MAX_TOKENS),
-                params.getString(MAX_COST_USD) == null ? null : new BigDecimal(params.getString(MAX_COST_USD)));
+                params.getString(MAX_COST_USD) == null ? null : new BigDecimal(params.getString(MAX_COST_USD)),
+                params.getString(MODE) == null ? RunMode.SYNC : RunMode.parse(params.getString(MODE)));
     }
 
     /** What the run may spend. */
@@ -335,13 +353,16 @@ public record DatasetParameters(
                 output,
                 UUID.randomUUID().toString().substring(0, 8),
                 maxTokens,
-                maxCostUsd);
+                maxCostUsd,
+                mode);
     }
 
     /**
      * Everything but {@code output} and the budget identifies the instance: the file may move between restarts, and a
      * larger budget continues a run its budget stopped. An {@code output} not given is not stored: the export step
-     * then picks the instance's own file. The cost limit is stored as text, exactly as given.
+     * then picks the instance's own file. The cost limit is stored as text, exactly as given. {@code mode} identifies
+     * the instance but is stored only for {@code batch}, so that instances launched before it existed, and {@code
+     * mode=sync}, are the same instances as before.
      */
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder()
@@ -362,6 +383,9 @@ public record DatasetParameters(
         }
         if (maxCostUsd != null) {
             builder.addString(MAX_COST_USD, maxCostUsd.toPlainString(), false);
+        }
+        if (mode != RunMode.SYNC) {
+            builder.addString(MODE, mode.parameterValue());
         }
         return builder.toJobParameters();
     }
@@ -407,6 +431,9 @@ public record DatasetParameters(
         line.append(' ').append(CHAIN).append('=').append(chain);
         if (runId != null) {
             line.append(' ').append(RUN_ID).append('=').append(runId);
+        }
+        if (mode != RunMode.SYNC) {
+            line.append(' ').append(MODE).append('=').append(mode.parameterValue());
         }
         if (budget().limited()) {
             line.append(' ').append(budget().describe());

@@ -34,7 +34,8 @@ public record BatchSupport(boolean enabled, List<String> models, BigDecimal disc
     List<String> problems(String path, List<String> providerModels) {
         List<String> problems = new ArrayList<>();
         if (discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(path + ".discount must be between 0 and 1 (0.5 is half price), was " + discount.toPlainString());
+            problems.add(
+                    path + ".discount must be between 0 and 1 (0.5 is half price), was " + discount.toPlainString());
         }
         for (String model : models) {
             if (!providerModels.contains(model)) {

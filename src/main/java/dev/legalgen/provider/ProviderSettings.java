@@ -46,38 +46,6 @@ public record ProviderSettings(
         batch = batch == null ? BatchSupport.NONE : batch;
     }
 
-    /** A provider without batch support. */
-    public ProviderSettings(
-            URI baseUrl,
-            ApiKey apiKey,
-            List<String> models,
-            int requestsPerMinute,
-            int tokensPerMinute,
-            int requestsPerDay,
-            int tokensPerDay,
-            Duration timeout,
-            Duration connectTimeout,
-            int maxCompletionTokens,
-            Integer weight,
-            Map<String, ModelOptions> modelOptions,
-            Map<String, ModelPrice> prices) {
-        this(
-                baseUrl,
-                apiKey,
-                models,
-                requestsPerMinute,
-                tokensPerMinute,
-                requestsPerDay,
-                tokensPerDay,
-                timeout,
-                connectTimeout,
-                maxCompletionTokens,
-                weight,
-                modelOptions,
-                prices,
-                BatchSupport.NONE);
-    }
-
     /** What a request to {@code model} asks for: its model options, the provider's defaults for the rest. */
     public RequestOptions requestOptions(String model) {
         ModelOptions own = modelOptions.getOrDefault(model, ModelOptions.NONE);

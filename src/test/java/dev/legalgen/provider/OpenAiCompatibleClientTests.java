@@ -357,6 +357,7 @@ class OpenAiCompatibleClientTests {
                 0,
                 null,
                 modelOptions,
+                null,
                 null);
         return new OpenAiCompatibleClient(
                 "groq", settings, (route, status, headers) -> seenHeaders.add(headers), Clock.systemUTC());

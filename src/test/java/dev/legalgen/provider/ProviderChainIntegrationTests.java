@@ -457,6 +457,7 @@ class ProviderChainIntegrationTests {
                 0,
                 weight == 0 ? null : weight,
                 Map.of(),
+                null,
                 null);
     }
 }

@@ -103,6 +103,7 @@ class ProviderChainPacingIntegrationTests {
                     0,
                     null,
                     Map.of(),
+                    null,
                     null);
             ChainPolicy settings = new ChainPolicy(
                     2,
@@ -168,6 +169,7 @@ class ProviderChainPacingIntegrationTests {
                 0,
                 null,
                 Map.of(),
+                null,
                 null);
     }
 }

@@ -338,6 +338,7 @@ class ProviderChainTests {
                 0,
                 null,
                 Map.of(),
+                null,
                 null);
         ScriptedClient client = new ScriptedClient("slow");
         ChainPolicy settings = new ChainPolicy(
@@ -494,6 +495,7 @@ class ProviderChainTests {
                 0,
                 null,
                 Map.of(),
+                null,
                 null);
     }
 }

@@ -396,6 +396,7 @@ class ProviderRateLimiterTests {
                 0,
                 null,
                 Map.of(),
+                null,
                 null);
     }
 }

@@ -107,6 +107,7 @@ class ProviderWindowsTests {
                         0,
                         null,
                         Map.of(),
+                        null,
                         null),
                 clock);
     }

@@ -157,6 +157,7 @@ class ProvidersPropertiesTests {
                 0,
                 null,
                 Map.of(),
+                null,
                 null);
     }
 

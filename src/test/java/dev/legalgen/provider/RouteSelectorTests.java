@@ -131,6 +131,7 @@ class RouteSelectorTests {
                 0,
                 weight,
                 Map.of(),
+                null,
                 null);
     }
 }

@@ -323,6 +323,7 @@ class StructuredOutputIntegrationTests {
                 0,
                 null,
                 Map.of(MODEL, options),
+                null,
                 null);
         return ProviderChain.create(
                 new ProvidersProperties(Map.of("sim", settings)), "sim", POLICY, Clock.systemUTC(), events::add);
