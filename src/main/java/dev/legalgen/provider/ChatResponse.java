@@ -54,4 +54,18 @@ record ChatResponse(String model, List<Choice> choices, Usage usage) {
                 ? null
                 : choices.get(0).finishReason();
     }
+
+    /** What makes this answer unusable ({@link FailureClassifier#categoryOfAnswer}), null when it has content to parse. */
+    ErrorCategory unusable() {
+        return FailureClassifier.categoryOfAnswer(firstContent(), firstFinishReason());
+    }
+
+    /** Names why an {@link #unusable()} answer is: {@code empty_choices}, {@code finish_length}, ... */
+    String unusableReason() {
+        String finishReason = firstFinishReason();
+        String content = firstContent();
+        return finishReason == null
+                ? "empty_choices"
+                : (content == null || content.isBlank() ? "no_content_finish_" : "finish_") + finishReason;
+    }
 }

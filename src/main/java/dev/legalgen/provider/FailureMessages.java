@@ -21,11 +21,14 @@ final class FailureMessages {
             ProviderError error,
             Duration retryAfter,
             ProviderSettings settings) {
+        return describe(provider, model, category, detail(status, error), retryAfter, settings);
+    }
+
+    /** {@code  (429 rate_limit_exceeded: "Rate limit reached …")}: the status, code and the provider's words. */
+    static String detail(int status, ProviderError error) {
         String code = error.code() != null ? error.code() : error.type();
         String said = providerText(error.summary());
-        String detail =
-                " (" + status + (code == null ? "" : " " + code) + (said == null ? "" : ": \"" + said + "\"") + ")";
-        return describe(provider, model, category, detail, retryAfter, settings);
+        return " (" + status + (code == null ? "" : " " + code) + (said == null ? "" : ": \"" + said + "\"") + ")";
     }
 
     /** A call that got no usable answer: {@code cause} says in words what went wrong (see {@link TransportCauses}). */

@@ -1,19 +1,13 @@
 package dev.legalgen.provider;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Chat completions against one OpenAI-compatible provider (Groq, Cerebras, the simulator, ...). */
 public final class OpenAiCompatibleClient implements ChatClient {
 
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     /** Stands for the model in failures of the model listing, which concerns no model. */
     private static final String MODELS = "(models)";
 
@@ -40,31 +33,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         this.clock = clock;
         this.json = JsonMapper.builder().build();
         this.classifier = new FailureClassifier(clock);
-        this.http =
-                RestClient.builder().requestFactory(requestFactory(settings)).build();
-    }
-
-    /**
-     * Completion stages of the JDK HttpClient run on this pool. Without one they go to the common
-     * ForkJoinPool, which on a 2-core machine has parallelism 1 and so starts a new thread per stage.
-     */
-    private static final ExecutorService HTTP_STAGES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "http-client");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** JDK HttpClient: connect timeout on the client, read timeout per request, a connection per concurrent call. */
-    private static JdkClientHttpRequestFactory requestFactory(ProviderSettings settings) {
-        HttpClient client = HttpClient.newBuilder()
-                .executor(HTTP_STAGES)
-                .connectTimeout(settings.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(settings.timeout());
-        return factory;
+        this.http = ProviderHttp.restClient(settings);
     }
 
     public String provider() {
@@ -127,7 +96,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
 
     private Set<String> modelIds(Route route, ClientHttpResponse response) throws IOException {
         int status = response.getStatusCode().value();
-        String text = read(response.getBody());
+        String text = ProviderHttp.read(response.getBody());
         if (status < 200 || status >= 300) {
             ProviderError error = ProviderError.parse(text, json);
             HttpHeaders headers = response.getHeaders();
@@ -157,7 +126,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         int status = response.getStatusCode().value();
         HttpHeaders headers = response.getHeaders();
         listener.onHeaders(route, status, RateLimitHeaders.parse(headers::getFirst));
-        String text = read(response.getBody());
+        String text = ProviderHttp.read(response.getBody());
         if (status >= 200 && status < 300) {
             return success(route, text, clock.millis() - started);
         }
@@ -180,18 +149,17 @@ public final class OpenAiCompatibleClient implements ChatClient {
                     null,
                     notACompletion);
         }
-        String content = parsed.firstContent();
-        String finishReason = parsed.firstFinishReason();
-        ErrorCategory unusable = FailureClassifier.categoryOfAnswer(content, finishReason);
+        ErrorCategory unusable = parsed.unusable();
         if (unusable != null) {
-            String reason = finishReason == null
-                    ? "empty_choices"
-                    : (content == null || content.isBlank() ? "no_content_finish_" : "finish_") + finishReason;
-            throw failure(route, unusable, 200, ProviderError.ofCode(reason), null, null)
+            throw failure(route, unusable, 200, ProviderError.ofCode(parsed.unusableReason()), null, null)
                     .billedFor(settings.bill(route.model(), parsed.tokens()));
         }
         return new Completion(
-                provider, route.model(), content, settings.bill(route.model(), parsed.tokens()), latencyMs);
+                provider,
+                route.model(),
+                parsed.firstContent(),
+                settings.bill(route.model(), parsed.tokens()),
+                latencyMs);
     }
 
     private ProviderCallException transportFailure(Route route, RuntimeException failure) {
@@ -214,14 +182,5 @@ public final class OpenAiCompatibleClient implements ChatClient {
                 .redact(FailureMessages.answered(
                         provider, route.model(), category, status, error, retryAfter, settings));
         return ProviderCallException.answered(route, category, status, error, retryAfter, message, cause);
-    }
-
-    private static String read(InputStream body) throws IOException {
-        if (body == null) {
-            return "";
-        }
-        try (InputStream in = body) {
-            return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-        }
     }
 }
