@@ -99,6 +99,10 @@ final class Batch {
         };
     }
 
+    String id() {
+        return spec.id();
+    }
+
     synchronized BatchStatus status() {
         return status;
     }

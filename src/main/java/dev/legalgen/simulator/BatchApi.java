@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class BatchApi {
 
     private final BatchScript script = new BatchScript();
+    private final BatchHolds holds = new BatchHolds();
     private final BatchLog log = new BatchLog();
     private final Bills bills = new Bills();
     private final StoredFiles files;
@@ -25,12 +26,18 @@ final class BatchApi {
 
     /** Serves {@code /v1/files} and {@code /v1/batches}; {@code limits} only fill the usual headers. */
     void install(HttpServer server, SimulatorConfig config, JsonMapper json, RateWindows limits) {
-        server.createContext(FilesHandler.PATH, new FilesHandler(config, json, files, log, limits));
-        server.createContext(BatchesHandler.PATH, new BatchesHandler(config, json, files, batches, log, limits));
+        ErrorCatalog errors = new ErrorCatalog(config.dialect(), json);
+        BatchCalls calls = new BatchCalls(config, errors, script, holds, log, limits);
+        server.createContext(FilesHandler.PATH, new FilesHandler(json, errors, files, log, calls));
+        server.createContext(BatchesHandler.PATH, new BatchesHandler(config, json, errors, files, batches, log, calls));
     }
 
     BatchScript script() {
         return script;
+    }
+
+    BatchHolds holds() {
+        return holds;
     }
 
     BatchLog log() {
@@ -41,12 +48,13 @@ final class BatchApi {
         return bills;
     }
 
-    /** Forgets every file, batch, scripted fault, call and bill. */
+    /** Forgets every file, batch, scripted fault, call and bill, and releases every hold. */
     void clear() {
         batches.clear();
         files.clear();
         script.clear();
         log.clear();
         bills.clear();
+        holds.release(); // last: a held call goes on in the state it was cleared to
     }
 }

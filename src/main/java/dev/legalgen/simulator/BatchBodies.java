@@ -1,7 +1,9 @@
 package dev.legalgen.simulator;
 
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The file and batch objects of the Batch API, in the field order of Groq's documented examples. */
@@ -27,6 +29,26 @@ final class BatchBodies {
     }
 
     byte[] batch(BatchView batch) {
+        return json.writeValueAsBytes(batchObject(batch));
+    }
+
+    /** {@code GET /batches}: OpenAI's list object, as Groq's OpenAI-compatible API answers it (inferred). */
+    byte[] list(List<BatchView> batches, boolean hasMore) {
+        ObjectNode body = json.createObjectNode();
+        body.put("object", "list");
+        ArrayNode data = body.putArray("data");
+        batches.forEach(batch -> data.add(batchObject(batch)));
+        body.put("first_id", batches.isEmpty() ? null : batches.get(0).spec().id());
+        body.put(
+                "last_id",
+                batches.isEmpty()
+                        ? null
+                        : batches.get(batches.size() - 1).spec().id());
+        body.put("has_more", hasMore);
+        return json.writeValueAsBytes(body);
+    }
+
+    private ObjectNode batchObject(BatchView batch) {
         ObjectNode body = json.createObjectNode();
         body.put("id", batch.spec().id());
         body.put("object", "batch");
@@ -65,7 +87,7 @@ final class BatchBodies {
         } else {
             body.set("metadata", batch.spec().metadata());
         }
-        return json.writeValueAsBytes(body);
+        return body;
     }
 
     private static void epochSeconds(ObjectNode body, String field, Instant instant) {

@@ -7,37 +7,27 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Batch API calls the simulator has seen: a counter per call (answered or refused), and the custom ids of
+ * The Batch API calls the simulator has seen: a counter per endpoint (answered or refused, once past any hold), and the custom ids of
  * every file accepted and every batch created, in order. A job's tests prove with them that a restart neither
  * uploads nor submits a slot twice.
  */
 final class BatchLog {
 
-    private final Map<Call, AtomicInteger> counts = new EnumMap<>(Call.class);
+    private final Map<BatchEndpoint, AtomicInteger> counts = new EnumMap<>(BatchEndpoint.class);
     private final List<List<String>> uploaded = new ArrayList<>();
     private final List<List<String>> batched = new ArrayList<>();
 
-    /** The calls counted: {@code POST /files}, {@code POST /batches}, {@code GET /batches/{id}}, {@code GET
-     * /files/{id}/content} and {@code POST /batches/{id}/cancel}. */
-    enum Call {
-        UPLOAD,
-        CREATE,
-        POLL,
-        DOWNLOAD,
-        CANCEL
-    }
-
     BatchLog() {
-        for (Call call : Call.values()) {
+        for (BatchEndpoint call : BatchEndpoint.values()) {
             counts.put(call, new AtomicInteger());
         }
     }
 
-    void seen(Call call) {
+    void seen(BatchEndpoint call) {
         counts.get(call).incrementAndGet();
     }
 
-    int count(Call call) {
+    int count(BatchEndpoint call) {
         return counts.get(call).get();
     }
 

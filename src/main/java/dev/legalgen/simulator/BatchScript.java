@@ -2,6 +2,8 @@ package dev.legalgen.simulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,12 +11,13 @@ import java.util.Objects;
  * run, in the order they run (each batch's input order, batch after batch) and whatever their answer: queued
  * {@code nextLines} faults come first, then the {@code everyNthLine} one. A {@link Fault.Status} answers a line
  * with that error; a content fault shapes its 200 as it would a synchronous answer. Batch fates are taken in
- * creation order, one per batch created.
+ * creation order, one per batch created. Call faults ({@link #nextCalls}) are taken per endpoint, by its calls.
  */
 public final class BatchScript {
 
     private final Deque<Fault> queuedLines = new ArrayDeque<>();
     private final Deque<BatchFate> fates = new ArrayDeque<>();
+    private final Map<BatchEndpoint, Deque<Fault>> queuedCalls = new EnumMap<>(BatchEndpoint.class);
     private Fault periodic;
     private int period;
     private long linesSincePeriodic;
@@ -64,8 +67,33 @@ public final class BatchScript {
         return this;
     }
 
-    /** Forgets every scripted line fault and batch fate. */
+    /**
+     * The next {@code calls} calls of {@code endpoint} get {@code fault}, once their key is accepted. A
+     * {@link Fault.Status} is answered instead of the call, which takes no effect. A {@link Fault.Drop} takes effect,
+     * then closes the connection without an answer, and a {@link Fault.Delay} takes effect and answers that much
+     * later: the lost or late answer a client must not repeat blindly (the batch was created all the same).
+     */
+    public synchronized BatchScript nextCalls(BatchEndpoint endpoint, int calls, Fault fault) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(fault, "fault");
+        if (!(fault instanceof Fault.Status || fault instanceof Fault.Drop || fault instanceof Fault.Delay)) {
+            // content faults shape a chat answer, which a Batch API call does not have
+            throw new IllegalArgumentException(
+                    "a Batch API call cannot be given " + fault + "; use a Status, Drop or Delay fault");
+        }
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1, was " + calls);
+        }
+        Deque<Fault> queue = queuedCalls.computeIfAbsent(endpoint, ignored -> new ArrayDeque<>());
+        for (int i = 0; i < calls; i++) {
+            queue.addLast(fault);
+        }
+        return this;
+    }
+
+    /** Forgets every scripted line fault, batch fate and call fault. */
     public synchronized void clear() {
+        queuedCalls.clear();
         queuedLines.clear();
         fates.clear();
         periodic = null;
@@ -81,6 +109,12 @@ public final class BatchScript {
             return queued;
         }
         return periodicTurn ? periodic : null;
+    }
+
+    /** The fault for this call of {@code endpoint}, null when none. */
+    synchronized Fault takeCallFault(BatchEndpoint endpoint) {
+        Deque<Fault> queue = queuedCalls.get(endpoint);
+        return queue == null ? null : queue.pollFirst();
     }
 
     /** The fate of the batch being created. */

@@ -3,14 +3,22 @@ package dev.legalgen.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
-/** The batches created, by id, each given its scripted fate and the configured timing when it is created. */
+/** The batches created, by id and newest first, each given its scripted fate and the configured timing. */
 final class Batches {
 
+    /** One page of a listing, newest first; {@code hasMore} when older batches follow. */
+    record Page(List<Batch> batches, boolean hasMore) {}
+
     private final Map<String, Batch> byId = new ConcurrentHashMap<>();
+    /** Guarded by this. */
+    private final List<Batch> newestFirst = new ArrayList<>();
+
     private final Clock clock;
     private final BatchTiming timing;
     private final BatchScript script;
@@ -37,6 +45,9 @@ final class Batches {
                 now.plus(window));
         Batch batch = new Batch(spec, input.lines(), timing, script.takeFate(), lines, resultFiles);
         byId.put(spec.id(), batch);
+        synchronized (this) {
+            newestFirst.add(0, batch);
+        }
         return batch;
     }
 
@@ -45,7 +56,24 @@ final class Batches {
         return byId.get(id);
     }
 
-    void clear() {
+    /** Up to {@code limit} batches older than {@code after} (null: from the newest); none after an unknown id. */
+    synchronized Page list(String after, int limit) {
+        int from = 0;
+        if (after != null) {
+            from = newestFirst.size();
+            for (int i = 0; i < newestFirst.size(); i++) {
+                if (newestFirst.get(i).id().equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        int to = Math.min(newestFirst.size(), from + limit);
+        return new Page(List.copyOf(newestFirst.subList(from, to)), to < newestFirst.size());
+    }
+
+    synchronized void clear() {
         byId.clear();
+        newestFirst.clear();
     }
 }

@@ -5,50 +5,53 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /v1/batches} (create), {@code GET /v1/batches/{id}} (poll: the batch caught up with the clock) and
- * {@code POST /v1/batches/{id}/cancel}. Messages of the 400s are inferred in Groq's validation style.
+ * {@code POST /v1/batches} (create), {@code GET /v1/batches} (list, newest first), {@code GET /v1/batches/{id}}
+ * (poll: the batch caught up with the clock) and {@code POST /v1/batches/{id}/cancel}. Messages of the 400s are
+ * inferred in Groq's validation style.
  */
 final class BatchesHandler implements HttpHandler {
 
     static final String PATH = "/v1/batches";
 
+    private static final int DEFAULT_LIST_LIMIT = 20;
+    private static final int MAX_LIST_LIMIT = 100;
     private static final Pattern ONE = Pattern.compile(PATH + "/([^/]+)");
     private static final Pattern CANCEL = Pattern.compile(PATH + "/([^/]+)/cancel");
 
-    private final Dialect dialect;
     private final Clock clock;
     private final JsonMapper json;
-    private final BearerAuth auth;
     private final ErrorCatalog errors;
     private final BatchBodies bodies;
     private final StoredFiles files;
     private final Batches batches;
     private final BatchLog log;
-    private final RateWindows limits;
+    private final BatchCalls calls;
 
     BatchesHandler(
             SimulatorConfig config,
             JsonMapper json,
+            ErrorCatalog errors,
             StoredFiles files,
             Batches batches,
             BatchLog log,
-            RateWindows limits) {
-        this.dialect = config.dialect();
+            BatchCalls calls) {
         this.clock = config.clock();
         this.json = json;
-        this.auth = new BearerAuth(config.apiKey());
-        this.errors = new ErrorCatalog(dialect, json);
+        this.errors = errors;
         this.bodies = new BatchBodies(json);
         this.files = files;
         this.batches = batches;
         this.log = log;
-        this.limits = limits;
+        this.calls = calls;
     }
 
     @Override
@@ -60,14 +63,14 @@ final class BatchesHandler implements HttpHandler {
             Matcher cancel = CANCEL.matcher(path);
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (PATH.equals(path) && "POST".equals(method)) {
-                log.seen(BatchLog.Call.CREATE);
-                send(exchange, auth.accepts(exchange) ? create(body) : errors.invalidKey());
+                calls.serve(exchange, BatchEndpoint.CREATE, () -> create(body));
+            } else if (PATH.equals(path) && "GET".equals(method)) {
+                String query = exchange.getRequestURI().getRawQuery();
+                calls.serve(exchange, BatchEndpoint.LIST, () -> list(query));
             } else if (one.matches() && "GET".equals(method)) {
-                log.seen(BatchLog.Call.POLL);
-                send(exchange, auth.accepts(exchange) ? poll(one.group(1)) : errors.invalidKey());
+                calls.serve(exchange, BatchEndpoint.POLL, () -> poll(one.group(1)));
             } else if (cancel.matches() && "POST".equals(method)) {
-                log.seen(BatchLog.Call.CANCEL);
-                send(exchange, auth.accepts(exchange) ? cancel(cancel.group(1)) : errors.invalidKey());
+                calls.serve(exchange, BatchEndpoint.CANCEL, () -> cancel(cancel.group(1)));
             } else {
                 Responder.unrouted(exchange);
             }
@@ -111,6 +114,32 @@ final class BatchesHandler implements HttpHandler {
         return Reply.json(200, bodies.batch(batch.view()));
     }
 
+    /** {@code limit} 1..100 (default 20) and {@code after} a batch id; an unknown {@code after} lists nothing. */
+    private Reply list(String query) {
+        Map<String, String> params = QueryParams.parse(query);
+        int limit;
+        try {
+            limit = params.containsKey("limit") ? Integer.parseInt(params.get("limit")) : DEFAULT_LIST_LIMIT;
+        } catch (NumberFormatException notANumber) {
+            limit = 0;
+        }
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            return errors.invalidField(
+                    "'limit' : the value must be an integer from 1 to " + MAX_LIST_LIMIT + ", was '"
+                            + params.get("limit") + "'",
+                    "limit");
+        }
+        Batches.Page page = batches.list(params.get("after"), limit);
+        Instant now = clock.instant();
+        List<BatchView> views = page.batches().stream()
+                .map(batch -> {
+                    batch.advance(now);
+                    return batch.view();
+                })
+                .toList();
+        return Reply.json(200, bodies.list(views, page.hasMore()));
+    }
+
     private Reply poll(String id) {
         Batch batch = batches.get(id);
         if (batch == null) {
@@ -138,9 +167,5 @@ final class BatchesHandler implements HttpHandler {
         } catch (JacksonException e) {
             return null;
         }
-    }
-
-    private void send(HttpExchange exchange, Reply reply) throws IOException {
-        Responder.send(exchange, dialect, limits.peek(null), reply);
     }
 }

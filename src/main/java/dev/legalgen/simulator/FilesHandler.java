@@ -19,24 +19,20 @@ final class FilesHandler implements HttpHandler {
     private static final Pattern CONTENT = Pattern.compile(PATH + "/([^/]+)/content");
     private static final String DEFAULT_FILENAME = "batch.jsonl";
 
-    private final Dialect dialect;
     private final JsonMapper json;
-    private final BearerAuth auth;
     private final ErrorCatalog errors;
     private final BatchBodies bodies;
     private final StoredFiles files;
     private final BatchLog log;
-    private final RateWindows limits;
+    private final BatchCalls calls;
 
-    FilesHandler(SimulatorConfig config, JsonMapper json, StoredFiles files, BatchLog log, RateWindows limits) {
-        this.dialect = config.dialect();
+    FilesHandler(JsonMapper json, ErrorCatalog errors, StoredFiles files, BatchLog log, BatchCalls calls) {
         this.json = json;
-        this.auth = new BearerAuth(config.apiKey());
-        this.errors = new ErrorCatalog(dialect, json);
+        this.errors = errors;
         this.bodies = new BatchBodies(json);
         this.files = files;
         this.log = log;
-        this.limits = limits;
+        this.calls = calls;
     }
 
     @Override
@@ -46,12 +42,12 @@ final class FilesHandler implements HttpHandler {
             String method = exchange.getRequestMethod();
             Matcher content = CONTENT.matcher(path);
             if (PATH.equals(path) && "POST".equals(method)) {
-                log.seen(BatchLog.Call.UPLOAD);
-                send(exchange, upload(exchange));
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                calls.serve(exchange, BatchEndpoint.UPLOAD, () -> upload(contentType, body));
             } else if (content.matches() && "GET".equals(method)) {
-                log.seen(BatchLog.Call.DOWNLOAD);
                 exchange.getRequestBody().readAllBytes();
-                send(exchange, download(exchange, content.group(1)));
+                calls.serve(exchange, BatchEndpoint.DOWNLOAD, () -> download(content.group(1)));
             } else {
                 Responder.unrouted(exchange);
             }
@@ -60,13 +56,8 @@ final class FilesHandler implements HttpHandler {
         }
     }
 
-    private Reply upload(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (!auth.accepts(exchange)) {
-            return errors.invalidKey();
-        }
-        Map<String, Multipart.Part> parts =
-                Multipart.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    private Reply upload(String contentType, byte[] body) {
+        Map<String, Multipart.Part> parts = Multipart.parse(contentType, body);
         if (parts == null) {
             return errors.badRequest("Expected a multipart/form-data body with the fields 'purpose' and 'file'.");
         }
@@ -90,17 +81,10 @@ final class FilesHandler implements HttpHandler {
         return Reply.json(200, bodies.file(stored));
     }
 
-    private Reply download(HttpExchange exchange, String id) {
-        if (!auth.accepts(exchange)) {
-            return errors.invalidKey();
-        }
+    private Reply download(String id) {
         StoredFiles.StoredFile file = files.get(id);
         return file == null
                 ? errors.noSuch("File", id)
                 : new Reply(200, "application/octet-stream", file.content(), null);
-    }
-
-    private void send(HttpExchange exchange, Reply reply) throws IOException {
-        Responder.send(exchange, dialect, limits.peek(null), reply);
     }
 }

@@ -1,11 +1,17 @@
 package dev.legalgen.simulator;
 
+import java.util.function.BooleanSupplier;
+
 /**
- * Holds chat requests unanswered until it is released: a run kept in progress for exactly as long as a test
- * needs, where a latency or a pace would be a bet on how fast the machine is. A request passes the gate once
- * it is valid and before its fault or latency, so a held request is seen and counted but not yet answered.
+ * Holds requests unanswered until it is released: a run kept in progress for exactly as long as a test needs,
+ * where a latency or a pace would be a bet on how fast the machine is. The chat endpoint has one, passed once a
+ * request is valid and before its fault or latency (a held request is seen and counted but not yet answered);
+ * each Batch API endpoint has one, passed before the call is counted or takes effect ({@link BatchHolds}).
  */
 final class RequestGate {
+
+    /** How often a held request asks whether its client is still there. */
+    private static final long CHECK_MILLIS = 100;
 
     private boolean holding;
     private int passesLeft;
@@ -40,20 +46,32 @@ final class RequestGate {
     }
 
     /** Returns at once when open or with a pass left, else when released; interrupted when the simulator closes. */
-    synchronized void pass() throws InterruptedException {
+    void pass() throws InterruptedException {
+        pass(() -> true);
+    }
+
+    /**
+     * As {@link #pass()}, but a held request whose client has left ({@code clientThere} false) stops waiting: false
+     * then, true when it may go on.
+     */
+    synchronized boolean pass(BooleanSupplier clientThere) throws InterruptedException {
         if (!holding) {
-            return;
+            return true;
         }
         if (passesLeft > 0) {
             passesLeft--;
-            return;
+            return true;
         }
         long release = releases;
         held++;
         try {
             while (releases == release) {
-                wait();
+                wait(CHECK_MILLIS);
+                if (releases == release && !clientThere.getAsBoolean()) {
+                    return false;
+                }
             }
+            return true;
         } finally {
             held--;
         }

@@ -164,27 +164,52 @@ public final class Simulator implements AutoCloseable {
 
     /** {@code POST /files} requests seen, accepted or refused. */
     public int fileUploadCount() {
-        return batchApi.log().count(BatchLog.Call.UPLOAD);
+        return batchApi.log().count(BatchEndpoint.UPLOAD);
     }
 
     /** {@code POST /batches} requests seen, accepted or refused. */
     public int batchCreateCount() {
-        return batchApi.log().count(BatchLog.Call.CREATE);
+        return batchApi.log().count(BatchEndpoint.CREATE);
     }
 
     /** {@code GET /batches/{id}} requests seen, answered or refused. */
     public int batchPollCount() {
-        return batchApi.log().count(BatchLog.Call.POLL);
+        return batchApi.log().count(BatchEndpoint.POLL);
     }
 
     /** {@code GET /files/{id}/content} requests seen, answered or refused. */
     public int fileDownloadCount() {
-        return batchApi.log().count(BatchLog.Call.DOWNLOAD);
+        return batchApi.log().count(BatchEndpoint.DOWNLOAD);
     }
 
     /** {@code POST /batches/{id}/cancel} requests seen, answered or refused. */
     public int batchCancelCount() {
-        return batchApi.log().count(BatchLog.Call.CANCEL);
+        return batchApi.log().count(BatchEndpoint.CANCEL);
+    }
+
+    /** {@code GET /batches} requests seen, answered or refused. */
+    public int batchListCount() {
+        return batchApi.log().count(BatchEndpoint.LIST);
+    }
+
+    /**
+     * From now on, after {@code passing} more calls of {@code endpoint}, its calls wait unanswered until
+     * {@link #releaseBatchCalls()}: before they are counted or take effect (a held create creates no batch, a held
+     * upload stores no file), and a call whose client leaves while held is dropped, so that a client killed there
+     * leaves the provider as if the call had never come.
+     */
+    public void holdBatchCalls(BatchEndpoint endpoint, int passing) {
+        batchApi.holds().holdAfter(endpoint, passing);
+    }
+
+    /** Held Batch API calls go on, and no endpoint holds calls any more. */
+    public void releaseBatchCalls() {
+        batchApi.holds().release();
+    }
+
+    /** Batch API calls waiting at a hold now. */
+    public int heldBatchCallCount() {
+        return batchApi.holds().held();
     }
 
     /** The custom ids of every batch input file accepted, file by file in upload order, each in line order. */
@@ -208,7 +233,7 @@ public final class Simulator implements AutoCloseable {
     /**
      * Clears counters (the tokens counted too), scripted faults, rate-limit windows and the prompts seen (each is
      * answered as the first time again), the Batch API's files, batches, faults, counters and bills, and releases
-     * any hold.
+     * and clears every hold, the Batch API's too.
      */
     public void reset() {
         faults.clear();

@@ -125,6 +125,11 @@ final class BatchClient {
                 .build());
     }
 
+    /** {@code GET /batches}, {@code query} such as {@code "?limit=2"} (or empty). */
+    HttpResponse<String> list(String query) {
+        return get("/batches" + query, SimClient.KEY);
+    }
+
     HttpResponse<String> content(String fileId) {
         return get("/files/" + fileId + "/content", SimClient.KEY);
     }
