@@ -128,6 +128,24 @@ public class ProviderCallException extends RuntimeException {
                 cause);
     }
 
+    /** This failure, its message saying that the caller gave up after {@code attempts} attempts. */
+    ProviderCallException afterAttempts(int attempts) {
+        ProviderCallException last = new ProviderCallException(
+                provider,
+                model,
+                category,
+                httpStatus,
+                errorCode,
+                errorType,
+                errorParam,
+                retryAfter,
+                noRouteLeft,
+                getMessage() + " (gave up after " + attempts + " attempts)",
+                getCause());
+        last.billed = billed;
+        return last;
+    }
+
     /** Marks this failure as an answer the provider billed ({@code finish_reason} length, unusable content). */
     ProviderCallException billedFor(Bill bill) {
         this.billed = bill;
