@@ -136,6 +136,7 @@ class BatchController {
                 .output(request.output())
                 .maxTokens(request.maxTokens())
                 .maxCostUsd(request.maxCostUsd())
+                .mode(request.mode())
                 .build();
     }
 }

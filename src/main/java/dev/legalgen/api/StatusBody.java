@@ -2,6 +2,7 @@ package dev.legalgen.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.legalgen.chain.Budget;
+import dev.legalgen.operations.BatchProgress;
 import dev.legalgen.operations.ExecutionSummary;
 import dev.legalgen.operations.QualityCounts;
 import dev.legalgen.provider.Bill;
@@ -10,8 +11,11 @@ import dev.legalgen.provider.TokenUsage;
 import dev.legalgen.store.Spend;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -37,8 +41,63 @@ record StatusBody(
         Map<String, Long> events,
         Quality quality,
         Spending spend,
+        Batches batches,
         LocalDateTime startTime,
         LocalDateTime endTime) {
+
+    /**
+     * A run in batch mode: each file of each round with its provider batch ({@code batch_id} is the provider's, not
+     * the samples' {@code batch_id}), and how each round's ingested lines ended.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Batches(List<BatchFile> files, Map<Integer, Map<String, Long>> lines) {
+
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record BatchFile(
+                int round,
+                int seq,
+                String provider,
+                String model,
+                String batchId,
+                String inputFileId,
+                String status,
+                int lines,
+                int completed,
+                int failed,
+                String outputFileId,
+                String errorFileId,
+                boolean ingested) {}
+
+        static Batches of(BatchProgress progress) {
+            if (progress == null) {
+                return null;
+            }
+            Map<Integer, Map<String, Long>> lines = new TreeMap<>();
+            progress.outcomes().forEach((round, counts) -> {
+                Map<String, Long> named = new LinkedHashMap<>();
+                counts.forEach((outcome, count) -> named.put(outcome.name().toLowerCase(Locale.ROOT), count));
+                lines.put(round, named);
+            });
+            return new Batches(
+                    progress.files().stream()
+                            .map(f -> new BatchFile(
+                                    f.round(),
+                                    f.seq(),
+                                    f.provider(),
+                                    f.model(),
+                                    f.providerBatchId(),
+                                    f.inputFileId(),
+                                    f.status(),
+                                    f.lineCount(),
+                                    f.completedLines(),
+                                    f.failedLines(),
+                                    f.outputFileId(),
+                                    f.errorFileId(),
+                                    f.ingested()))
+                            .toList(),
+                    lines);
+        }
+    }
 
     /** What the quality checks did, over all the instance's executions ({@link QualityCounts}). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -163,6 +222,7 @@ record StatusBody(
                 s.events(),
                 Quality.of(s.quality()),
                 Spending.of(s.spend(), s.parameters().budget()),
+                Batches.of(s.batches()),
                 s.startTime(),
                 s.endTime());
     }

@@ -1,10 +1,12 @@
 package dev.legalgen.chain;
 
+import dev.legalgen.provider.BatchApiClient;
 import dev.legalgen.provider.ChainEvent;
 import dev.legalgen.provider.ChainEventListener;
 import dev.legalgen.provider.ChainSpec;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.provider.ProviderChain;
+import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.ProvidersProperties;
 import dev.legalgen.provider.RouteOutages;
 import dev.legalgen.provider.Sleeper;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public class ProviderChains {
     private final Clock clock;
     private final ObjectProvider<ChainEventListener> observers;
     private final Map<Long, ProviderChain> byExecution = new ConcurrentHashMap<>();
+    private final Map<String, BatchApiClient> batchClients = new ConcurrentHashMap<>();
     /** What the runs of this process found out about routes, shared by the batches running side by side. */
     private final RouteOutages outages = new RouteOutages();
 
@@ -86,6 +90,24 @@ public class ProviderChains {
                         !properties.providers().get(route.provider()).prices().containsKey(route.model()))
                 .map(route -> "legalgen.providers." + route.provider() + ".prices[" + route.model() + "]")
                 .toList();
+    }
+
+    /**
+     * Where a run of {@code chain} in batch mode sends its batches: the first route whose provider takes batches of
+     * its model ({@code legalgen.providers.<name>.batch}); empty when none does. One client per provider, kept.
+     */
+    public Optional<BatchTarget> batchTarget(String chain) {
+        ProvidersProperties properties = providers.forChain(chain);
+        return ChainSpec.parse(chain, properties.providers()).routes().stream()
+                .filter(route ->
+                        properties.providers().get(route.provider()).batch().accepts(route.model()))
+                .findFirst()
+                .map(route -> {
+                    ProviderSettings provider = properties.providers().get(route.provider());
+                    BatchApiClient client = batchClients.computeIfAbsent(
+                            route.provider(), name -> new BatchApiClient(name, provider, clock));
+                    return new BatchTarget(route, provider, client);
+                });
     }
 
     /** The chain of a running execution, created on first use, spending within {@code budget}. */

@@ -85,6 +85,38 @@ public final class SampleGeneration {
         }
     }
 
+    /**
+     * The verdict on one answer that came by another way than the chain (a provider's batch): its sample, attempt
+     * {@code attempt} of its slot costing {@code bill} in all, and why it is refused (empty: {@code acceptance} took
+     * it). The caller reports a refusal ({@link SampleAcceptance#rejected}), knowing whether the slot is asked again.
+     *
+     * @throws InvalidSampleException when the content is not the sample asked for
+     */
+    public Verdict judge(
+            GenerationRequest request,
+            Completion completion,
+            long jobInstanceId,
+            String batchId,
+            int attempt,
+            Bill bill,
+            SampleAcceptance acceptance) {
+        Parsed parsed = new Parsed(parser.parse(completion.content()), completion);
+        LegalSample sample = sample(request, parsed, jobInstanceId, batchId, attempt, bill);
+        return new Verdict(sample, rejections(sample, acceptance));
+    }
+
+    /** A sample and why it was refused; accepted when there is no reason. */
+    public record Verdict(LegalSample sample, List<Rejection> rejections) {
+        public boolean accepted() {
+            return rejections.isEmpty();
+        }
+
+        /** The reasons, as the re-ask prompt names them. */
+        public List<String> problems() {
+            return rejections.stream().map(Rejection::problem).toList();
+        }
+    }
+
     /** The content checks first; only a sample that passes them is offered to its caller. */
     private List<Rejection> rejections(LegalSample sample, SampleAcceptance acceptance) {
         List<Rejection> rejections = new ArrayList<>();

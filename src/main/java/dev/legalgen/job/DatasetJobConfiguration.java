@@ -1,5 +1,9 @@
 package dev.legalgen.job;
 
+import dev.legalgen.batchmode.BatchPolling;
+import dev.legalgen.batchmode.BatchResults;
+import dev.legalgen.batchmode.BatchSettings;
+import dev.legalgen.batchmode.BatchSubmission;
 import dev.legalgen.catalog.GenerationRequest;
 import dev.legalgen.catalog.PlanItemReader;
 import dev.legalgen.chain.ProviderChains;
@@ -20,6 +24,7 @@ import dev.legalgen.quality.citation.CitationSettings;
 import dev.legalgen.quality.dedup.DuplicateIndex;
 import dev.legalgen.quality.validation.SampleValidator;
 import dev.legalgen.quality.validation.ValidationSettings;
+import dev.legalgen.store.BatchRecords;
 import dev.legalgen.store.SampleStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,8 +33,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -46,8 +54,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The dataset job: a partitioned {@code generate} step (slot ranges; in each, chunks of 10 whose
- * items call the providers concurrently), then {@code export} to JSONL.
+ * The dataset job: {@code preflight}, then by the run's {@code mode} either a partitioned {@code generate} step (slot
+ * ranges; in each, chunks of 10 whose items call the providers concurrently) and its backfill rounds, or batch mode's
+ * rounds of {@code batch-submit-n}, {@code batch-await-n} and {@code batch-ingest-n}; then {@code export}.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatasetJobConfiguration {
@@ -59,6 +68,13 @@ public class DatasetJobConfiguration {
     public static final String EXPORT_STEP = "export";
     /** Round {@code n} of the backfill is the step {@code backfill-n}. */
     public static final String BACKFILL_STEP_PREFIX = "backfill-";
+    /** Round {@code n} of batch mode is the steps {@code batch-submit-n}, {@code batch-await-n}, {@code batch-ingest-n}. */
+    public static final String BATCH_SUBMIT_PREFIX = "batch-submit-";
+
+    public static final String BATCH_AWAIT_PREFIX = "batch-await-";
+    public static final String BATCH_INGEST_PREFIX = "batch-ingest-";
+    /** With {@code legalgen.batch.fallback=sync}: the synchronous chain for the slots the batch rounds left. */
+    public static final String BATCH_FALLBACK_STEP = "batch-fallback";
     /** Samples commit every 10 items; restarts rely on it, so it is not configurable. */
     public static final int CHUNK_SIZE = 10;
 
@@ -70,14 +86,106 @@ public class DatasetJobConfiguration {
             Step generate,
             Step export,
             List<JobExecutionListener> listeners,
-            BackfillSteps backfill) {
+            BackfillSteps backfill,
+            BatchModeSteps batchMode) {
         JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         listeners.forEach(job::listener);
-        SimpleJobBuilder flow = job.start(preflight).next(generate);
-        for (Step round : backfill.rounds()) {
-            flow = flow.next(round);
+        JobExecutionDecider byMode = (execution, step) -> new FlowExecutionStatus(
+                DatasetParameters.from(execution.getJobParameters()).mode().name());
+        return job.start(preflight)
+                .next(byMode)
+                .on(RunMode.BATCH.name())
+                .to(inOrder("batch", batchMode.steps()))
+                .next(export)
+                .from(byMode)
+                .on("*")
+                .to(inOrder("sync", concat(List.of(generate), backfill.rounds())))
+                .next(export)
+                .end()
+                .build();
+    }
+
+    private static Flow inOrder(String name, List<Step> steps) {
+        FlowBuilder<Flow> flow = new FlowBuilder<Flow>(name).start(steps.get(0));
+        for (Step step : steps.subList(1, steps.size())) {
+            flow.next(step);
         }
-        return flow.next(export).build();
+        return flow.build();
+    }
+
+    private static List<Step> concat(List<Step> first, List<Step> then) {
+        List<Step> steps = new ArrayList<>(first);
+        steps.addAll(then);
+        return steps;
+    }
+
+    /** Batch mode's steps, in order: {@code legalgen.batch.max-rounds} + 1 rounds, then the fallback when set. */
+    record BatchModeSteps(List<Step> steps) {}
+
+    /**
+     * Every step of batch mode starts again on a restart, even one that completed: each goes on from what is recorded
+     * (a file not sent, a batch not ended, a line not judged) and does nothing when nothing is left, so that a round
+     * that a budget cut short sends the rest when a larger one continues it.
+     */
+    @Bean
+    BatchModeSteps batchModeSteps(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            BatchRuns runs,
+            BatchSubmission submission,
+            BatchPolling polling,
+            BatchSettings batchSettings,
+            BatchAnswerReader batchAnswerReader,
+            BatchAnswerProcessor batchAnswerProcessor,
+            MissingSlotReader missingSlotReader,
+            SampleProcessor sampleProcessor,
+            SampleStore sampleStore,
+            SkipRecorder skipRecorder,
+            ChunkProgressLog progressLog,
+            ThreadPoolTaskExecutor itemExecutor,
+            JobSettings settings,
+            Clock clock) {
+        List<Step> steps = new ArrayList<>();
+        for (int round = 1; round <= batchSettings.rounds(); round++) {
+            steps.add(new StepBuilder(BATCH_SUBMIT_PREFIX + round, jobRepository)
+                    .tasklet(new BatchSubmitTasklet(round, runs, submission), transactionManager)
+                    .allowStartIfComplete(true)
+                    .build());
+            steps.add(new StepBuilder(BATCH_AWAIT_PREFIX + round, jobRepository)
+                    .tasklet(new BatchAwaitTasklet(round, runs, polling, batchSettings, clock), transactionManager)
+                    .allowStartIfComplete(true)
+                    .build());
+            steps.add(new StepBuilder(BATCH_INGEST_PREFIX + round, jobRepository)
+                    .<BatchRecords.Answer, LegalSample>chunk(CHUNK_SIZE)
+                    .transactionManager(transactionManager)
+                    .reader(batchAnswerReader)
+                    .processor(batchAnswerProcessor)
+                    .writer(sampleStore)
+                    .listener(progressLog)
+                    .listener((StepExecutionListener) new BatchBudgetStop())
+                    .allowStartIfComplete(true)
+                    .build());
+        }
+        if (batchSettings.fallback() == BatchSettings.Fallback.SYNC) {
+            steps.add(sampleStep(
+                    BATCH_FALLBACK_STEP,
+                    jobRepository,
+                    transactionManager,
+                    missingSlotReader,
+                    sampleProcessor,
+                    sampleStore,
+                    skipRecorder,
+                    progressLog,
+                    itemExecutor,
+                    settings));
+        }
+        return new BatchModeSteps(steps);
+    }
+
+    /** The round of a batch step, from its name ({@code batch-ingest-2}: 2). */
+    static int roundOf(StepExecution step) {
+        String name = step.getStepName();
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
     }
 
     /** The backfill's rounds, in order: {@code legalgen.quality.backfill-rounds} steps (none for 0). */
@@ -263,6 +371,48 @@ public class DatasetJobConfiguration {
 
     @Bean
     @StepScope
+    BatchAnswerReader batchAnswerReader(
+            @Value("#{stepExecution}") StepExecution stepExecution,
+            BatchRuns runs,
+            BatchResults results,
+            BatchRecords records,
+            DuplicateIndex duplicates) {
+        JobExecution job = stepExecution.getJobExecution();
+        return new BatchAnswerReader(
+                runs.of(job),
+                roundOf(stepExecution),
+                results,
+                records,
+                duplicates,
+                DatasetParameters.from(job.getJobParameters()).dataset());
+    }
+
+    @Bean
+    @StepScope
+    BatchAnswerProcessor batchAnswerProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution,
+            RunPlans plans,
+            AnswerJournal journal,
+            SampleGeneration generation,
+            DuplicateIndex duplicates,
+            QualityRecorder recorder,
+            PlatformTransactionManager transactionManager,
+            BatchRecords records,
+            BatchSettings batchSettings) {
+        JobExecution job = stepExecution.getJobExecution();
+        return new BatchAnswerProcessor(
+                job.getJobInstance().getInstanceId(),
+                job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
+                plans.of(job),
+                batchSettings.rounds(),
+                journal,
+                generation,
+                acceptance(job, duplicates, journal, recorder, transactionManager),
+                records);
+    }
+
+    @Bean
+    @StepScope
     SampleProcessor sampleProcessor(
             @Value("#{stepExecution}") StepExecution stepExecution,
             ProviderChains chains,
@@ -276,14 +426,27 @@ public class DatasetJobConfiguration {
                 job.getJobInstance().getInstanceId(),
                 job.getExecutionContext().getString(DatasetRunListener.BATCH_ID),
                 () -> stepExecution.getStatus() == BatchStatus.FAILED);
-        JournalingAcceptance acceptance = new JournalingAcceptance(
+        return new SampleProcessor(
+                context,
+                journal,
+                generation,
+                chainOf(job, chains),
+                acceptance(job, duplicates, journal, recorder, transactionManager));
+    }
+
+    private static JournalingAcceptance acceptance(
+            JobExecution job,
+            DuplicateIndex duplicates,
+            AnswerJournal journal,
+            QualityRecorder recorder,
+            PlatformTransactionManager transactionManager) {
+        return new JournalingAcceptance(
                 DatasetParameters.from(job.getJobParameters()).dataset(),
                 job.getId(),
                 duplicates,
                 journal,
                 recorder,
                 transactionManager);
-        return new SampleProcessor(context, journal, generation, chainOf(job, chains), acceptance);
     }
 
     private static ProviderChain chainOf(JobExecution execution, ProviderChains chains) {

@@ -39,6 +39,7 @@ public class DatasetRunListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         context.remove(RECOVERED_MARK);
+        BatchBudgetStop.forget(execution);
         if (!context.containsKey(BATCH_ID)) {
             context.putString(BATCH_ID, newBatchId());
         }

@@ -34,6 +34,9 @@ class FailureCauseListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         String budgetReached = chains.budgetRefusal(execution.getId());
+        if (budgetReached == null) { // batch mode: a round's submission refused a file
+            budgetReached = BatchBudgetStop.refusal(execution);
+        }
         String cause = execution.getStatus() == BatchStatus.FAILED
                 ? ExecutionFailures.of(execution)
                 : execution.getStatus() == BatchStatus.STOPPED ? budgetReached : null;

@@ -8,6 +8,7 @@ import dev.legalgen.job.ExecutionFailures;
 import dev.legalgen.job.JobSettings;
 import dev.legalgen.job.PlanFactory;
 import dev.legalgen.job.PlanFingerprint;
+import dev.legalgen.job.RunMode;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainSpec;
 import java.nio.file.Path;
@@ -96,6 +97,13 @@ public class DatasetLauncher {
                             + String.join(", ", unpriced) + (unpriced.size() == 1 ? " is" : " are")
                             + " not set: set input-per-million and output-per-million there, leave those models out"
                             + " of the chain, or use maxTokens");
+        }
+        if (params.mode() == RunMode.BATCH && chains.batchTarget(params.chain()).isEmpty()) {
+            throw UsageException.of(
+                    DatasetParameters.MODE,
+                    "mode=batch needs a provider of the chain that takes batches of its model, and none of "
+                            + params.chain() + " does: set legalgen.providers.<name>.batch.enabled=true (and its"
+                            + " models) for one that has a Batch API, e.g. groq, or use chain=simulator, or mode=sync");
         }
         GenerationPlan plan = plans.plan(params);
         JobParameters jobParameters = params.toJobParameters();

@@ -1,6 +1,9 @@
 package dev.legalgen.operations;
 
+import dev.legalgen.batchmode.BatchCancellation;
 import dev.legalgen.chain.ProviderChains;
+import dev.legalgen.job.DatasetParameters;
+import dev.legalgen.job.RunMode;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -16,13 +19,19 @@ public class ExecutionOperations {
     private final Executions executions;
     private final ProviderChains chains;
     private final InstanceLocks locks;
+    private final BatchCancellation cancellation;
 
     public ExecutionOperations(
-            JobOperator jobOperator, Executions executions, ProviderChains chains, InstanceLocks locks) {
+            JobOperator jobOperator,
+            Executions executions,
+            ProviderChains chains,
+            InstanceLocks locks,
+            BatchCancellation cancellation) {
         this.jobOperator = jobOperator;
         this.executions = executions;
         this.chains = chains;
         this.locks = locks;
+        this.cancellation = cancellation;
     }
 
     /** Asks a running execution (possibly in another process) to stop after its current chunk. */
@@ -43,7 +52,11 @@ public class ExecutionOperations {
         }
     }
 
-    /** Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. */
+    /**
+     * Marks a FAILED or STOPPED execution ABANDONED: its instance will never run again. In batch mode its provider
+     * batches that have not ended are cancelled first (a stop leaves them running, for a restart to await); the
+     * samples committed stay.
+     */
     public Outcome abandon(String executionRef) {
         JobExecution execution = executions.find(executionRef);
         if (execution.isRunning()) {
@@ -56,12 +69,30 @@ public class ExecutionOperations {
                     "execution " + execution.getId() + " is " + execution.getStatus()
                             + "; only FAILED or STOPPED executions can be abandoned");
         }
+        int cancelled = cancelBatches(execution);
         try {
             jobOperator.abandon(execution);
         } catch (JobExecutionAlreadyRunningException e) {
             return AlreadyRunning.elsewhere(execution);
         }
-        return Outcome.of(ExitCode.OK, execution.getId(), "execution " + execution.getId() + " abandoned");
+        return Outcome.of(
+                ExitCode.OK,
+                execution.getId(),
+                "execution " + execution.getId() + " abandoned"
+                        + (cancelled == 0
+                                ? ""
+                                : "; " + cancelled + " provider batch" + (cancelled == 1 ? "" : "es")
+                                        + " cancelled (the lines they completed are billed)"));
+    }
+
+    private int cancelBatches(JobExecution execution) {
+        DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
+        if (params.mode() != RunMode.BATCH) {
+            return 0;
+        }
+        return chains.batchTarget(params.chain())
+                .map(target -> cancellation.cancel(execution.getJobInstance().getInstanceId(), target))
+                .orElse(0);
     }
 
     /**

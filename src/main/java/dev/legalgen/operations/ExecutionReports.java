@@ -6,8 +6,10 @@ import dev.legalgen.job.ChainStates;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.job.DatasetRunListener;
+import dev.legalgen.job.RunMode;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainState;
+import dev.legalgen.store.BatchRecords;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
 import dev.legalgen.store.Spend;
@@ -40,6 +42,7 @@ public class ExecutionReports {
     private final ProviderChains chains;
     private final CoverageLedger coverage;
     private final SpendLedger spending;
+    private final BatchRecords batches;
 
     /** Incomplete cells listed by {@code status}; the REST status has them all. */
     private static final int MAX_COVERAGE_LINES = 20;
@@ -50,8 +53,10 @@ public class ExecutionReports {
             EventStore events,
             ProviderChains chains,
             CoverageLedger coverage,
-            SpendLedger spending) {
+            SpendLedger spending,
+            BatchRecords batches) {
         this.spending = spending;
+        this.batches = batches;
         this.jobRepository = jobRepository;
         this.samples = samples;
         this.events = events;
@@ -92,6 +97,9 @@ public class ExecutionReports {
                 eventCounts,
                 QualityCounts.of(eventCounts, samples.countsByCitationCheck(instanceId)),
                 spending.spendOf(instanceId),
+                DatasetParameters.from(execution.getJobParameters()).mode() == RunMode.BATCH
+                        ? new BatchProgress(batches.files(instanceId), batches.outcomes(instanceId))
+                        : null,
                 execution.getStartTime(),
                 execution.getEndTime());
     }
@@ -148,6 +156,9 @@ public class ExecutionReports {
         lines.add("  quality: " + summary.quality().describe());
         lines.add("  citation checks of committed samples: " + summary.quality().describeCitations());
         lines.addAll(spendLines(summary.spend(), params.budget()));
+        if (summary.batches() != null) {
+            lines.addAll(summary.batches().describe());
+        }
         lines.addAll(coverageLines(execution));
         for (StepExecution step : workerSteps(execution)) {
             lines.add(String.format(
@@ -245,7 +256,9 @@ public class ExecutionReports {
 
     private static List<StepExecution> workerSteps(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith(DatasetJobConfiguration.WORKER_STEP))
+                .filter(s -> s.getStepName().startsWith(DatasetJobConfiguration.WORKER_STEP)
+                        || s.getStepName().startsWith(DatasetJobConfiguration.BATCH_INGEST_PREFIX)
+                        || s.getStepName().equals(DatasetJobConfiguration.BATCH_FALLBACK_STEP))
                 .sorted(Comparator.comparing(StepExecution::getStepName))
                 .toList();
     }

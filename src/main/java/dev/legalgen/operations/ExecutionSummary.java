@@ -11,7 +11,7 @@ import org.springframework.batch.core.BatchStatus;
  * The status of one execution as data, for the REST API: what {@code status} prints. {@code chain} is
  * the live chain while the execution runs in this process ({@code chainLive}), else the state saved
  * when it ended (counters and current route only), else null. {@code spend} is the instance's, over all its
- * executions.
+ * executions; so are {@code batches}, null for a run not in batch mode.
  */
 public record ExecutionSummary(
         long executionId,
@@ -27,6 +27,7 @@ public record ExecutionSummary(
         Map<String, Long> events,
         QualityCounts quality,
         Spend spend,
+        BatchProgress batches,
         LocalDateTime startTime,
         LocalDateTime endTime) {
 

@@ -25,6 +25,11 @@ public record ProviderBatch(
 
     /** Whether the batch has ended: polling it again changes nothing. */
     public boolean terminal() {
+        return isTerminal(status);
+    }
+
+    /** Whether a batch of this status has ended. */
+    public static boolean isTerminal(String status) {
         return TERMINAL.contains(status);
     }
 

@@ -138,7 +138,7 @@ public record ProviderSettings(
                 problems.addAll(price.problems(pricePath));
             }
         });
-        problems.addAll(batch.problems(path + ".batch", models));
+        problems.addAll(batch.problems(path + ".batch"));
         return problems;
     }
 

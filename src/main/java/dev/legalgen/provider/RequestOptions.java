@@ -28,7 +28,7 @@ public record RequestOptions(
      * For a re-ask after an answer cut off at its budget: twice the budget and one step less reasoning, since a
      * reasoning model's thinking counts towards the budget too.
      */
-    RequestOptions enlarged() {
+    public RequestOptions enlarged() {
         return new RequestOptions(
                 structuredOutput,
                 (int) Math.min(Integer.MAX_VALUE, 2L * maxCompletionTokens),

@@ -2,6 +2,7 @@ package dev.legalgen.store;
 
 import dev.legalgen.generation.AnswerJournal;
 import dev.legalgen.generation.LegalSample;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,18 @@ public class AnswerJournalStore implements AnswerJournal {
     @Override
     public Optional<LegalSample> find(long jobInstanceId, int slot) {
         return jdbc.query(FIND, SampleRows::map, jobInstanceId, slot).stream().findFirst();
+    }
+
+    /** The slots with a journaled answer. */
+    public BitSet journaledSlots(long jobInstanceId) {
+        BitSet slots = new BitSet();
+        jdbc.query(
+                "SELECT slot FROM answer_journal WHERE job_instance_id = ?",
+                rs -> {
+                    slots.set(rs.getInt(1));
+                },
+                jobInstanceId);
+        return slots;
     }
 
     @Override

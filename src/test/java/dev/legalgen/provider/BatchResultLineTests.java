@@ -24,6 +24,7 @@ class BatchResultLineTests {
             0,
             null,
             null,
+            null,
             null);
 
     @Test

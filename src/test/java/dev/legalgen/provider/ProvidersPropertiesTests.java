@@ -138,6 +138,37 @@ class ProvidersPropertiesTests {
     }
 
     @Test
+    void bindsBatchSupportAndPricesABatchAtTheDiscount() {
+        // given
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.batch.enabled", "true");
+        values.put("legalgen.providers.groq.batch.models", "openai/gpt-oss-20b");
+        values.put("legalgen.providers.groq.prices[openai/gpt-oss-20b].input-per-million", "0.10");
+        values.put("legalgen.providers.groq.prices[openai/gpt-oss-20b].output-per-million", "0.50");
+
+        // when
+        ProviderSettings groq = bind(values).providers().get("groq");
+
+        // then: half price by default, for the models named only
+        assertThat(groq.batch().accepts("openai/gpt-oss-20b")).isTrue();
+        assertThat(groq.batch().accepts("openai/gpt-oss-120b")).isFalse();
+        TokenUsage usage = new TokenUsage(1_000_000, 1_000_000, 0);
+        assertThat(groq.bill("openai/gpt-oss-20b", usage).costUsd()).isEqualByComparingTo("0.60");
+        assertThat(groq.batchBill("openai/gpt-oss-20b", usage).costUsd()).isEqualByComparingTo("0.30");
+    }
+
+    @Test
+    void rejectsABatchDiscountOutsideZeroToOne() {
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.batch.discount", "1.5");
+
+        assertThatThrownBy(() -> bind(values))
+                .rootCause()
+                .hasMessageContaining("legalgen.providers.groq.batch.discount must be between 0 and 1 (0.5 is half"
+                        + " price), was 1.5");
+    }
+
+    @Test
     void rejectsBadProviderNames() {
         assertThatThrownBy(() -> new ProvidersProperties(Map.of("Groq AI", settings())))
                 .hasMessageContaining("legalgen.providers.Groq AI: provider names are lower-case");
