@@ -317,22 +317,16 @@ public class BatchRecords {
             }
         }
         jdbc.batchUpdate(
-                "INSERT INTO provider_call (job_instance_id, job_execution_id, provider, model, prompt_tokens,"
-                        + " completion_tokens, reasoning_tokens, cost_usd, billed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                SpendLedger.INSERT,
                 billed,
                 WRITE_BATCH,
-                (ps, line) -> {
-                    TokenUsage tokens = line.bill().tokens();
-                    ps.setLong(1, file.jobInstanceId());
-                    ps.setLong(2, executionId);
-                    ps.setString(3, file.provider());
-                    ps.setString(4, line.model() == null ? file.model() : line.model());
-                    ps.setLong(5, tokens.prompt());
-                    ps.setLong(6, tokens.completion());
-                    ps.setLong(7, tokens.reasoning());
-                    ps.setBigDecimal(8, line.bill().costUsd());
-                    ps.setObject(9, utc(at));
-                });
+                (ps, line) -> SpendLedger.bind(
+                        ps,
+                        file.jobInstanceId(),
+                        executionId,
+                        new Route(file.provider(), line.model() == null ? file.model() : line.model()),
+                        line.bill(),
+                        at));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.Route;
 import dev.legalgen.provider.TokenUsage;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,20 +35,30 @@ public class SpendLedger {
     /** What every execution of an instance spent on one route: {@code unpricedCalls} of its calls have no cost. */
     public record RouteSpend(String provider, String model, long calls, long unpricedCalls, Bill bill) {}
 
+    /** One billed call's row; batch lines are written with it too, in their ingest's transaction. */
+    static final String INSERT = "INSERT INTO provider_call (job_instance_id, job_execution_id, provider, model,"
+            + " prompt_tokens, completion_tokens, reasoning_tokens, cost_usd, billed_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     public void record(long jobInstanceId, long jobExecutionId, Route route, Bill bill, Instant billedAt) {
+        ownTransaction.executeWithoutResult(
+                status -> jdbc.update(INSERT, ps -> bind(ps, jobInstanceId, jobExecutionId, route, bill, billedAt)));
+    }
+
+    /** Sets the parameters of {@link #INSERT}. */
+    static void bind(
+            PreparedStatement ps, long jobInstanceId, long jobExecutionId, Route route, Bill bill, Instant billedAt)
+            throws SQLException {
         TokenUsage tokens = bill.tokens();
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "INSERT INTO provider_call (job_instance_id, job_execution_id, provider, model, prompt_tokens,"
-                        + " completion_tokens, reasoning_tokens, cost_usd, billed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                jobInstanceId,
-                jobExecutionId,
-                route.provider(),
-                route.model(),
-                tokens.prompt(),
-                tokens.completion(),
-                tokens.reasoning(),
-                bill.costUsd(),
-                billedAt.atOffset(ZoneOffset.UTC)));
+        ps.setLong(1, jobInstanceId);
+        ps.setLong(2, jobExecutionId);
+        ps.setString(3, route.provider());
+        ps.setString(4, route.model());
+        ps.setLong(5, tokens.prompt());
+        ps.setLong(6, tokens.completion());
+        ps.setLong(7, tokens.reasoning());
+        ps.setBigDecimal(8, bill.costUsd());
+        ps.setObject(9, billedAt.atOffset(ZoneOffset.UTC));
     }
 
     /** The instance's spend per route, in provider and model order; the cost of a route counts its priced calls. */
