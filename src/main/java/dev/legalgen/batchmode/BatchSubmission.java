@@ -2,15 +2,13 @@ package dev.legalgen.batchmode;
 
 import dev.legalgen.provider.Bill;
 import dev.legalgen.provider.ProviderBatch;
+import dev.legalgen.provider.ScratchFile;
 import dev.legalgen.store.AnswerJournalStore;
 import dev.legalgen.store.BatchRecords;
 import dev.legalgen.store.BatchRecords.FileRow;
 import dev.legalgen.store.BatchRecords.PriorLine;
 import dev.legalgen.store.SampleStore;
 import dev.legalgen.store.SpendLedger;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.BitSet;
@@ -68,7 +66,7 @@ public class BatchSubmission {
         for (FileRow file : records.files(instance, round)) {
             seq = Math.max(seq, file.seq());
             if (file.providerBatchId() == null) { // recorded by an execution that did not finish sending it
-                withFile(path -> {
+                ScratchFile.with("legalgen-batch-", ".jsonl", path -> {
                     requests.write(path, instance, round, records.slots(file.id()), run.plan(), prior, run.target());
                     send(run, file, path);
                     return null;
@@ -85,7 +83,7 @@ public class BatchSubmission {
         for (int from = 0; from < todo.size(); from += settings.maxLines()) {
             List<Integer> slots = todo.subList(from, Math.min(todo.size(), from + settings.maxLines()));
             int fileSeq = ++seq;
-            String refusal = withFile(path -> {
+            String refusal = ScratchFile.with("legalgen-batch-", ".jsonl", path -> {
                 Bill worstCase = requests.write(path, instance, round, slots, run.plan(), prior, run.target());
                 String refused = refusal(run, worstCase);
                 if (refused != null) {
@@ -149,28 +147,5 @@ public class BatchSubmission {
     /** {@code legalgen-<instance>-r<round>-<seq>.jsonl}: what the provider's file list shows. */
     private static String fileName(FileRow file) {
         return "legalgen-" + file.jobInstanceId() + "-r" + file.round() + "-" + file.seq() + ".jsonl";
-    }
-
-    private interface FileWork<T> {
-        T run(Path file) throws IOException;
-    }
-
-    /** Runs {@code work} on a temporary file, deleted after: the lines are streamed to disk, never held in memory. */
-    private static <T> T withFile(FileWork<T> work) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("legalgen-batch-", ".jsonl");
-            return work.run(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write a batch file in the temporary directory: " + e, e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
     }
 }

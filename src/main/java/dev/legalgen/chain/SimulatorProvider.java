@@ -80,7 +80,7 @@ public class SimulatorProvider implements DisposableBean {
                 Map.of(),
                 settings.prices(),
                 // the simulator serves the Batch API for all its models, at the providers' discount
-                new BatchSupport(true, List.of(), BatchSupport.DEFAULT_DISCOUNT));
+                new BatchSupport(true, List.of(), null, null));
     }
 
     @Override

@@ -3,16 +3,16 @@ package dev.legalgen.provider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -141,20 +141,21 @@ public final class BatchApiClient {
     }
 
     /**
-     * {@code GET /files/{id}/content}: passes each non-blank line (UTF-8) to {@code line} as it arrives, in memory
-     * flat in the file's size; returns the number of lines. A failure before the first line is retried; one after
-     * it is thrown, since a second download would pass the first lines again. What {@code line} throws leaves
-     * unchanged.
+     * {@code GET /files/{id}/content}: the file is downloaded whole to a temporary file first (retried from the
+     * start on a transient failure, within the transfer timeout), then each non-blank line (UTF-8) is passed to
+     * {@code line}; memory stays flat in the file's size, and however long {@code line} takes, no connection waits
+     * for it. Returns the number of lines; what {@code line} throws leaves unchanged.
      */
     public long download(String fileId, Consumer<String> line) {
         BatchCall call = BatchCall.download(fileId);
         URI uri = settings.endpoint("/files/" + fileId + "/content");
-        AtomicLong passed = new AtomicLong();
-        return retries.run(() -> http.get(call, uri, body -> lines(body, line, passed)), failure -> {
-            if (passed.get() > 0) {
-                throw failure;
-            }
-            return Optional.empty();
+        return ScratchFile.with("legalgen-results-", ".jsonl", file -> {
+            retries.run(() -> http.download(call, uri, body -> {
+                try (InputStream in = body) {
+                    return Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }));
+            return lines(file, line);
         });
     }
 
@@ -163,20 +164,14 @@ public final class BatchApiClient {
         return BatchResultLine.parse(line, provider, settings, json);
     }
 
-    private static long lines(InputStream body, Consumer<String> line, AtomicLong passed) throws IOException {
+    private static long lines(Path file, Consumer<String> line) throws IOException {
         long count = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                if (text.isBlank()) {
-                    continue;
-                }
-                try {
+                if (!text.isBlank()) {
                     line.accept(text);
-                } catch (RuntimeException refused) {
-                    throw new BatchHttp.CallerFailure(refused);
+                    count++;
                 }
-                passed.incrementAndGet();
-                count++;
             }
         }
         return count;

@@ -27,22 +27,13 @@ final class BatchHttp {
         T read(InputStream body) throws IOException;
     }
 
-    /** Thrown by a {@link Body} for a failure that is the caller's, not the call's: it leaves unchanged. */
-    static final class CallerFailure extends RuntimeException {
-
-        CallerFailure(RuntimeException cause) {
-            super(cause);
-        }
-
-        RuntimeException failure() {
-            return (RuntimeException) getCause();
-        }
-    }
-
     private final String provider;
     private final ProviderSettings settings;
     private final Route route;
     private final RestClient http;
+    /** For file uploads and downloads, with the batch settings' transfer timeout. */
+    private final RestClient transfers;
+
     private final JsonMapper json;
     private final FailureClassifier classifier;
 
@@ -51,12 +42,18 @@ final class BatchHttp {
         this.settings = settings;
         this.route = new Route(provider, BATCH_API);
         this.http = ProviderHttp.restClient(settings);
+        this.transfers = ProviderHttp.restClient(settings, settings.batch().transferTimeout());
         this.json = json;
         this.classifier = new FailureClassifier(clock);
     }
 
     <T> T get(BatchCall call, URI uri, Body<T> body) {
         return exchange(call, http.get().uri(uri).accept(MediaType.ALL), body);
+    }
+
+    /** A GET of a file's content, which may take up to the transfer timeout. */
+    <T> T download(BatchCall call, URI uri, Body<T> body) {
+        return exchange(call, transfers.get().uri(uri).accept(MediaType.ALL), body);
     }
 
     /** A POST without a body ({@code /batches/{id}/cancel}). */
@@ -79,7 +76,8 @@ final class BatchHttp {
     <T> T postMultipart(BatchCall call, URI uri, MultipartUpload upload, Body<T> body) throws IOException {
         return exchange(
                 call,
-                http.post()
+                transfers
+                        .post()
                         .uri(uri)
                         .header(HttpHeaders.CONTENT_TYPE, upload.contentType())
                         .contentLength(upload.contentLength())
@@ -114,8 +112,6 @@ final class BatchHttp {
                     .exchange((sent, response) -> read(call, response, body), true);
         } catch (ProviderCallException failure) {
             throw failure;
-        } catch (CallerFailure failure) {
-            throw failure.failure();
         } catch (RuntimeException failure) {
             throw transportFailure(call, failure);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -28,11 +29,18 @@ final class ProviderHttp {
 
     /** A client with the provider's connect timeout, and its read timeout on every request. */
     static RestClient restClient(ProviderSettings settings) {
-        return RestClient.builder().requestFactory(requestFactory(settings)).build();
+        return restClient(settings, settings.timeout());
+    }
+
+    /** A client with the provider's connect timeout, and {@code readTimeout} on every request. */
+    static RestClient restClient(ProviderSettings settings, Duration readTimeout) {
+        return RestClient.builder()
+                .requestFactory(requestFactory(settings, readTimeout))
+                .build();
     }
 
     /** JDK HttpClient: connect timeout on the client, read timeout per request, a connection per concurrent call. */
-    private static JdkClientHttpRequestFactory requestFactory(ProviderSettings settings) {
+    private static JdkClientHttpRequestFactory requestFactory(ProviderSettings settings, Duration readTimeout) {
         HttpClient client = HttpClient.newBuilder()
                 .executor(HTTP_STAGES)
                 .connectTimeout(settings.connectTimeout())
@@ -40,7 +48,7 @@ final class ProviderHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(settings.timeout());
+        factory.setReadTimeout(readTimeout);
         return factory;
     }
 

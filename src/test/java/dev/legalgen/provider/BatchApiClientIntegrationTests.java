@@ -355,6 +355,30 @@ class BatchApiClientIntegrationTests {
     }
 
     @Test
+    void aSlowReaderOfTheResultsHoldsNoConnectionPastTheReadTimeout() throws IOException {
+        // given: a read timeout of 1 s, and lines that take longer than that to record
+        simulator = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY));
+        BatchApiClient client =
+                new BatchApiClient(PROVIDER, settings(KEY, Duration.ofSeconds(1)), Clock.systemUTC(), sleeps::add);
+        Path input = jsonl("slow.jsonl", 2_000);
+        String fileId = client.upload(input, "slow.jsonl");
+        List<String> back = new ArrayList<>();
+
+        // when
+        long count = client.download(fileId, line -> {
+            if (back.isEmpty()) {
+                sleep(Duration.ofMillis(1_500));
+            }
+            back.add(line);
+        });
+
+        // then: the whole file was read before the first line was passed on
+        assertThat(count).isEqualTo(2_000);
+        assertThat(back).isEqualTo(Files.readAllLines(input, StandardCharsets.UTF_8));
+        assertThat(simulator.fileDownloadCount()).as("not retried").isEqualTo(1);
+    }
+
+    @Test
     void aRequestLineCarriesTheSynchronousRequestBody() throws IOException {
         // given
         BatchApiClient client = start(SimulatorConfig.defaults().withApiKey(KEY));
@@ -388,6 +412,10 @@ class BatchApiClientIntegrationTests {
     }
 
     private ProviderSettings settings(String key) {
+        return settings(key, Duration.ofSeconds(5));
+    }
+
+    private ProviderSettings settings(String key, Duration readTimeout) {
         return new ProviderSettings(
                 URI.create(simulator.baseUrl()),
                 ApiKey.of(key),
@@ -396,13 +424,13 @@ class BatchApiClientIntegrationTests {
                 0,
                 0,
                 0,
-                Duration.ofSeconds(5),
+                readTimeout,
                 Duration.ofSeconds(2),
                 0,
                 null,
                 null,
                 Map.of(MODEL, PRICE),
-                new BatchSupport(true, List.of(), null));
+                new BatchSupport(true, List.of(), null, null));
     }
 
     private ProviderBatch submit(BatchApiClient client, int lines) throws IOException {
@@ -435,6 +463,15 @@ class BatchApiClientIntegrationTests {
     private static String prompt(int slot) {
         return "Write one legal Q&A training sample as JSON.\nPractice area: Contract Law\nTopic: Topic " + slot
                 + "\nDifficulty: advanced\nReturn question, answer, reasoning and case_citation.";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> slotIds(int lines) {

@@ -155,6 +155,7 @@ class ProvidersPropertiesTests {
         TokenUsage usage = new TokenUsage(1_000_000, 1_000_000, 0);
         assertThat(groq.bill("openai/gpt-oss-20b", usage).costUsd()).isEqualByComparingTo("0.60");
         assertThat(groq.batchBill("openai/gpt-oss-20b", usage).costUsd()).isEqualByComparingTo("0.30");
+        assertThat(groq.batch().transferTimeout()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
@@ -166,6 +167,17 @@ class ProvidersPropertiesTests {
                 .rootCause()
                 .hasMessageContaining("legalgen.providers.groq.batch.discount must be between 0 and 1 (0.5 is half"
                         + " price), was 1.5");
+    }
+
+    @Test
+    void rejectsATransferTimeoutThatIsNotPositive() {
+        Map<String, String> values = groq();
+        values.put("legalgen.providers.groq.batch.transfer-timeout", "0s");
+
+        assertThatThrownBy(() -> bind(values))
+                .rootCause()
+                .hasMessageContaining(
+                        "legalgen.providers.groq.batch.transfer-timeout must be positive (e.g. 30m), was" + " PT0S");
     }
 
     @Test
