@@ -42,6 +42,7 @@ public class BatchResults {
     }
 
     private void record(BatchRun run, FileRow file) {
+        long started = System.nanoTime();
         AtomicLong foreign = new AtomicLong();
         Map<LineOutcome, Integer> counts =
                 records.ingest(file, run.jobExecutionId(), missing(file), clock.instant(), lines -> {
@@ -66,7 +67,13 @@ public class BatchResults {
                     file.providerBatchId(),
                     foreign.get());
         }
-        log.info("Round {} batch {} ({}): results {}", file.round(), file.providerBatchId(), file.status(), counts);
+        log.info(
+                "Round {} batch {} ({}): results {}, downloaded and recorded in {} ms",
+                file.round(),
+                file.providerBatchId(),
+                file.status(),
+                counts,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The line as recorded, or null when its custom id is not one of this file's round and instance. */

@@ -243,25 +243,27 @@ public class BatchRecords {
     }
 
     /**
-     * Records a file's results and their spend ({@code provider_call}, at the batch price) in one transaction, with
-     * the file marked ingested: {@code results} gives each line to the consumer it is handed, in any order. A line
-     * recorded already (the same custom id twice) is neither recorded nor billed again; the file's lines in no result
-     * are {@code missing}, with {@code missingProblem}.
+     * Records a file's results and their spend ({@code provider_call}, at the batch price), then marks the file
+     * ingested: {@code results} gives each line to the consumer it is handed, in any order. Lines are recorded with
+     * their spend in transactions of {@value #WRITE_BATCH}, so that a file of 50,000 lines holds neither memory nor
+     * locks for its whole length; a line recorded already (the same custom id twice, or a file read again after a
+     * crash) is neither recorded nor billed again. The file's lines in no result are {@code missing}, with
+     * {@code missingProblem}, in the last transaction, which marks the file ingested.
      *
      * @return the count of each outcome recorded
      */
     public Map<LineOutcome, Integer> ingest(
             FileRow file, long executionId, String missingProblem, Instant at, Consumer<Consumer<ResultLine>> results) {
-        return ownTransaction.execute(status -> {
-            Map<LineOutcome, Integer> counts = new EnumMap<>(LineOutcome.class);
-            List<ResultLine> pending = new ArrayList<>(WRITE_BATCH);
-            results.accept(line -> {
-                pending.add(line);
-                if (pending.size() == WRITE_BATCH) {
-                    write(file, executionId, at, pending, counts);
-                    pending.clear();
-                }
-            });
+        Map<LineOutcome, Integer> counts = new EnumMap<>(LineOutcome.class);
+        List<ResultLine> pending = new ArrayList<>(WRITE_BATCH);
+        results.accept(line -> {
+            pending.add(line);
+            if (pending.size() == WRITE_BATCH) {
+                ownTransaction.executeWithoutResult(status -> write(file, executionId, at, pending, counts));
+                pending.clear();
+            }
+        });
+        ownTransaction.executeWithoutResult(status -> {
             write(file, executionId, at, pending, counts);
             int missing = jdbc.update(
                     "UPDATE batch_line SET outcome = ?, problem = ? WHERE batch_file_id = ? AND outcome IS NULL",
@@ -272,8 +274,8 @@ public class BatchRecords {
                 counts.merge(LineOutcome.MISSING, missing, Integer::sum);
             }
             jdbc.update("UPDATE batch_file SET ingested = TRUE, updated_at = ? WHERE id = ?", utc(at), file.id());
-            return counts;
         });
+        return counts;
     }
 
     private void write(
@@ -284,7 +286,8 @@ public class BatchRecords {
         int[] updated = jdbc.batchUpdate(
                 "UPDATE batch_line SET outcome = ?, problem = ?, content = ?, model = ?, prompt_tokens = ?,"
                         + " completion_tokens = ?, reasoning_tokens = ?, cost_usd = ?"
-                        + " WHERE batch_file_id = ? AND slot = ? AND outcome IS NULL",
+                        + " WHERE job_instance_id = ? AND slot = ? AND batch_round = ? AND batch_file_id = ?"
+                        + " AND outcome IS NULL",
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -298,8 +301,10 @@ public class BatchRecords {
                         ps.setLong(6, tokens.completion());
                         ps.setLong(7, tokens.reasoning());
                         ps.setBigDecimal(8, line.bill().costUsd());
-                        ps.setLong(9, file.id());
+                        ps.setLong(9, file.jobInstanceId());
                         ps.setInt(10, line.slot());
+                        ps.setInt(11, file.round());
+                        ps.setLong(12, file.id());
                     }
 
                     @Override
@@ -331,37 +336,48 @@ public class BatchRecords {
 
     /**
      * Up to {@code limit} answered lines of a round after slot {@code afterSlot}, in slot order, whose slots have no
-     * committed sample: what the ingest step judges next.
+     * committed sample: what the ingest step judges next, each with what its slot's lines cost up to this round.
      */
     public List<Answer> answers(long jobInstanceId, int round, int afterSlot, int limit) {
-        return jdbc.query(
-                "SELECT l.slot, f.provider, l.model, l.content, t.prompt_tokens, t.completion_tokens,"
-                        + " t.reasoning_tokens, t.cost_usd, t.unpriced"
+        record Line(int slot, Route route, String content) {}
+        List<Line> lines = jdbc.query(
+                "SELECT l.slot, f.provider, l.model, l.content"
                         + " FROM batch_line l JOIN batch_file f ON f.id = l.batch_file_id"
-                        + " JOIN (SELECT slot, SUM(prompt_tokens) AS prompt_tokens,"
-                        + " SUM(completion_tokens) AS completion_tokens, SUM(reasoning_tokens) AS reasoning_tokens,"
-                        + " SUM(cost_usd) AS cost_usd, COUNT(*) - COUNT(cost_usd) AS unpriced FROM batch_line"
-                        + " WHERE job_instance_id = ? AND batch_round <= ? AND outcome IS NOT NULL GROUP BY slot) t"
-                        + " ON t.slot = l.slot"
                         + " WHERE l.job_instance_id = ? AND l.batch_round = ? AND l.outcome = ? AND l.slot > ?"
                         + " AND NOT EXISTS (SELECT 1 FROM legal_sample s"
                         + " WHERE s.job_instance_id = l.job_instance_id AND s.slot = l.slot)"
-                        + " ORDER BY l.slot LIMIT ?",
-                (rs, row) -> new Answer(
-                        rs.getInt(1),
-                        round,
-                        new Route(rs.getString(2), rs.getString(3)),
-                        rs.getString(4),
-                        new Bill(
-                                new TokenUsage(rs.getLong(5), rs.getLong(6), rs.getLong(7)),
-                                rs.getLong(9) > 0 ? null : rs.getBigDecimal(8))),
-                jobInstanceId,
-                round,
+                        // in the primary key's order, which H2 then reads in place: ORDER BY slot alone made it sort
+                        // every remaining line of the round, content and all, for each page
+                        + " ORDER BY l.job_instance_id, l.slot LIMIT ?",
+                (rs, row) -> new Line(rs.getInt(1), new Route(rs.getString(2), rs.getString(3)), rs.getString(4)),
                 jobInstanceId,
                 round,
                 LineOutcome.ANSWERED.column(),
                 afterSlot,
                 limit);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        // the bills of the page's slots only: a range of the primary key, however many lines the instance has
+        Map<Integer, Bill> bills = new HashMap<>();
+        jdbc.query(
+                "SELECT slot, SUM(prompt_tokens), SUM(completion_tokens), SUM(reasoning_tokens), SUM(cost_usd),"
+                        + " COUNT(*) - COUNT(cost_usd) FROM batch_line WHERE job_instance_id = ? AND slot BETWEEN ? AND ?"
+                        + " AND batch_round <= ? AND outcome IS NOT NULL GROUP BY slot",
+                rs -> {
+                    bills.put(
+                            rs.getInt(1),
+                            new Bill(
+                                    new TokenUsage(rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                                    rs.getLong(6) > 0 ? null : rs.getBigDecimal(5)));
+                },
+                jobInstanceId,
+                lines.get(0).slot(),
+                lines.get(lines.size() - 1).slot(),
+                round);
+        return lines.stream()
+                .map(line -> new Answer(line.slot(), round, line.route(), line.content(), bills.get(line.slot())))
+                .toList();
     }
 
     /**
