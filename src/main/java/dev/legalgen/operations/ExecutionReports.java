@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -169,6 +170,7 @@ public class ExecutionReports {
                     step.getWriteCount(),
                     step.getSkipCount()));
         }
+        lines.add("  step times: " + stepTimes(execution));
         if (summary.exitDescription() != null) {
             lines.add("  exit description: " + summary.exitDescription());
         }
@@ -263,6 +265,23 @@ public class ExecutionReports {
                 .toList();
     }
 
+    /**
+     * Each step that started, in the order it did, with how long it ran (so far, while it runs); the partitions of
+     * the generate step are in its time.
+     */
+    private static String stepTimes(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStartTime() != null
+                        && !step.getStepName().startsWith(DatasetJobConfiguration.WORKER_STEP))
+                .sorted(Comparator.comparing(StepExecution::getStartTime).thenComparing(StepExecution::getId))
+                .map(step -> String.format(
+                        Locale.ROOT,
+                        "%s %.1fs",
+                        step.getStepName(),
+                        elapsedMillis(step.getStartTime(), step.getEndTime()) / 1000.0))
+                .collect(Collectors.joining(", "));
+    }
+
     private static String elapsed(JobExecution execution) {
         return execution.getStartTime() == null
                 ? "-"
@@ -273,8 +292,11 @@ public class ExecutionReports {
         if (execution.getStartTime() == null) {
             return 0;
         }
-        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
-        return Duration.between(execution.getStartTime(), end).toMillis();
+        return elapsedMillis(execution.getStartTime(), execution.getEndTime());
+    }
+
+    private static long elapsedMillis(LocalDateTime start, LocalDateTime end) {
+        return Duration.between(start, end == null ? LocalDateTime.now() : end).toMillis();
     }
 
     /** {@code 2026-12-01 23:05:00}: seconds always shown (ISO's toString drops them when they are zero). */

@@ -140,7 +140,8 @@ class BatchModeFunctionalTests {
         assertThat(String.join("\n", reports.status(jobRepository.getJobExecution(run.executionId()))))
                 .contains("provider batches: 5 files in 3 round(s)")
                 .contains("round 1 lines: ")
-                .contains("expired");
+                .contains("expired")
+                .containsPattern("step times: preflight \\d+\\.\\ds, batch-submit-1 \\d+\\.\\ds, batch-await-1 ");
     }
 
     @Test
