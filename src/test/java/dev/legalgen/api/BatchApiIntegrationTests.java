@@ -176,6 +176,42 @@ class BatchApiIntegrationTests {
         assertThat(response.body().get("detail").asString()).contains("987654");
     }
 
+    @Test
+    void aStartInBatchModeGoesThroughTheProvidersBatchApiAndItsStatusListsEachBatch() {
+        // given
+        String body = """
+                {"target_count": 25, "provider": "simulator", "dataset": "api-batch-mode", "mode": "batch"}""";
+
+        // when
+        ApiClient.Response started = api.post("/api/generate/batch/start", body);
+
+        // then: one file of 25 lines, completed and ingested, each line answered
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode status = awaitEnd(started.body().get("execution_id").asLong());
+        assertThat(status.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(status.at("/samples/committed").asLong()).isEqualTo(25);
+        JsonNode file = status.at("/batches/files/0");
+        assertThat(status.at("/batches/files")).hasSize(1);
+        assertThat(file.get("round").asInt()).isEqualTo(1);
+        assertThat(file.get("batch_id").asString()).startsWith("batch_");
+        assertThat(file.get("input_file_id").asString()).startsWith("file_");
+        assertThat(file.get("status").asString()).isEqualTo("completed");
+        assertThat(file.get("lines").asInt()).isEqualTo(25);
+        assertThat(file.get("completed").asInt()).isEqualTo(25);
+        assertThat(file.get("ingested").asBoolean()).isTrue();
+        assertThat(status.at("/batches/lines/1/answered").asLong()).isEqualTo(25);
+        assertThat(status.at("/spend/calls").asLong()).isEqualTo(25);
+    }
+
+    @Test
+    void anUnknownModeIsRefusedWithA400NamingTheField() {
+        ApiClient.Response refused = api.post("/api/generate/batch/start", """
+                {"target_count": 5, "provider": "simulator", "dataset": "api-bad-mode", "mode": "offline"}""");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("mode");
+    }
+
     private JsonNode awaitEnd(long executionId) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60))
