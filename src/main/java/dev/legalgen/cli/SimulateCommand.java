@@ -1,5 +1,6 @@
 package dev.legalgen.cli;
 
+import dev.legalgen.simulator.BatchTiming;
 import dev.legalgen.simulator.Dialect;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
@@ -40,6 +41,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tpm", defaultValue = "0", description = "tokens per minute enforced with 429s (0 = none)")
     int tokensPerMinute;
 
+    @Option(
+            names = "--batch-validating-ms",
+            defaultValue = "0",
+            description = "how long a batch validates before its first line runs (default 0)")
+    long batchValidatingMs;
+
+    @Option(
+            names = "--batch-line-ms",
+            defaultValue = "0",
+            description = "how long each batch line takes, one after another (default 0)")
+    long batchLineMs;
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.defaults()
@@ -47,7 +60,12 @@ final class SimulateCommand implements Callable<Integer> {
                 .withDialect(dialect)
                 .withLatency(Duration.ofMillis(latencyMs))
                 .withApiKey(apiKey)
-                .withLimits(requestsPerMinute, tokensPerMinute);
+                .withLimits(requestsPerMinute, tokensPerMinute)
+                .withBatchTiming(new BatchTiming(
+                        Duration.ofMillis(batchValidatingMs),
+                        Duration.ofMillis(batchLineMs),
+                        Duration.ZERO,
+                        Duration.ZERO));
         if (models != null && !models.isEmpty()) {
             config = config.withModels(models);
         }
@@ -56,8 +74,16 @@ final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             // what a benchmark compares with the samples it asked for and the tokens the provider allows (jobs/bench)
+            int batchCalls = simulator.fileUploadCount()
+                    + simulator.batchCreateCount()
+                    + simulator.batchPollCount()
+                    + simulator.fileDownloadCount()
+                    + simulator.batchCancelCount()
+                    + simulator.batchListCount();
             System.out.println("simulator stopped after " + simulator.requestCount() + " chat requests, "
-                    + simulator.tokensCounted() + " tokens counted");
+                    + batchCalls + " Batch API requests (" + simulator.fileUploadCount() + " uploads, "
+                    + simulator.batchCreateCount() + " creates, " + simulator.batchPollCount() + " polls, "
+                    + simulator.fileDownloadCount() + " downloads), " + simulator.tokensCounted() + " tokens counted");
             System.out.flush();
             stopped.countDown();
         }));
