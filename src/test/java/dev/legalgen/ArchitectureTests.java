@@ -146,7 +146,7 @@ class ArchitectureTests {
     }
 
     @Test
-    void theJobUsesNeitherTheSimulatorNorItsOperators() {
+    void theJobUsesNeitherTheSimulatorNorRemotePartitioningNorItsOperators() {
         noClasses()
                 .that()
                 .resideInAPackage("dev.legalgen.job..")
@@ -154,6 +154,7 @@ class ArchitectureTests {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.legalgen.simulator..",
+                        "dev.legalgen.remote..",
                         "dev.legalgen.operations..",
                         "dev.legalgen.cli..",
                         "dev.legalgen.api..")

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             SimulateCommand.class,
             ServeCommand.class,
+            WorkerCommand.class,
             QualityBenchCommand.class
         },
         footer = {

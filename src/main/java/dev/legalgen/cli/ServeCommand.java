@@ -3,10 +3,8 @@ package dev.legalgen.cli;
 import dev.legalgen.config.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,17 +38,7 @@ final class ServeCommand extends SpringCommand {
                         + context.getEnvironment().getProperty("local.server.port")
                         + "/api (Ctrl-C or SIGTERM to stop)");
         spec.commandLine().getOut().flush();
-        // Returning would let main call System.exit while batches run: wait for the shutdown hook to
-        // close the context (after the graceful stop); the JVM then exits with the signal's code.
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        if (context.isActive()) {
-            closed.await();
-        }
+        awaitClose(context);
         return 0;
     }
 }

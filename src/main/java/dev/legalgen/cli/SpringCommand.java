@@ -6,10 +6,12 @@ import dev.legalgen.operations.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +37,22 @@ abstract class SpringCommand implements Callable<Integer> {
                 .logStartupInfo(false)
                 .initializers(new ConfigurationCheck(LegalDatasetApplication.class))
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Until SIGTERM or Ctrl-C: returning would let main call System.exit while batches run, so this waits for the
+     * shutdown hook to close the context (after the graceful stop); the JVM then exits with the signal's code.
+     */
+    static void awaitClose(ConfigurableApplicationContext context) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
     }
 
     /** Runs a command on one of the application's beans, prints its outcome, returns its exit code. */

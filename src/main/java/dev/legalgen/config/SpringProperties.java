@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.env.Environment;
 
-/** The Spring properties we rely on and Spring would take as given: the database URL and the server's port. */
+/**
+ * The Spring properties we rely on and Spring would take as given: the database URL (PostgreSQL for remote
+ * partitioning) and the server's port.
+ */
 final class SpringProperties {
 
     /** The databases the schema migrations are written for (sql/h2, sql/postgresql). */
@@ -21,11 +24,28 @@ final class SpringProperties {
             problems.add("spring.datasource.url: '" + scheme + "...' is not a database this job supports; use"
                     + " jdbc:h2:file:<path> (embedded) or jdbc:postgresql://<host>:<port>/<database>");
         }
+        if (sharesTheJobRepository(environment) && (url == null || url.startsWith("jdbc:h2:"))) {
+            problems.add("legalgen.job.partitioning=remote and the worker command need PostgreSQL: the manager and its"
+                    + " workers share one job repository, and the embedded H2 file admits one process; set"
+                    + " spring.datasource.url=jdbc:postgresql://<host>:<port>/<database> in every one of them");
+        }
         String port = environment.getProperty("server.port");
         if (port != null && !isPort(port)) {
             problems.add("server.port: '" + port + "' is not a port; use 1-65535, or 0 to pick a free one");
         }
         return problems;
+    }
+
+    /** Remote partitioning: the manager or a worker, which run in different processes. */
+    private static boolean sharesTheJobRepository(Environment environment) {
+        return "remote"
+                        .equalsIgnoreCase(environment
+                                .getProperty("legalgen.job.partitioning", "")
+                                .strip())
+                || "true"
+                        .equalsIgnoreCase(environment
+                                .getProperty("legalgen.remote.worker", "")
+                                .strip());
     }
 
     private static boolean isPort(String value) {

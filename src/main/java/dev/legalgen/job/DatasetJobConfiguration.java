@@ -48,6 +48,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -243,7 +244,9 @@ public class DatasetJobConfiguration {
                 .build();
     }
 
+    /** Local partitioning: the partitions run on this process's threads (remote mode has its own generate step). */
     @Bean
+    @ConditionalOnProperty(name = "legalgen.job.partitioning", havingValue = "local", matchIfMissing = true)
     Step generate(
             JobRepository jobRepository,
             Step generateWorker,

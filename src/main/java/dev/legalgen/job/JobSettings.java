@@ -17,7 +17,14 @@ public record JobSettings(
         @DefaultValue("10") int skipLimit,
         @DefaultValue("2") int retryLimit,
         @DefaultValue("500ms") Duration retryDelay,
-        @DefaultValue("60s") Duration shutdownTimeout) {
+        @DefaultValue("60s") Duration shutdownTimeout,
+        @DefaultValue("local") Partitioning partitioning) {
+
+    /** Where the partitions of the generate step run: this process's threads, or worker processes. */
+    public enum Partitioning {
+        LOCAL,
+        REMOTE
+    }
 
     public JobSettings {
         new SettingsProblems()

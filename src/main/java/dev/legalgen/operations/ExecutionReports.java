@@ -9,6 +9,7 @@ import dev.legalgen.job.DatasetRunListener;
 import dev.legalgen.job.RunMode;
 import dev.legalgen.job.UsageException;
 import dev.legalgen.provider.ChainState;
+import dev.legalgen.remote.PartitionClaims;
 import dev.legalgen.store.BatchRecords;
 import dev.legalgen.store.EventStore;
 import dev.legalgen.store.SampleStore;
@@ -44,6 +45,7 @@ public class ExecutionReports {
     private final CoverageLedger coverage;
     private final SpendLedger spending;
     private final BatchRecords batches;
+    private final PartitionClaims claims;
 
     /** Incomplete cells listed by {@code status}; the REST status has them all. */
     private static final int MAX_COVERAGE_LINES = 20;
@@ -55,7 +57,9 @@ public class ExecutionReports {
             ProviderChains chains,
             CoverageLedger coverage,
             SpendLedger spending,
-            BatchRecords batches) {
+            BatchRecords batches,
+            PartitionClaims claims) {
+        this.claims = claims;
         this.spending = spending;
         this.batches = batches;
         this.jobRepository = jobRepository;
@@ -161,14 +165,17 @@ public class ExecutionReports {
             lines.addAll(summary.batches().describe());
         }
         lines.addAll(coverageLines(execution));
+        Map<Long, String> workers = claims.workersOf(execution.getId()); // remote partitioning: who ran each
         for (StepExecution step : workerSteps(execution)) {
+            String worker = workers.get(step.getId());
             lines.add(String.format(
-                    "  %-28s %-9s read %d, written %d, skipped %d",
+                    "  %-28s %-9s read %d, written %d, skipped %d%s",
                     step.getStepName(),
                     step.getStatus(),
                     step.getReadCount(),
                     step.getWriteCount(),
-                    step.getSkipCount()));
+                    step.getSkipCount(),
+                    worker == null ? "" : ", worker " + worker));
         }
         lines.add("  step times: " + stepTimes(execution));
         if (summary.exitDescription() != null) {

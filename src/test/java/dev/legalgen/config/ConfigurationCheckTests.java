@@ -145,6 +145,25 @@ class ConfigurationCheckTests {
                         "server.port: '-5' is not a port; use 1-65535, or 0 to pick a free one");
     }
 
+    @Test
+    void remotePartitioningOnTheEmbeddedDatabaseIsAProblemAndOnPostgresqlIsNot() throws IOException {
+        assertThat(problems(Map.of("legalgen.job.partitioning", "remote")))
+                .singleElement()
+                .asString()
+                .startsWith("legalgen.job.partitioning=remote and the worker command need PostgreSQL");
+        assertThat(problems(Map.of("legalgen.remote.worker", "true"))).hasSize(1);
+        assertThat(problems(Map.of(
+                        "legalgen.job.partitioning",
+                        "REMOTE",
+                        "spring.datasource.url",
+                        "jdbc:postgresql://127.0.0.1:5432/legalgen")))
+                .isEmpty();
+        assertThat(problems(Map.of("legalgen.job.partitioning", "remotely")))
+                .singleElement()
+                .asString()
+                .contains("legalgen.job.partitioning");
+    }
+
     private static List<String> problems(Map<String, Object> commandLine) throws IOException {
         return new ConfigurationCheck(LegalDatasetApplication.class).problems(environment(commandLine));
     }
