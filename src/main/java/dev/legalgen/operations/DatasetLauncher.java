@@ -237,14 +237,15 @@ public class DatasetLauncher {
                         + execution.getId() + " names them and why)";
     }
 
-    private static Outcome finished(JobExecution execution) {
+    private Outcome finished(JobExecution execution) {
         BatchStatus status = execution.getStatus();
+        // the counts as stored: remote partitions are counted in their workers, not in this process's objects
         StringBuilder message = new StringBuilder("execution ")
                 .append(execution.getId())
                 .append(' ')
                 .append(status)
                 .append(": ")
-                .append(ExecutionReports.throughput(execution));
+                .append(ExecutionReports.throughput(jobRepository.getJobExecution(execution.getId())));
         if (status == BatchStatus.FAILED) {
             message.append("; ")
                     .append(ExecutionFailures.of(execution))

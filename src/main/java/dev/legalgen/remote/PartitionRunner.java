@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.JobSettings;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -41,7 +40,6 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
     private final ProviderChains chains;
     private final RemoteSettings settings;
     private final JobSettings jobSettings;
-    private final Clock clock;
     private final WorkerIdentity worker = WorkerIdentity.ofThisProcess();
     private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -57,15 +55,13 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
             PartitionClaims claims,
             ProviderChains chains,
             RemoteSettings settings,
-            JobSettings jobSettings,
-            Clock clock) {
+            JobSettings jobSettings) {
         this.workerStep = workerStep;
         this.jobRepository = jobRepository;
         this.claims = claims;
         this.chains = chains;
         this.settings = settings;
         this.jobSettings = jobSettings;
-        this.clock = clock;
     }
 
     WorkerIdentity worker() {
@@ -119,7 +115,7 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
                     partition.getJobExecution().getStatus());
             return null;
         }
-        if (!claims.claim(partition.getId(), partition.getJobExecutionId(), worker, clock.instant())) {
+        if (!claims.claim(partition.getId(), partition.getJobExecutionId(), worker)) {
             log.info(
                     "Partition {} (step execution {}) is already claimed by {}: not run here",
                     partition.getStepName(),
@@ -165,7 +161,7 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
 
     private void beat() {
         try {
-            claims.beat(running.keySet(), worker, clock.instant());
+            claims.beat(running.keySet(), worker);
         } catch (RuntimeException e) {
             log.warn("Heartbeat of {} not recorded: {}", worker.name(), e.getMessage());
         }

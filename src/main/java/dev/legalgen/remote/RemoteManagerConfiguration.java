@@ -28,7 +28,8 @@ class RemoteManagerConfiguration {
             Partitioner slotPartitioner,
             RabbitTemplate rabbit,
             JobSettings settings,
-            RemoteSettings remote) {
+            RemoteSettings remote,
+            PartitionClaims claims) {
         DirectChannel requests = new DirectChannel();
         requests.subscribe(new PartitionPublisher(rabbit, remote));
         return new RemotePartitioningManagerStepBuilder(DatasetJobConfiguration.GENERATE_STEP, jobRepository)
@@ -36,6 +37,7 @@ class RemoteManagerConfiguration {
                 .gridSize(settings.partitions())
                 .outputChannel(requests)
                 .pollInterval(remote.pollInterval().toMillis())
+                .listener(new PartitionWatch(jobRepository, claims, remote))
                 .build();
     }
 }

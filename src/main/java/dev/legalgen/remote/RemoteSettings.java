@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the manager reads the job repository for the partitions' ends
  * @param confirmTimeout how long the manager waits for the broker to confirm a partition request
  * @param heartbeat how often a worker renews its claim on the partitions it runs
+ * @param deadAfter a running partition whose claim is not renewed for this long ran on a worker that is gone: the
+ *     manager fails it (and so the run, which a rerun continues)
  */
 @ConfigurationProperties("legalgen.remote")
 public record RemoteSettings(
@@ -22,6 +24,7 @@ public record RemoteSettings(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("10s") Duration confirmTimeout,
         @DefaultValue("10s") Duration heartbeat,
+        @DefaultValue("60s") Duration deadAfter,
         @DefaultValue("false") boolean worker) {
 
     public RemoteSettings {

@@ -3,7 +3,6 @@ package dev.legalgen.remote;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.job.JobSettings;
-import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -30,9 +29,8 @@ class RemoteWorkerConfiguration {
             PartitionClaims claims,
             ProviderChains chains,
             RemoteSettings settings,
-            JobSettings jobSettings,
-            Clock clock) {
-        return new PartitionRunner(generateWorker, jobRepository, claims, chains, settings, jobSettings, clock);
+            JobSettings jobSettings) {
+        return new PartitionRunner(generateWorker, jobRepository, claims, chains, settings, jobSettings);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package dev.legalgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Export;
@@ -45,6 +47,9 @@ class RemotePartitioningProcessTests {
 
     String schemaUrl;
     String queue;
+    /** Partitions of the generate step; one worker runs two at a time. */
+    int partitions = 4;
+
     final List<LegalgenProcess> workers = new ArrayList<>();
 
     static boolean servicesAvailable() {
@@ -69,8 +74,9 @@ class RemotePartitioningProcessTests {
     void aManagerAndTwoWorkersWriteEverySlotOnceAndEachWorkerRunsPartitions() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
             // given two workers serving the queue
-            LegalgenProcess first = startWorker(provider);
-            LegalgenProcess second = startWorker(provider);
+            List<LegalgenProcess> two = startWorkers(provider, 2);
+            LegalgenProcess first = two.get(0);
+            LegalgenProcess second = two.get(1);
 
             // when a manager runs 300 samples in 4 partitions
             Result manager = LegalgenProcess.start(
@@ -108,6 +114,117 @@ class RemotePartitioningProcessTests {
     }
 
     @Test
+    void aWorkerKilledMidPartitionFailsTheRunNamingItsPartitionsAndTheSameStartCompletesEverySlotOnce()
+            throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given two workers that have each committed a chunk of their partitions, then wait on the provider
+            List<LegalgenProcess> two = startWorkers(provider, 2);
+            LegalgenProcess doomed = two.get(0);
+            LegalgenProcess survivor = two.get(1);
+            provider.holdRequestsAfter(4 * DatasetJobConfiguration.CHUNK_SIZE);
+            List<String> start = args(provider, "start", "targetCount=300", "--legalgen.job.partitioning=remote");
+            LegalgenProcess manager = LegalgenProcess.start(workDir, start);
+            doomed.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
+            survivor.awaitOutput(line -> line.contains("wrote slots"), Duration.ofMinutes(2));
+            Map<String, Integer> claimed = claimsByWorker();
+
+            // when one is killed, and the provider answers again
+            doomed.kill();
+            provider.releaseRequests();
+
+            // then the manager notices within legalgen.remote.dead-after and fails the run, naming the partitions
+            Result failed = manager.await(Duration.ofMinutes(2));
+            assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+            String doomedWorker = claimed.keySet().stream()
+                    .filter(worker -> worker.endsWith(":" + doomed.pid()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(failed.output())
+                    .containsPattern("generateWorker:partition\\d FAILED on " + doomedWorker + ": worker "
+                            + doomedWorker + " stopped renewing its claim");
+            assertThat(survivor.output())
+                    .as("the broker gave the killed worker's requests to the survivor, which did not run them")
+                    .contains("not run again");
+
+            // when the same command runs again
+            Result resumed = LegalgenProcess.run(workDir, start);
+
+            // then the survivor runs the failed partitions, and every slot is written once
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            Export export = Export.read(workDir.resolve(Export.LATEST));
+            assertThat(export.size()).isEqualTo(300);
+            assertThat(export.distinct("id")).hasSize(300);
+            assertThat(export.distinct("batch_id"))
+                    .as("one batch across the kill")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void sigtermToAWorkerStopsItsPartitionsAfterTheirChunkAndTheSameStartContinuesThemOnAnotherWorker()
+            throws Exception {
+        partitions = 2;
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a worker running both partitions, each with a chunk committed and the next one's calls held
+            LegalgenProcess worker = startWorker(provider);
+            provider.holdRequestsAfter(2 * DatasetJobConfiguration.CHUNK_SIZE);
+            List<String> start = args(provider, "start", "targetCount=200", "--legalgen.job.partitioning=remote");
+            LegalgenProcess manager = LegalgenProcess.start(workDir, start);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> provider.heldRequestCount() > 0
+                            && worker.output()
+                                            .lines()
+                                            .filter(line -> line.contains("wrote slots"))
+                                            .count()
+                                    >= 2);
+
+            // when the worker gets SIGTERM, and the provider answers the calls in flight
+            worker.terminate();
+            provider.releaseRequests();
+
+            // then it ends its chunks, its partitions are STOPPED, and so is the run
+            assertThat(worker.await(Duration.ofSeconds(90)).exitCode()).isEqualTo(143);
+            Result stopped = manager.await(Duration.ofMinutes(1));
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(3);
+            assertThat(LegalgenProcess.run(workDir, args(provider, "status", "last"))
+                            .output())
+                    .containsPattern("generateWorker:partition0 +STOPPED")
+                    .containsPattern("generateWorker:partition1 +STOPPED");
+
+            // when another worker serves the queue and the same command runs again
+            startWorker(provider);
+            Result resumed = LegalgenProcess.run(workDir, start);
+
+            // then
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            Export export = Export.read(workDir.resolve(Export.LATEST));
+            assertThat(export.size()).isEqualTo(200);
+            assertThat(export.distinct("id")).hasSize(200);
+        }
+    }
+
+    @Test
+    void aWorkerStartedAfterTheRunBeganTakesItsWaitingPartitions() throws Exception {
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a manager whose 4 partition requests wait in the queue: no worker yet
+            LegalgenProcess manager = LegalgenProcess.start(
+                    workDir, args(provider, "start", "targetCount=100", "--legalgen.job.partitioning=remote"));
+            await().atMost(Duration.ofMinutes(2)).until(() -> RabbitTestBroker.waiting(queue) == 4);
+
+            // when a worker starts
+            LegalgenProcess late = startWorker(provider);
+
+            // then it runs them all, two at a time, and the run completes
+            Result done = manager.await(Duration.ofMinutes(2));
+            assertThat(done.exitCode()).as(done.output()).isZero();
+            Map<String, Integer> claims = claimsByWorker();
+            assertThat(claims.keySet()).singleElement().asString().endsWith(":" + late.pid());
+            assertThat(claims.values()).containsExactly(4);
+            assertThat(Export.read(workDir.resolve(Export.LATEST)).size()).isEqualTo(100);
+        }
+    }
+
+    @Test
     void remoteModeOnTheEmbeddedDatabaseIsAConfigurationErrorThatRunsNothing() throws Exception {
         // when
         Result refused = LegalgenProcess.run(
@@ -122,10 +239,20 @@ class RemotePartitioningProcessTests {
     }
 
     private LegalgenProcess startWorker(Simulator provider) throws IOException, InterruptedException {
-        LegalgenProcess worker = LegalgenProcess.start(workDir, args(provider, "worker"));
-        workers.add(worker);
-        worker.awaitOutput(line -> line.contains("serves partitions from " + queue), Duration.ofMinutes(2));
-        return worker;
+        return startWorkers(provider, 1).get(0);
+    }
+
+    /** Workers started together (a worker's start takes seconds), once each serves the queue. */
+    private List<LegalgenProcess> startWorkers(Simulator provider, int count) throws IOException, InterruptedException {
+        List<LegalgenProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(LegalgenProcess.start(workDir, args(provider, "worker")));
+        }
+        workers.addAll(started);
+        for (LegalgenProcess worker : started) {
+            worker.awaitOutput(line -> line.contains("serves partitions from " + queue), Duration.ofMinutes(2));
+        }
+        return started;
     }
 
     /** Partitions claimed, by worker (host:pid). */
@@ -150,7 +277,10 @@ class RemotePartitioningProcessTests {
         all.addAll(List.of(more));
         all.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
         all.addAll(RabbitTestBroker.arguments(queue));
-        all.add("--legalgen.job.partitions=4");
+        all.add("--legalgen.job.partitions=" + partitions);
+        all.add("--legalgen.remote.heartbeat=1s");
+        all.add("--legalgen.remote.dead-after=5s");
+        all.add(SimulatedProviders.timeoutForHeldRequests("ext"));
         all.add("--spring.datasource.url=" + schemaUrl);
         all.add("--spring.datasource.username=" + PostgresTestDatabase.user());
         all.add("--spring.datasource.password=");
