@@ -37,13 +37,26 @@ public final class ProviderRateLimiter {
      * settles, so headers arriving there are that call's: the provider has counted it and what ended before it.
      */
     private final ThreadLocal<Permit> calls = new ThreadLocal<>();
+    /** Starts shared with other processes, a request-per-minute's spacing apart; none without a configured limit. */
+    private final SharedPace pace;
+
+    private final Duration spacing;
 
     public ProviderRateLimiter(String provider, ProviderSettings settings, Clock clock, Sleeper sleeper) {
+        this(provider, settings, clock, sleeper, SharedPace.NONE);
+    }
+
+    /** A limiter whose calls also take their starts from {@code pace}, shared with other processes. */
+    public ProviderRateLimiter(
+            String provider, ProviderSettings settings, Clock clock, Sleeper sleeper, SharedPace pace) {
         this.provider = provider;
         this.maxCompletionTokens = settings.maxCompletionTokens();
         this.clock = clock;
         this.sleeper = sleeper;
         this.windows = new ProviderWindows(settings, clock);
+        this.pace = pace;
+        this.spacing =
+                settings.requestsPerMinute() > 0 ? Duration.ofMinutes(1).dividedBy(settings.requestsPerMinute()) : null;
     }
 
     public String provider() {
@@ -80,6 +93,7 @@ public final class ProviderRateLimiter {
                     reserve(estimateTokens(promptChars, completionBudget), left.isNegative() ? Duration.ZERO : left);
             if (admission.granted()) {
                 waitForStart(admission.permit(), sleeper);
+                waitForSharedStart(admission.permit(), sleeper);
                 if (!heldBack(admission.permit())) {
                     return admission;
                 }
@@ -99,6 +113,22 @@ public final class ProviderRateLimiter {
                 sleeper.sleep(left.compareTo(RECHECK) < 0 ? left : RECHECK);
             }
         } catch (InterruptedException interrupted) {
+            permit.cancelled();
+            throw interrupted;
+        }
+    }
+
+    /** With other processes calling the provider too: the start this call books among theirs. */
+    private void waitForSharedStart(Permit permit, Sleeper sleeper) throws InterruptedException {
+        if (spacing == null) {
+            return;
+        }
+        try {
+            Duration wait = pace.book(provider, spacing);
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
+            }
+        } catch (InterruptedException | RuntimeException interrupted) {
             permit.cancelled();
             throw interrupted;
         }

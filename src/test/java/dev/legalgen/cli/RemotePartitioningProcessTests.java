@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.simulator.SeenRequest;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.Export;
@@ -49,6 +50,8 @@ class RemotePartitioningProcessTests {
     String queue;
     /** Partitions of the generate step; one worker runs two at a time. */
     int partitions = 4;
+    /** More properties for every process of a test. */
+    List<String> extra = List.of();
 
     final List<LegalgenProcess> workers = new ArrayList<>();
 
@@ -225,6 +228,35 @@ class RemotePartitioningProcessTests {
     }
 
     @Test
+    void twoWorkersTogetherKeepTheProvidersRequestsPerMinute() throws Exception {
+        try (Simulator provider =
+                Simulator.start(SimulatorConfig.defaults().withApiKey(KEY).withLimits(120, 0))) {
+            // given two workers whose limiter knows the provider's 120 requests a minute, as one process would
+            extra = List.of("--legalgen.providers.ext.requests-per-minute=120");
+            startWorkers(provider, 2);
+
+            // when a manager runs 150 samples on them, more than a minute of calls
+            Result manager = LegalgenProcess.start(
+                            workDir, args(provider, "start", "targetCount=150", "--legalgen.job.partitioning=remote"))
+                    .await(Duration.ofMinutes(3));
+
+            // then together they called at the limit's pace, 2 a second, and the provider refused next to none
+            assertThat(manager.exitCode()).as(manager.output()).isZero();
+            List<SeenRequest> calls = provider.requests();
+            long refused = calls.stream().filter(call -> call.status() == 429).count();
+            double seconds = Duration.between(
+                                    calls.get(0).time(),
+                                    calls.get(calls.size() - 1).time())
+                            .toMillis()
+                    / 1000.0;
+            double perSecond = (calls.size() - 1) / seconds;
+            assertThat(perSecond).as("calls a second, %d calls", calls.size()).isBetween(1.8, 2.2);
+            assertThat(refused).as("answered 429").isLessThanOrEqualTo(calls.size() / 100);
+            assertThat(claimsByWorker()).hasSize(2);
+        }
+    }
+
+    @Test
     void remoteModeOnTheEmbeddedDatabaseIsAConfigurationErrorThatRunsNothing() throws Exception {
         // when
         Result refused = LegalgenProcess.run(
@@ -278,6 +310,7 @@ class RemotePartitioningProcessTests {
         all.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
         all.addAll(RabbitTestBroker.arguments(queue));
         all.add("--legalgen.job.partitions=" + partitions);
+        all.addAll(extra);
         all.add("--legalgen.remote.heartbeat=1s");
         all.add("--legalgen.remote.dead-after=5s");
         all.add(SimulatedProviders.timeoutForHeldRequests("ext"));

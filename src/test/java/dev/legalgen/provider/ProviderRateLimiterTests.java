@@ -16,6 +16,33 @@ class ProviderRateLimiterTests {
     private final TestClock clock = TestClock.manual();
 
     @Test
+    void withASharedPaceEachCallAlsoWaitsForTheStartItBookedAmongTheOtherProcesses() throws InterruptedException {
+        // another process booked the next two seconds of starts: this one's call starts after them
+        List<Duration> spacings = new ArrayList<>();
+        SharedPace othersFirst = (provider, spacing) -> {
+            spacings.add(spacing);
+            return Duration.ofSeconds(2);
+        };
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(30, 0, 0, 0), clock, clock, othersFirst);
+
+        ProviderRateLimiter.Admission admitted = limiter.acquire(0, Duration.ofSeconds(5));
+
+        assertThat(admitted.granted()).isTrue();
+        assertThat(spacings).containsExactly(Duration.ofSeconds(2)); // a minute / 30
+        assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plusSeconds(2));
+    }
+
+    @Test
+    void withoutARequestsPerMinuteLimitThereIsNoStartToShare() throws InterruptedException {
+        SharedPace never = (provider, spacing) -> {
+            throw new AssertionError("no limit to share");
+        };
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, never);
+
+        assertThat(limiter.acquire(0, Duration.ofSeconds(5)).granted()).isTrue();
+    }
+
+    @Test
     void requestsPerMinuteAreSpacedEvenlyAndSayHowLongToWait() {
         ProviderRateLimiter limiter = limiter(3, 0, 0, 0);
 
