@@ -26,10 +26,20 @@ class ChainStateListener implements JobExecutionListener {
         this.jobRepository = jobRepository;
     }
 
+    /**
+     * Whether this process's chain served or refused anything. A remote run's manager only checked the providers:
+     * its workers' chains did the work, and status shows the one the last partition saved.
+     */
+    private static boolean routed(ChainState state) {
+        return state.current() != null
+                || !state.failedModels().isEmpty()
+                || !state.providersOut().isEmpty();
+    }
+
     @Override
     public void afterJob(JobExecution execution) {
         ChainState last = chains.finish(execution.getId());
-        if (last != null) {
+        if (last != null && routed(last)) {
             execution.getExecutionContext().putString(ChainStates.KEY, ChainStates.toJson(last));
             jobRepository.getObject().updateExecutionContext(execution);
         }

@@ -106,6 +106,7 @@ class RemotePartitioningProcessTests {
                     .isGreaterThanOrEqualTo(300);
             assertThat(LegalgenProcess.run(workDir, args(provider, "status", "last"))
                             .output())
+                    .contains("provider chain: current_provider=ext current_model=legal-sim-large")
                     .contains("generateWorker:partition0")
                     .contains(":" + first.pid())
                     .contains(":" + second.pid());
@@ -253,6 +254,34 @@ class RemotePartitioningProcessTests {
             assertThat(perSecond).as("calls a second, %d calls", calls.size()).isBetween(1.8, 2.2);
             assertThat(refused).as("answered 429").isLessThanOrEqualTo(calls.size() / 100);
             assertThat(claimsByWorker()).hasSize(2);
+        }
+    }
+
+    @Test
+    @EnabledIf(
+            value = "dev.legalgen.testsupport.RabbitTestBroker#restartable",
+            disabledReason = "rabbitmqctl cannot stop and start this machine's broker")
+    void theBrokerRestartedMidRunLosesNoPartitionRequest() throws Exception {
+        partitions = 6;
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given one worker running two partitions, its calls held, and four requests waiting in the queue
+            startWorker(provider);
+            provider.holdRequestsAfter(0);
+            LegalgenProcess manager = LegalgenProcess.start(
+                    workDir, args(provider, "start", "targetCount=120", "--legalgen.job.partitioning=remote"));
+            await().atMost(Duration.ofMinutes(2)).until(() -> RabbitTestBroker.waiting(queue) == 4);
+
+            // when the broker stops and starts again, and then the provider answers
+            RabbitTestBroker.restart();
+            provider.releaseRequests();
+
+            // then the waiting requests were kept, the worker came back to them, and the run completes
+            Result done = manager.await(Duration.ofMinutes(3));
+            assertThat(done.exitCode()).as(done.output()).isZero();
+            Export export = Export.read(workDir.resolve(Export.LATEST));
+            assertThat(export.size()).isEqualTo(120);
+            assertThat(export.distinct("id")).hasSize(120);
+            assertThat(claimsByWorker().values()).containsExactly(6);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.legalgen.testsupport;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
@@ -45,6 +47,33 @@ public final class RabbitTestBroker {
             new RabbitAdmin(connections).deleteQueue(queue);
         } finally {
             connections.destroy();
+        }
+    }
+
+    /** For {@code @EnabledIf}: whether this machine's broker can be stopped and started ({@code rabbitmqctl}). */
+    public static boolean restartable() {
+        return available() && ("127.0.0.1".equals(HOST) || "localhost".equals(HOST)) && rabbitmqctl("status");
+    }
+
+    /** Stops the broker's application (every connection drops) and starts it again, as a broker restart does. */
+    public static void restart() {
+        if (!rabbitmqctl("stop_app") || !rabbitmqctl("start_app")) {
+            throw new IllegalStateException("rabbitmqctl could not restart the broker");
+        }
+    }
+
+    private static boolean rabbitmqctl(String command) {
+        try {
+            Process process = new ProcessBuilder("rabbitmqctl", "-q", command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
