@@ -208,6 +208,48 @@ class RemotePartitioningProcessTests {
     }
 
     @Test
+    void sigtermToTheManagerStopsEveryPartitionAfterItsChunkAndTheSameStartContinues() throws Exception {
+        partitions = 2;
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given a worker running both partitions, each with a chunk committed and the next one's calls held
+            LegalgenProcess worker = startWorker(provider);
+            provider.holdRequestsAfter(2 * DatasetJobConfiguration.CHUNK_SIZE);
+            List<String> start = args(provider, "start", "targetCount=200", "--legalgen.job.partitioning=remote");
+            LegalgenProcess manager = LegalgenProcess.start(workDir, start);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> provider.heldRequestCount() > 0
+                            && worker.output()
+                                            .lines()
+                                            .filter(line -> line.contains("wrote slots"))
+                                            .count()
+                                    >= 2);
+
+            // when the scheduler sends the manager SIGTERM, and the provider answers the calls in flight
+            manager.terminate();
+            provider.releaseRequests();
+
+            // then the worker's partitions stop after their chunk, through the job repository, and the manager exits
+            // 143 with the run STOPPED; the worker serves on
+            Result stopped = manager.await(Duration.ofSeconds(90));
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(143);
+            assertThat(LegalgenProcess.run(workDir, args(provider, "status", "last"))
+                            .output())
+                    .contains("STOPPED")
+                    .containsPattern("generateWorker:partition0 +STOPPED")
+                    .containsPattern("generateWorker:partition1 +STOPPED");
+
+            // when the same command runs again
+            Result resumed = LegalgenProcess.run(workDir, start);
+
+            // then the same worker finishes the run
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            Export export = Export.read(workDir.resolve(Export.LATEST));
+            assertThat(export.size()).isEqualTo(200);
+            assertThat(export.distinct("id")).hasSize(200);
+        }
+    }
+
+    @Test
     void aWorkerStartedAfterTheRunBeganTakesItsWaitingPartitions() throws Exception {
         try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
             // given a manager whose 4 partition requests wait in the queue: no worker yet
