@@ -52,7 +52,8 @@ public final class ExecutionFailures {
         return message == null ? failure.getClass().getSimpleName() : firstLine(message);
     }
 
-    private static String firstLine(String text) {
+    /** A message or exit description's first line (an exit description holds a whole stack trace). */
+    public static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
     }

@@ -64,10 +64,6 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
         this.jobSettings = jobSettings;
     }
 
-    WorkerIdentity worker() {
-        return worker;
-    }
-
     @Override
     public void onMessage(Message message, Channel channel) throws IOException {
         long tag = message.getMessageProperties().getDeliveryTag();

@@ -174,13 +174,7 @@ class RemotePartitioningProcessTests {
             provider.holdRequestsAfter(2 * DatasetJobConfiguration.CHUNK_SIZE);
             List<String> start = args(provider, "start", "targetCount=200", "--legalgen.job.partitioning=remote");
             LegalgenProcess manager = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofMinutes(2))
-                    .until(() -> provider.heldRequestCount() > 0
-                            && worker.output()
-                                            .lines()
-                                            .filter(line -> line.contains("wrote slots"))
-                                            .count()
-                                    >= 2);
+            awaitAChunkOfEachPartitionAndHeldCalls(provider, worker);
 
             // when the worker gets SIGTERM, and the provider answers the calls in flight
             worker.terminate();
@@ -216,13 +210,7 @@ class RemotePartitioningProcessTests {
             provider.holdRequestsAfter(2 * DatasetJobConfiguration.CHUNK_SIZE);
             List<String> start = args(provider, "start", "targetCount=200", "--legalgen.job.partitioning=remote");
             LegalgenProcess manager = LegalgenProcess.start(workDir, start);
-            await().atMost(Duration.ofMinutes(2))
-                    .until(() -> provider.heldRequestCount() > 0
-                            && worker.output()
-                                            .lines()
-                                            .filter(line -> line.contains("wrote slots"))
-                                            .count()
-                                    >= 2);
+            awaitAChunkOfEachPartitionAndHeldCalls(provider, worker);
 
             // when the scheduler sends the manager SIGTERM, and the provider answers the calls in flight
             manager.terminate();
@@ -356,6 +344,17 @@ class RemotePartitioningProcessTests {
             worker.awaitOutput(line -> line.contains("serves partitions from " + queue), Duration.ofMinutes(2));
         }
         return started;
+    }
+
+    /** Until {@code worker} has committed a chunk of each of its 2 partitions and the next calls are held. */
+    private static void awaitAChunkOfEachPartitionAndHeldCalls(Simulator provider, LegalgenProcess worker) {
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> provider.heldRequestCount() > 0
+                        && worker.output()
+                                        .lines()
+                                        .filter(line -> line.contains("wrote slots"))
+                                        .count()
+                                >= 2);
     }
 
     /** Partitions claimed, by worker (host:pid). */
