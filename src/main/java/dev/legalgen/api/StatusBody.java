@@ -37,6 +37,7 @@ record StatusBody(
         Samples samples,
         double progressPercent,
         Counts counts,
+        List<Partition> partitions,
         Chain provider,
         Map<String, Long> events,
         Quality quality,
@@ -172,6 +173,16 @@ record StatusBody(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Counts(long read, long written, long skipped, long rollbacks) {}
 
+    /** One worker step: a partition and, in remote partitioning, the worker ({@code host:pid}) that claimed it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Partition(String step, String status, long read, long written, long skipped, long rollbacks, String worker) {
+        static Partition of(ExecutionSummary.Partition p) {
+            return new Partition(
+                    p.step(), p.status().name(), p.read(), p.written(), p.skipped(), p.rollbacks(), p.worker());
+        }
+    }
+
     /** The provider chain: live while running here, else as saved when the execution ended. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -218,6 +229,7 @@ record StatusBody(
                 new Samples(s.samplesCommitted(), s.parameters().targetCount()),
                 s.progressPercent(),
                 new Counts(c.read(), c.written(), c.skipped(), c.rollbacks()),
+                s.partitions().stream().map(Partition::of).toList(),
                 Chain.of(s.chain(), s.chainLive()),
                 s.events(),
                 Quality.of(s.quality()),

@@ -72,16 +72,18 @@ public class ExecutionReports {
     /** The status of one execution as data; the chain is the live one while it runs in this process. */
     public ExecutionSummary summary(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
-        long read = 0;
-        long written = 0;
-        long skipped = 0;
-        long rollbacks = 0;
-        for (StepExecution step : workerSteps(execution)) {
-            read += step.getReadCount();
-            written += step.getWriteCount();
-            skipped += step.getSkipCount();
-            rollbacks += step.getRollbackCount();
-        }
+        List<ExecutionSummary.Partition> partitions = partitions(execution);
+        ExecutionSummary.Counts counts = new ExecutionSummary.Counts(
+                partitions.stream().mapToLong(ExecutionSummary.Partition::read).sum(),
+                partitions.stream()
+                        .mapToLong(ExecutionSummary.Partition::written)
+                        .sum(),
+                partitions.stream()
+                        .mapToLong(ExecutionSummary.Partition::skipped)
+                        .sum(),
+                partitions.stream()
+                        .mapToLong(ExecutionSummary.Partition::rollbacks)
+                        .sum());
         ChainState live = chains.state(execution.getId());
         ChainState chain = live != null
                 ? live
@@ -96,7 +98,8 @@ public class ExecutionReports {
                 description.isBlank() ? null : firstLine(description),
                 DatasetParameters.from(execution.getJobParameters()),
                 samples.count(instanceId),
-                new ExecutionSummary.Counts(read, written, skipped, rollbacks),
+                counts,
+                partitions,
                 chain,
                 live != null,
                 eventCounts,
@@ -165,23 +168,36 @@ public class ExecutionReports {
             lines.addAll(summary.batches().describe());
         }
         lines.addAll(coverageLines(execution));
-        Map<Long, String> workers = claims.workersOf(execution.getId()); // remote partitioning: who ran each
-        for (StepExecution step : workerSteps(execution)) {
-            String worker = workers.get(step.getId());
+        for (ExecutionSummary.Partition partition : summary.partitions()) {
             lines.add(String.format(
                     "  %-28s %-9s read %d, written %d, skipped %d%s",
-                    step.getStepName(),
-                    step.getStatus(),
-                    step.getReadCount(),
-                    step.getWriteCount(),
-                    step.getSkipCount(),
-                    worker == null ? "" : ", worker " + worker));
+                    partition.step(),
+                    partition.status(),
+                    partition.read(),
+                    partition.written(),
+                    partition.skipped(),
+                    partition.worker() == null ? "" : ", worker " + partition.worker()));
         }
         lines.add("  step times: " + stepTimes(execution));
         if (summary.exitDescription() != null) {
             lines.add("  exit description: " + summary.exitDescription());
         }
         return lines;
+    }
+
+    /** The worker steps with their counters and, in remote partitioning, who claimed each. */
+    private List<ExecutionSummary.Partition> partitions(JobExecution execution) {
+        Map<Long, String> workers = claims.workersOf(execution.getId());
+        return workerSteps(execution).stream()
+                .map(step -> new ExecutionSummary.Partition(
+                        step.getStepName(),
+                        step.getStatus(),
+                        step.getReadCount(),
+                        step.getWriteCount(),
+                        step.getSkipCount(),
+                        step.getRollbackCount(),
+                        workers.get(step.getId())))
+                .toList();
     }
 
     /** What the instance was billed (per route) and kept, and its budget. */

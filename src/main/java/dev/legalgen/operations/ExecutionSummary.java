@@ -4,13 +4,15 @@ import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.provider.ChainState;
 import dev.legalgen.store.Spend;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 
 /**
  * The status of one execution as data, for the REST API: what {@code status} prints. {@code chain} is
  * the live chain while the execution runs in this process ({@code chainLive}), else the state saved
- * when it ended (counters and current route only), else null. {@code spend} is the instance's, over all its
+ * when it ended (counters and current route only), else null. {@code partitions} are this execution's worker steps,
+ * whose counters {@code counts} sums. {@code spend} is the instance's, over all its
  * executions; so are {@code batches}, null for a run not in batch mode.
  */
 public record ExecutionSummary(
@@ -22,6 +24,7 @@ public record ExecutionSummary(
         DatasetParameters parameters,
         long samplesCommitted,
         Counts counts,
+        List<Partition> partitions,
         ChainState chain,
         boolean chainLive,
         Map<String, Long> events,
@@ -33,6 +36,13 @@ public record ExecutionSummary(
 
     /** The worker steps' counters summed over the partitions of this execution. */
     public record Counts(long read, long written, long skipped, long rollbacks) {}
+
+    /**
+     * One worker step of this execution (a partition, or a batch-mode step that commits samples) with its counters
+     * and, in remote partitioning, the worker ({@code host:pid}) that claimed it; null when it ran in the manager.
+     */
+    public record Partition(
+            String step, BatchStatus status, long read, long written, long skipped, long rollbacks, String worker) {}
 
     /**
      * Whether the execution is still at work. Its status alone does not say: {@code JobOperator.stop}

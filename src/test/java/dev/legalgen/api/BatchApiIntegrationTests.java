@@ -10,8 +10,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The batch endpoints over real HTTP: asynchronous launch, status from the repository, restart rules, samples. */
@@ -24,6 +26,9 @@ class BatchApiIntegrationTests {
     int port;
 
     ApiClient api;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void client() {
@@ -49,6 +54,18 @@ class BatchApiIntegrationTests {
         assertThat(status.at("/samples/target").asLong()).isEqualTo(30);
         assertThat(status.get("progress_percent").asDouble()).isEqualTo(100.0);
         assertThat(status.at("/counts/written").asLong()).isEqualTo(30);
+        // each partition with its counters, which the execution's counts sum; run here, so no worker is named
+        JsonNode partitions = status.get("partitions");
+        assertThat(partitions).hasSize(8).allSatisfy(partition -> {
+            assertThat(partition.get("step").asString()).startsWith("generateWorker:partition");
+            assertThat(partition.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(partition.has("worker")).isFalse();
+        });
+        assertThat(partitions
+                        .valueStream()
+                        .mapToLong(p -> p.get("written").asLong())
+                        .sum())
+                .isEqualTo(30);
         assertThat(status.at("/provider/current_provider").asString()).isEqualTo("simulator");
         assertThat(status.at("/provider/samples_generated").asLong()).isEqualTo(30);
         assertThat(status.get("end_time").isNull()).isFalse();
@@ -201,6 +218,35 @@ class BatchApiIntegrationTests {
         assertThat(file.get("ingested").asBoolean()).isTrue();
         assertThat(status.at("/batches/lines/1/answered").asLong()).isEqualTo(25);
         assertThat(status.at("/spend/calls").asLong()).isEqualTo(25);
+    }
+
+    @Test
+    void statusNamesTheWorkerThatClaimedEachPartitionOfARemoteRun() {
+        ApiClient.Response started = api.post("/api/generate/batch/start", """
+                {"target_count": 8, "provider": "simulator", "dataset": "api-partition-workers"}""");
+        long executionId = started.body().get("execution_id").asLong();
+        awaitEnd(executionId);
+        // what a worker process records when it claims a partition (PartitionRunner, through PartitionClaims)
+        long firstPartition = jdbc.queryForObject(
+                "SELECT MIN(STEP_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                        + " AND STEP_NAME LIKE 'generateWorker:%'",
+                Long.class, executionId);
+        jdbc.update(
+                "INSERT INTO partition_claim (step_execution_id, job_execution_id, worker, claimed_at, heartbeat_at)"
+                        + " VALUES (?, ?, 'node-7:4242', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                firstPartition,
+                executionId);
+
+        JsonNode partitions = api.get("/api/generate/batch/status?execution_id=" + executionId)
+                .body()
+                .get("partitions");
+
+        assertThat(partitions
+                        .valueStream()
+                        .filter(p -> p.has("worker"))
+                        .map(p ->
+                                p.get("step").asString() + " " + p.get("worker").asString()))
+                .containsExactly("generateWorker:partition0 node-7:4242");
     }
 
     @Test
