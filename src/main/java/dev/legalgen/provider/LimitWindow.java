@@ -89,6 +89,10 @@ final class LimitWindow {
         this.clock = clock;
     }
 
+    long capacity() {
+        return capacity;
+    }
+
     long cap(long amount) {
         return Math.min(amount, capacity); // one oversized request must not wait forever
     }

@@ -3,6 +3,9 @@ package dev.legalgen.provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rate limiter of one provider: books one request and the estimated tokens (prompt chars / 4 + the call's
@@ -12,6 +15,8 @@ import java.time.Instant;
  * sleep until it, so concurrent callers queue instead of racing; the slot moves earlier when room frees up.
  */
 public final class ProviderRateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRateLimiter.class);
 
     /** The outcome of asking for room: a permit, or how long until there may be room. */
     public record Admission(Permit permit, Duration waitTime) {
@@ -37,24 +42,27 @@ public final class ProviderRateLimiter {
      * settles, so headers arriving there are that call's: the provider has counted it and what ended before it.
      */
     private final ThreadLocal<Permit> calls = new ThreadLocal<>();
-    /** Starts shared with other processes, a request-per-minute's spacing apart; none without a configured limit. */
-    private final SharedPace pace;
+    /**
+     * Limits shared with other processes: starts a request-per-minute's spacing apart (none without a configured
+     * limit), and tokens per minute (once configured or learnt from headers).
+     */
+    private final SharedLimits shared;
 
     private final Duration spacing;
 
     public ProviderRateLimiter(String provider, ProviderSettings settings, Clock clock, Sleeper sleeper) {
-        this(provider, settings, clock, sleeper, SharedPace.NONE);
+        this(provider, settings, clock, sleeper, SharedLimits.NONE);
     }
 
-    /** A limiter whose calls also take their starts from {@code pace}, shared with other processes. */
+    /** A limiter whose calls also take their starts and tokens from {@code shared}, with other processes. */
     public ProviderRateLimiter(
-            String provider, ProviderSettings settings, Clock clock, Sleeper sleeper, SharedPace pace) {
+            String provider, ProviderSettings settings, Clock clock, Sleeper sleeper, SharedLimits shared) {
         this.provider = provider;
         this.maxCompletionTokens = settings.maxCompletionTokens();
         this.clock = clock;
         this.sleeper = sleeper;
         this.windows = new ProviderWindows(settings, clock);
-        this.pace = pace;
+        this.shared = shared;
         this.spacing =
                 settings.requestsPerMinute() > 0 ? Duration.ofMinutes(1).dividedBy(settings.requestsPerMinute()) : null;
     }
@@ -93,6 +101,7 @@ public final class ProviderRateLimiter {
                     reserve(estimateTokens(promptChars, completionBudget), left.isNegative() ? Duration.ZERO : left);
             if (admission.granted()) {
                 waitForStart(admission.permit(), sleeper);
+                waitForSharedTokens(admission.permit(), sleeper);
                 waitForSharedStart(admission.permit(), sleeper);
                 if (!heldBack(admission.permit())) {
                     return admission;
@@ -118,13 +127,42 @@ public final class ProviderRateLimiter {
         }
     }
 
+    /**
+     * With other processes calling the provider too: room for this call's tokens among theirs of the last minute.
+     * Before the start is booked, so that a call waiting for tokens holds no start the others are spaced behind.
+     */
+    private void waitForSharedTokens(Permit permit, Sleeper sleeper) throws InterruptedException {
+        long capacity = tokensPerMinute();
+        if (capacity == 0) {
+            return;
+        }
+        try {
+            while (true) {
+                SharedLimits.TokenReservation reservation =
+                        shared.reserveTokens(provider, permit.reservedTokens(), capacity);
+                if (reservation.isGranted()) {
+                    permit.sharedTokens.set(reservation.id());
+                    return;
+                }
+                sleeper.sleep(reservation.waitTime());
+            }
+        } catch (InterruptedException | RuntimeException interrupted) {
+            permit.cancelled();
+            throw interrupted;
+        }
+    }
+
+    private synchronized long tokensPerMinute() {
+        return windows.capacity(RateLimit.TOKENS_PER_MINUTE);
+    }
+
     /** With other processes calling the provider too: the start this call books among theirs. */
     private void waitForSharedStart(Permit permit, Sleeper sleeper) throws InterruptedException {
         if (spacing == null) {
             return;
         }
         try {
-            Duration wait = pace.book(provider, spacing);
+            Duration wait = shared.bookStart(provider, spacing);
             if (!wait.isNegative() && !wait.isZero()) {
                 sleeper.sleep(wait);
             }
@@ -249,6 +287,7 @@ public final class ProviderRateLimiter {
         private final ProviderWindows.Booking booking;
         private final boolean probe;
         private RateLimitHeaders reported; // the headers of the call's answer, until it settles
+        private final AtomicLong sharedTokens = new AtomicLong(); // its reservation among other processes', 0: none
         private boolean settled;
 
         private Permit(ProviderWindows.Booking booking, boolean probe) {
@@ -263,11 +302,13 @@ public final class ProviderRateLimiter {
         /** The call succeeded: it counts what it used (a refund of the estimate, or the overrun). */
         public void succeeded(long actualTotalTokens) {
             ProviderRateLimiter.this.succeeded(this, actualTotalTokens);
+            settleShared(actualTotalTokens);
         }
 
         /** The call was never made: the booking is given back in full. */
         public void cancelled() {
             ProviderRateLimiter.this.cancelled(this);
+            settleShared(0);
         }
 
         /**
@@ -275,6 +316,27 @@ public final class ProviderRateLimiter {
          */
         public void failed(ProviderCallException failure) {
             ProviderRateLimiter.this.failed(this, failure);
+            settleShared(failure.category().chargesReservation() ? booking.tokens() : 0);
+        }
+
+        /**
+         * The shared reservation, once, outside the limiter's lock (it is a database call). Should it fail, the
+         * reservation counts a few minutes more and then no more: the call's answer is not lost for that.
+         */
+        private void settleShared(long usedTokens) {
+            long reservation = sharedTokens.getAndSet(0);
+            if (reservation == 0) {
+                return;
+            }
+            try {
+                if (usedTokens == 0) {
+                    shared.releaseTokens(reservation);
+                } else {
+                    shared.settleTokens(reservation, usedTokens);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not settle the shared tokens of a call to {}: {}", provider, e.getMessage());
+            }
         }
 
         private boolean settle() {

@@ -58,6 +58,12 @@ final class ProviderWindows {
         }
     }
 
+    /** The capacity of a limit, configured or learnt from headers; 0 when it is not known. */
+    long capacity(RateLimit limit) {
+        LimitWindow window = windows.get(limit);
+        return window == null ? 0 : window.capacity();
+    }
+
     /** Nanos from now until a call of {@code tokens} fits in every window, after the bookings already made. */
     long waitFor(long tokens) {
         long wait = 0;

@@ -1,6 +1,6 @@
 package dev.legalgen.remote;
 
-import dev.legalgen.provider.SharedPace;
+import dev.legalgen.provider.SharedLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In the processes of remote partitioning (the manager, whose backfill calls providers too, and its workers), the
- * providers' limiters space their calls' starts through the database, among all of them.
+ * providers' limiters share their limits through the database, among all of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SharedLimitsConfiguration {
 
     @Bean
-    SharedPace databasePace(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new DatabasePace(jdbc, new TransactionTemplate(transactionManager));
+    SharedLimits databaseLimits(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new DatabaseLimits(jdbc, new TransactionTemplate(transactionManager));
     }
 }

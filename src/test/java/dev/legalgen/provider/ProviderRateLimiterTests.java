@@ -16,30 +16,70 @@ class ProviderRateLimiterTests {
     private final TestClock clock = TestClock.manual();
 
     @Test
-    void withASharedPaceEachCallAlsoWaitsForTheStartItBookedAmongTheOtherProcesses() throws InterruptedException {
+    void withSharedLimitsEachCallAlsoWaitsForTheStartItBookedAmongTheOtherProcesses() throws InterruptedException {
         // another process booked the next two seconds of starts: this one's call starts after them
-        List<Duration> spacings = new ArrayList<>();
-        SharedPace othersFirst = (provider, spacing) -> {
-            spacings.add(spacing);
-            return Duration.ofSeconds(2);
-        };
-        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(30, 0, 0, 0), clock, clock, othersFirst);
+        OtherProcesses others = new OtherProcesses();
+        others.startIn = Duration.ofSeconds(2);
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(30, 0, 0, 0), clock, clock, others);
 
         ProviderRateLimiter.Admission admitted = limiter.acquire(0, Duration.ofSeconds(5));
 
         assertThat(admitted.granted()).isTrue();
-        assertThat(spacings).containsExactly(Duration.ofSeconds(2)); // a minute / 30
+        assertThat(others.spacings).containsExactly(Duration.ofSeconds(2)); // a minute / 30
         assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plusSeconds(2));
     }
 
     @Test
     void withoutARequestsPerMinuteLimitThereIsNoStartToShare() throws InterruptedException {
-        SharedPace never = (provider, spacing) -> {
-            throw new AssertionError("no limit to share");
-        };
-        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, never);
+        OtherProcesses others = new OtherProcesses();
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, others);
 
         assertThat(limiter.acquire(0, Duration.ofSeconds(5)).granted()).isTrue();
+        assertThat(others.spacings).isEmpty();
+    }
+
+    @Test
+    void withSharedLimitsACallWaitsForRoomForItsTokensAmongTheOtherProcessesCallsAndSettlesWhatItUsed()
+            throws InterruptedException {
+        // the other processes' calls hold the shared tokens per minute for the next two answers
+        OtherProcesses others = new OtherProcesses();
+        others.noRoomFor = 2;
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, others);
+
+        ProviderRateLimiter.Admission admitted = limiter.acquire(400, 1000, Duration.ofSeconds(5), clock);
+
+        // it asked three times, a second apart, for its estimate (400 chars / 4 + 1000) out of the 6000
+        assertThat(admitted.granted()).isTrue();
+        assertThat(others.asked).containsExactly("1100 of 6000", "1100 of 6000", "1100 of 6000");
+        assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plusSeconds(2));
+        admitted.permit().succeeded(350);
+        admitted.permit().succeeded(350); // settled once, whatever the caller does
+        assertThat(others.settled).containsExactly("3 used 350");
+    }
+
+    @Test
+    void aSharedTokenReservationIsGivenBackWhenTheCallIsNotMadeOrNotCharged() throws InterruptedException {
+        OtherProcesses others = new OtherProcesses();
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, others);
+
+        limiter.acquire(0, Duration.ofSeconds(5)).permit().cancelled();
+        limiter.acquire(0, Duration.ofSeconds(5)).permit().failed(failure(ErrorCategory.AUTHENTICATION, 401));
+
+        assertThat(others.released).containsExactly(1L, 2L);
+        assertThat(others.settled).isEmpty();
+    }
+
+    @Test
+    void tokensPerMinuteLearntFromTheHeadersAreSharedFromThenOn() throws InterruptedException {
+        OtherProcesses others = new OtherProcesses();
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 0, 0, 0), clock, clock, others);
+        limiter.acquire(0, Duration.ofSeconds(5)).permit().succeeded(500);
+        assertThat(others.asked).isEmpty(); // no limit known: nothing to share
+
+        limiter.onHeaders(tokensPerMinute(6000, 5500, Duration.ofSeconds(50)));
+        limiter.acquire(0, Duration.ofSeconds(5)).permit().succeeded(500);
+
+        assertThat(others.asked).containsExactly("1024 of 6000"); // the default completion budget
     }
 
     @Test
@@ -403,6 +443,40 @@ class ProviderRateLimiterTests {
     private static ProviderCallException rateLimited(Duration retryAfter) {
         return new ProviderCallException(
                 "groq", "m", ErrorCategory.RATE_LIMIT, 429, "rate_limit_exceeded", "requests", retryAfter, "429", null);
+    }
+
+    /** What the other processes calling the provider hold, as the database tells a worker. */
+    private static final class OtherProcesses implements SharedLimits {
+        private final List<Duration> spacings = new ArrayList<>();
+        private final List<String> asked = new ArrayList<>();
+        private final List<String> settled = new ArrayList<>();
+        private final List<Long> released = new ArrayList<>();
+        private Duration startIn = Duration.ZERO;
+        private int noRoomFor;
+        private long ids;
+
+        @Override
+        public Duration bookStart(String provider, Duration spacing) {
+            spacings.add(spacing);
+            return startIn;
+        }
+
+        @Override
+        public TokenReservation reserveTokens(String provider, long tokens, long capacity) {
+            asked.add(tokens + " of " + capacity);
+            ids++;
+            return noRoomFor-- > 0 ? TokenReservation.noRoomFor(Duration.ofSeconds(1)) : TokenReservation.granted(ids);
+        }
+
+        @Override
+        public void settleTokens(long reservation, long usedTokens) {
+            settled.add(reservation + " used " + usedTokens);
+        }
+
+        @Override
+        public void releaseTokens(long reservation) {
+            released.add(reservation);
+        }
     }
 
     private ProviderRateLimiter limiter(int rpm, int tpm, int rpd, int tpd) {
