@@ -51,6 +51,11 @@ public class ProviderChains {
     private final Map<String, BatchApiClient> batchClients = new ConcurrentHashMap<>();
     /** What the runs of this process found out about routes, shared by the batches running side by side. */
     private final RouteOutages outages = new RouteOutages();
+    /**
+     * With remote partitioning, what the processes of a run found out about its routes; each run then has outages
+     * of its own, since its preflight (in the manager) is not this process's.
+     */
+    private final SharedRouteHealth sharedHealth;
 
     ProviderChains(
             ProviderRegistry providers,
@@ -59,7 +64,9 @@ public class ProviderChains {
             EventStore events,
             SpendLedger ledger,
             Clock clock,
-            ObjectProvider<ChainEventListener> observers) {
+            ObjectProvider<ChainEventListener> observers,
+            ObjectProvider<SharedRouteHealth> sharedHealth) {
+        this.sharedHealth = sharedHealth.getIfAvailable(() -> SharedRouteHealth.NONE);
         this.providers = providers;
         this.limiters = limiters;
         this.settings = settings;
@@ -114,7 +121,7 @@ public class ProviderChains {
     public ProviderChain forRun(long executionId, long instanceId, String chain, Budget budget) {
         return byExecution.computeIfAbsent(executionId, id -> {
             ProvidersProperties properties = providers.forChain(chain);
-            return ProviderChain.create(
+            ProviderChain run = ProviderChain.create(
                     properties,
                     chain,
                     settings.toPolicy(),
@@ -122,7 +129,7 @@ public class ProviderChains {
                     Sleeper.SYSTEM,
                     limiters::limiter,
                     observed(event -> record(instanceId, id, event)),
-                    outages,
+                    sharedHealth == SharedRouteHealth.NONE ? outages : new RouteOutages(),
                     new RunSpending(
                             instanceId,
                             id,
@@ -131,6 +138,8 @@ public class ProviderChains {
                             (route, usage) ->
                                     properties.providers().get(route.provider()).bill(route.model(), usage),
                             clock));
+            sharedHealth.joined(id, run);
+            return run;
         });
     }
 
@@ -178,6 +187,7 @@ public class ProviderChains {
     /** The run ended: its chain's last state (null when it ran no chain here), and the chain is let go. */
     public ChainState finish(long executionId) {
         ProviderChain chain = byExecution.remove(executionId);
+        sharedHealth.left(executionId);
         return chain == null ? null : chain.state();
     }
 

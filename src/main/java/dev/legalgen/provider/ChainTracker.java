@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** The chain's run-wide memory (switches, counters, and the routes out, which it may share) and its event feed. */
 final class ChainTracker {
@@ -20,6 +21,8 @@ final class ChainTracker {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final RouteOutages outages;
     private final Set<String> providers;
+    /** Where what this chain finds out about routes goes, for the other processes of its run; nowhere by default. */
+    private volatile Consumer<RouteNews> news = found -> {};
 
     ChainTracker(Clock clock, ChainEventListener listener, RouteOutages outages, Set<String> providers) {
         this.clock = clock;
@@ -75,8 +78,22 @@ final class ChainTracker {
         emit(ChainEvent.Type.RETRY, route, category, reason);
     }
 
+    void shareNews(Consumer<RouteNews> sink) {
+        news = sink;
+    }
+
+    /** Another process of the run found the route out: it is out here too, without an event (that one has it). */
+    void learn(RouteNews found) {
+        switch (found.kind()) {
+            case PROVIDER_OUT -> outages.markProviderOut(found.route().provider(), found.why());
+            case MODEL_OUT -> outages.markModelOut(found.route(), found.why());
+            case BREAKER_OPEN -> throw new IllegalArgumentException("a breaker is the route health's: " + found);
+        }
+    }
+
     void modelFailed(Route route, ProviderCallException failure) {
         if (outages.markModelOut(route, failure.explanation())) {
+            news.accept(new RouteNews(RouteNews.Kind.MODEL_OUT, route, failure.explanation()));
             emit(
                     ChainEvent.Type.MODEL_FAILED,
                     route,
@@ -87,7 +104,11 @@ final class ChainTracker {
 
     /** Configured models the endpoint does not list: out for the run, in one event per provider. */
     void modelsNotListed(List<Route> routes, String why) {
-        routes.forEach(route -> outages.markModelOut(route, why));
+        routes.forEach(route -> {
+            if (outages.markModelOut(route, why)) {
+                news.accept(new RouteNews(RouteNews.Kind.MODEL_OUT, route, why));
+            }
+        });
         emit(
                 ChainEvent.Type.MODELS_NOT_LISTED,
                 routes.get(0),
@@ -97,6 +118,7 @@ final class ChainTracker {
 
     void providerOut(Route route, ProviderCallException failure) {
         if (outages.markProviderOut(route.provider(), failure.explanation())) {
+            news.accept(new RouteNews(RouteNews.Kind.PROVIDER_OUT, route, failure.explanation()));
             emit(
                     ChainEvent.Type.PROVIDER_OUT,
                     route,
@@ -117,8 +139,24 @@ final class ChainTracker {
                         + "): json_object for the rest of the run");
     }
 
-    void breakerTransition(Route route, RouteCircuitBreakers.State from, RouteCircuitBreakers.State to) {
-        emit(ChainEvent.Type.BREAKER_TRANSITION, route, null, from + " -> " + to);
+    /**
+     * A breaker moved; {@code openedBy} is why it opened after failures here (news for the other processes), or null
+     * when it did not open or opened on their news ({@code learnt}).
+     */
+    void breakerTransition(
+            Route route,
+            RouteCircuitBreakers.State from,
+            RouteCircuitBreakers.State to,
+            String openedBy,
+            boolean learnt) {
+        emit(
+                ChainEvent.Type.BREAKER_TRANSITION,
+                route,
+                null,
+                from + " -> " + to + (learnt ? " (opened by another process of the run)" : ""));
+        if (openedBy != null) {
+            news.accept(new RouteNews(RouteNews.Kind.BREAKER_OPEN, route, openedBy));
+        }
     }
 
     String whyOut(Route route) {

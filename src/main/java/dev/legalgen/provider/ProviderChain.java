@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -211,6 +212,23 @@ public final class ProviderChain {
     /** Why the run's spending refuses further calls ("budget reached: …"), null while it does not. */
     public String spendingRefusal() {
         return caller.spending().refusal();
+    }
+
+    /**
+     * From now on, what this chain finds out about its routes (a provider or model out, a breaker opened by its
+     * failures) goes to {@code sink} too, on the thread that found it, for the other processes of the run.
+     */
+    public void shareRouteNews(Consumer<RouteNews> sink) {
+        tracker.shareNews(sink);
+    }
+
+    /** Another process of the run found this out: the chain acts on it as if it had, without telling it again. */
+    public void learn(RouteNews news) {
+        if (news.kind() == RouteNews.Kind.BREAKER_OPEN) {
+            health.learnOpen(news.route(), news.why());
+        } else {
+            tracker.learn(news);
+        }
     }
 
     /** Each route's circuit breaker now, in chain order (for health displays). */

@@ -91,6 +91,11 @@ public final class RouteCircuitBreakers {
         return false;
     }
 
+    /** Opens the route's breaker now, for the cooldown, as if failures had opened it. */
+    public void open(Route route) {
+        breaker(route).transitionToOpenState();
+    }
+
     public State state(Route route) {
         return map(breaker(route).getState());
     }

@@ -20,6 +20,10 @@ final class RouteHealth {
     private final Map<Route, Instant> openedAt = new ConcurrentHashMap<>();
     /** Each route's latest failure that counts for its breaker: why the circuit is open. */
     private final Map<Route, ProviderCallException> lastBreakerFailure = new ConcurrentHashMap<>();
+    /** Why another process of the run opened a route's breaker, as it said; cleared when one opens here. */
+    private final Map<Route, String> learntWhy = new ConcurrentHashMap<>();
+    /** Set while this thread opens a breaker on another process's news. */
+    private final ThreadLocal<Boolean> learning = new ThreadLocal<>();
 
     RouteHealth(List<Route> routes, ChainTracker tracker, RouteCircuitBreakers.Settings breaker, Clock clock) {
         this.routes = List.copyOf(routes);
@@ -35,8 +39,26 @@ final class RouteHealth {
 
     /** A call on {@code route} failed: its breaker counts it, if its category counts. */
     void failed(Route route, ProviderCallException failure, Duration latency) {
-        if (breakers.onFailure(route, failure, latency)) {
-            lastBreakerFailure.put(route, failure);
+        if (failure.category().countsForBreaker()) {
+            lastBreakerFailure.put(route, failure); // before the breaker counts it: it may open on it
+        }
+        breakers.onFailure(route, failure, latency);
+    }
+
+    /**
+     * Another process of the run opened the route's breaker: it opens here too, for the cooldown, unless it is open
+     * already; its half-open trial then comes as for any breaker.
+     */
+    void learnOpen(Route route, String why) {
+        if (breakers.state(route) == RouteCircuitBreakers.State.OPEN) {
+            return;
+        }
+        learntWhy.put(route, why);
+        learning.set(true);
+        try {
+            breakers.open(route);
+        } finally {
+            learning.remove();
         }
     }
 
@@ -92,8 +114,11 @@ final class RouteHealth {
             return out;
         }
         if (breakers.state(route) == RouteCircuitBreakers.State.OPEN) {
-            ProviderCallException opened = lastBreakerFailure.get(route);
-            return "circuit open after " + (opened == null ? "repeated failures" : opened.explanation());
+            String learnt = learntWhy.get(route);
+            if (learnt != null) {
+                return learnt + " (in another process of the run)";
+            }
+            return openedBy(route);
         }
         // neither out nor open: its provider paces it past the wait allowed
         return lastFailure != null && route.equals(routeOf(lastFailure)) ? lastFailure.explanation() : "rate limited";
@@ -105,10 +130,20 @@ final class RouteHealth {
                 : new Route(failure.provider(), failure.model());
     }
 
+    private String openedBy(Route route) {
+        ProviderCallException opened = lastBreakerFailure.get(route);
+        return "circuit open after " + (opened == null ? "repeated failures" : opened.explanation());
+    }
+
     private void onTransition(Route route, RouteCircuitBreakers.State from, RouteCircuitBreakers.State to) {
-        if (to == RouteCircuitBreakers.State.OPEN) {
+        boolean learnt = Boolean.TRUE.equals(learning.get());
+        boolean opened = to == RouteCircuitBreakers.State.OPEN;
+        if (opened) {
             openedAt.put(route, clock.instant());
+            if (!learnt) {
+                learntWhy.remove(route);
+            }
         }
-        tracker.breakerTransition(route, from, to);
+        tracker.breakerTransition(route, from, to, opened && !learnt ? openedBy(route) : null, learnt);
     }
 }

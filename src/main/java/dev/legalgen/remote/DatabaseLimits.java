@@ -57,14 +57,15 @@ final class DatabaseLimits implements SharedLimits {
         return transactions.execute(status -> {
             OffsetDateTime now = lock(provider).now();
             jdbc.update("DELETE FROM provider_token_use WHERE provider = ? AND counts_until <= ?", provider, now);
+            long used = jdbc.queryForObject(
+                    "SELECT COALESCE(SUM(tokens), 0) FROM provider_token_use WHERE provider = ?", Long.class, provider);
+            if (used + amount <= capacity) {
+                return TokenReservation.granted(insert(provider, amount, now.plus(IN_FLIGHT)));
+            }
             List<Counting> counting = jdbc.query(
                     "SELECT tokens, counts_until FROM provider_token_use WHERE provider = ? ORDER BY counts_until",
                     (row, n) -> new Counting(row.getLong(1), row.getObject(2, OffsetDateTime.class)),
                     provider);
-            long used = counting.stream().mapToLong(Counting::tokens).sum();
-            if (used + amount <= capacity) {
-                return TokenReservation.granted(insert(provider, amount, now.plus(IN_FLIGHT)));
-            }
             for (Counting use : counting) { // what expires first gives room first
                 used -= use.tokens();
                 if (used + amount <= capacity) {
@@ -119,17 +120,18 @@ final class DatabaseLimits implements SharedLimits {
     }
 
     /**
-     * The provider's row, once per process; its own statement, before the booking's transaction: PostgreSQL aborts a
-     * transaction whose insert collides.
+     * The provider's row, inserted until this process knows it is there; its own statement, before the booking's
+     * transaction: PostgreSQL aborts a transaction whose insert collides.
      */
     private void ensureRow(String provider) {
-        if (!known.add(provider)) {
+        if (known.contains(provider)) {
             return;
         }
         try {
             jdbc.update("INSERT INTO provider_pace (provider, next_start) VALUES (?, CURRENT_TIMESTAMP)", provider);
-        } catch (DuplicateKeyException anotherWorkerWasFirst) {
-            // the row is there: that is all this wanted
+        } catch (DuplicateKeyException anotherWasFirst) {
+            // the row is there (another worker's, or another thread's here): that is all this wanted
         }
+        known.add(provider); // only once the row is surely there: a thread that skips the insert then finds it
     }
 }

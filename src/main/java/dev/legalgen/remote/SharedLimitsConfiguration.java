@@ -1,5 +1,7 @@
 package dev.legalgen.remote;
 
+import dev.legalgen.chain.ChainSettings;
+import dev.legalgen.chain.SharedRouteHealth;
 import dev.legalgen.provider.SharedLimits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +11,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * In the processes of remote partitioning (the manager, whose backfill calls providers too, and its workers), the
- * providers' limiters share their limits through the database, among all of them.
+ * In the processes of remote partitioning (the manager, whose preflight and backfill call providers too, and its
+ * workers), the providers' limiters share their limits, and each run's chains their route health, through the
+ * database, among all of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(
@@ -20,5 +23,11 @@ class SharedLimitsConfiguration {
     @Bean
     SharedLimits databaseLimits(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new DatabaseLimits(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    SharedRouteHealth databaseRouteHealth(JdbcTemplate jdbc, ChainSettings chain, RemoteSettings remote) {
+        return new DatabaseRouteHealth(
+                jdbc, WorkerIdentity.ofThisProcess(), chain.breakerCooldown(), remote.pollInterval());
     }
 }

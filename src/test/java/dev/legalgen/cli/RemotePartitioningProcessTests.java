@@ -52,6 +52,8 @@ class RemotePartitioningProcessTests {
     int partitions = 4;
     /** More properties for every process of a test. */
     List<String> extra = List.of();
+    /** The models of the chain's provider, in order. */
+    String models = "legal-sim-large";
 
     final List<LegalgenProcess> workers = new ArrayList<>();
 
@@ -288,6 +290,29 @@ class RemotePartitioningProcessTests {
     }
 
     @Test
+    void whatTheManagersPreflightFoundOutTheWorkersKnowBeforeTheirFirstCall() throws Exception {
+        models = "legal-sim-retired,legal-sim-large";
+        try (Simulator provider = Simulator.start(SimulatorConfig.defaults().withApiKey(KEY))) {
+            // given two workers, and a chain whose first model the provider no longer lists
+            startWorkers(provider, 2);
+
+            // when a manager runs 40 samples on them
+            LegalgenProcess manager = LegalgenProcess.start(
+                    workDir, args(provider, "start", "targetCount=40", "--legalgen.job.partitioning=remote"));
+            Result done = manager.await(Duration.ofMinutes(2));
+
+            // then the manager's preflight found the model gone, and no worker asked it even once
+            assertThat(done.exitCode()).as(done.output()).isZero();
+            assertThat(Export.read(workDir.resolve(Export.LATEST)).size()).isEqualTo(40);
+            assertThat(provider.requests())
+                    .extracting(SeenRequest::model)
+                    .hasSizeGreaterThanOrEqualTo(40)
+                    .containsOnly("legal-sim-large");
+            assertThat(routeOutages()).containsExactly("model_out ext:legal-sim-retired by " + manager.pid());
+        }
+    }
+
+    @Test
     @EnabledIf(
             value = "dev.legalgen.testsupport.RabbitTestBroker#restartable",
             disabledReason = "rabbitmqctl cannot stop and start this machine's broker")
@@ -371,13 +396,28 @@ class RemotePartitioningProcessTests {
         return claims;
     }
 
+    /** What the processes of the run shared about its routes: kind, route, and the pid of the one that found it. */
+    private List<String> routeOutages() throws SQLException {
+        List<String> outages = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(schemaUrl, PostgresTestDatabase.user(), "");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT kind, provider, model, worker FROM route_outage")) {
+            while (rows.next()) {
+                String worker = rows.getString(4);
+                outages.add(rows.getString(1) + " " + rows.getString(2) + ":" + rows.getString(3) + " by "
+                        + worker.substring(worker.lastIndexOf(':') + 1));
+            }
+        }
+        return outages;
+    }
+
     private List<String> args(Simulator provider, String command, String... more) {
         List<String> all = new ArrayList<>(List.of(command));
         if (command.equals("start")) {
             all.add("chain=ext");
         }
         all.addAll(List.of(more));
-        all.addAll(SimulatedProviders.arguments("ext", provider, KEY, "legal-sim-large"));
+        all.addAll(SimulatedProviders.arguments("ext", provider, KEY, models));
         all.addAll(RabbitTestBroker.arguments(queue));
         all.add("--legalgen.job.partitions=" + partitions);
         all.addAll(extra);

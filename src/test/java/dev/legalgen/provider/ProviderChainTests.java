@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ProviderChainTests {
@@ -438,6 +439,70 @@ class ProviderChainTests {
         // then cerebras serves again
         assertThat(cerebras.calls).containsExactly("gpt-oss-120b", "gpt-oss-120b");
         assertThat(third.state().providersOut()).isEmpty();
+    }
+
+    @Test
+    void whatAChainFindsOutAboutItsRoutesIsNewsForTheOtherProcessesOfItsRun() {
+        // given a chain sharing its news; its first model is gone, then cerebras refuses the key
+        List<RouteNews> news = new ArrayList<>();
+        chain.shareRouteNews(news::add);
+        cerebras.script("gpt-oss-120b", ErrorCategory.MODEL_UNAVAILABLE);
+        cerebras.script("qwen-3.8-27b", ErrorCategory.AUTHENTICATION);
+
+        // when
+        generate();
+        generate();
+
+        // then each finding is told once, with the chain's explanation
+        assertThat(news)
+                .extracting(RouteNews::kind, RouteNews::route)
+                .containsExactly(
+                        Tuple.tuple(RouteNews.Kind.MODEL_OUT, CEREBRAS_120B),
+                        Tuple.tuple(RouteNews.Kind.PROVIDER_OUT, CEREBRAS_QWEN));
+        assertThat(news).allSatisfy(found -> assertThat(found.why()).isNotBlank());
+    }
+
+    @Test
+    void aBreakerOpenedByFailuresIsNewsAndOneOpenedOnNewsIsNot() {
+        List<RouteNews> news = new ArrayList<>();
+        chain.shareRouteNews(news::add);
+        cerebras.always("gpt-oss-120b", ErrorCategory.SERVER_ERROR);
+
+        // when the first route fails until its breaker opens, and another process's breaker of groq opened
+        generate();
+        chain.learn(new RouteNews(RouteNews.Kind.BREAKER_OPEN, GROQ_20B, "circuit open after 500"));
+
+        // then both breakers are open here, and only the first is told to the others
+        assertThat(chain.breakerStates())
+                .containsEntry(CEREBRAS_120B, RouteCircuitBreakers.State.OPEN)
+                .containsEntry(GROQ_20B, RouteCircuitBreakers.State.OPEN);
+        assertThat(news).singleElement().satisfies(found -> {
+            assertThat(found.kind()).isEqualTo(RouteNews.Kind.BREAKER_OPEN);
+            assertThat(found.route()).isEqualTo(CEREBRAS_120B);
+            assertThat(found.why()).startsWith("circuit open after ");
+        });
+        assertThat(events)
+                .filteredOn(event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION
+                        && event.route().equals(GROQ_20B))
+                .singleElement()
+                .satisfies(event -> assertThat(event.reason()).contains("opened by another process of the run"));
+    }
+
+    @Test
+    void newsFromAnotherProcessOfTheRunTakesRoutesOutWithoutACallOrAnEvent() {
+        // given another process found the first model gone and then groq's key refused
+        chain.learn(new RouteNews(RouteNews.Kind.MODEL_OUT, CEREBRAS_120B, "model gone (404 model_not_found)"));
+        chain.learn(new RouteNews(RouteNews.Kind.PROVIDER_OUT, GROQ_20B, "key refused (401)"));
+
+        // when
+        generate();
+
+        // then this chain goes straight to the route left, says why the others are out, and records no event
+        assertThat(cerebras.calls).containsExactly("qwen-3.8-27b");
+        assertThat(groq.calls).isEmpty();
+        assertThat(chain.state().failedModels()).isEqualTo(Map.of("cerebras", List.of("gpt-oss-120b")));
+        assertThat(chain.state().providersOut()).containsEntry("groq", "key refused (401)");
+        assertThat(events).isEmpty();
     }
 
     private ProviderChain chainSharing(RouteOutages outages) {

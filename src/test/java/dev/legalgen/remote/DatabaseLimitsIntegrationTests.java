@@ -7,6 +7,7 @@ import dev.legalgen.provider.ProviderRateLimiter;
 import dev.legalgen.provider.ProviderSettings;
 import dev.legalgen.provider.SharedLimits.TokenReservation;
 import dev.legalgen.provider.Sleeper;
+import dev.legalgen.testsupport.Parallel;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,17 @@ class DatabaseLimitsIntegrationTests {
         assertThat(shared.reserveTokens(PROVIDER, 600, 1000).isGranted()).isTrue();
         assertThat(jdbc.queryForObject("SELECT SUM(tokens) FROM provider_token_use", Long.class))
                 .isEqualTo(900);
+    }
+
+    @Test
+    void theFirstCallsToAProviderFromManyThreadsAtOnceAllGetTheirAnswer() throws Exception {
+        // a provider no call has booked yet: its row is made by whichever thread comes first
+        List<Boolean> granted = Parallel.run(
+                8, 16, () -> shared.reserveTokens("cerebras", 10, 1000).isGranted());
+        List<Duration> starts = Parallel.run(8, 16, () -> shared.bookStart("groq-2", Duration.ofMillis(1)));
+
+        assertThat(granted).hasSize(16).containsOnly(true);
+        assertThat(starts).hasSize(16);
     }
 
     @Test
