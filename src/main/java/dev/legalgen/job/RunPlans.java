@@ -30,6 +30,11 @@ class RunPlans implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        plans.remove(execution.getId());
+        forget(execution.getId());
+    }
+
+    /** The execution's plan is let go (a worker process, where the job itself does not run, says when). */
+    void forget(long executionId) {
+        plans.remove(executionId);
     }
 }

@@ -3,6 +3,7 @@ package dev.legalgen.remote;
 import com.rabbitmq.client.Channel;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.JobSettings;
+import dev.legalgen.job.PartitionsHere;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
     private final JobRepository jobRepository;
     private final PartitionClaims claims;
     private final ProviderChains chains;
+    private final PartitionsHere partitionsHere;
     private final RemoteSettings settings;
     private final JobSettings jobSettings;
     private final WorkerIdentity worker = WorkerIdentity.ofThisProcess();
@@ -54,8 +56,10 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
             JobRepository jobRepository,
             PartitionClaims claims,
             ProviderChains chains,
+            PartitionsHere partitionsHere,
             RemoteSettings settings,
             JobSettings jobSettings) {
+        this.partitionsHere = partitionsHere;
         this.workerStep = workerStep;
         this.jobRepository = jobRepository;
         this.claims = claims;
@@ -143,7 +147,7 @@ final class PartitionRunner implements ChannelAwareMessageListener, SmartLifecyc
         } finally {
             running.remove(partition.getId());
             if (running.values().stream().noneMatch(other -> other.getJobExecutionId() == jobExecutionId)) {
-                chains.finish(jobExecutionId); // the run's last partition here: its chain is let go
+                partitionsHere.ended(jobExecutionId); // the run's last partition here: its plan and chain are let go
             }
         }
         log.info(

@@ -3,6 +3,7 @@ package dev.legalgen.remote;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.job.JobSettings;
+import dev.legalgen.job.PartitionsHere;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -28,9 +29,11 @@ class RemoteWorkerConfiguration {
             JobRepository jobRepository,
             PartitionClaims claims,
             ProviderChains chains,
+            PartitionsHere partitionsHere,
             RemoteSettings settings,
             JobSettings jobSettings) {
-        return new PartitionRunner(generateWorker, jobRepository, claims, chains, settings, jobSettings);
+        return new PartitionRunner(
+                generateWorker, jobRepository, claims, chains, partitionsHere, settings, jobSettings);
     }
 
     @Bean
