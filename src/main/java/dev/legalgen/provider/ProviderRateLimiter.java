@@ -330,9 +330,9 @@ public final class ProviderRateLimiter {
             }
             try {
                 if (usedTokens == 0) {
-                    shared.releaseTokens(reservation);
+                    shared.releaseTokens(provider, reservation);
                 } else {
-                    shared.settleTokens(reservation, usedTokens);
+                    shared.settleTokens(provider, reservation, usedTokens);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not settle the shared tokens of a call to {}: {}", provider, e.getMessage());

@@ -22,10 +22,10 @@ public interface SharedLimits {
         }
 
         @Override
-        public void settleTokens(long reservation, long usedTokens) {}
+        public void settleTokens(String provider, long reservation, long usedTokens) {}
 
         @Override
-        public void releaseTokens(long reservation) {}
+        public void releaseTokens(String provider, long reservation) {}
     };
 
     /** Books the next start of a call to {@code provider}, {@code spacing} after the one before; the time until it. */
@@ -39,10 +39,10 @@ public interface SharedLimits {
     TokenReservation reserveTokens(String provider, long tokens, long capacity);
 
     /** The call ended having used {@code usedTokens}: they count for a minute from now, instead of the reservation. */
-    void settleTokens(long reservation, long usedTokens);
+    void settleTokens(String provider, long reservation, long usedTokens);
 
     /** The call was not made, or not charged: its reservation counts no more. */
-    void releaseTokens(long reservation);
+    void releaseTokens(String provider, long reservation);
 
     /** A reservation's id, or, when there was no room, how long until there may be. */
     record TokenReservation(long id, Duration waitTime) {

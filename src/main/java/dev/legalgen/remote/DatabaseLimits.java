@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Each provider's limits shared by the processes of remote partitioning, in the database: a start is booked by
  * moving {@code provider_pace.next_start} on by the spacing, tokens by adding a row to {@code provider_token_use}
- * when they fit among the rows still counting, both under the provider's {@code provider_pace} row lock, so the
+ * when they fit beside the rows still counting (whose sum the provider's row keeps in {@code tokens_counting}, so a
+ * reservation costs the same however many calls the last minute had), all under the provider's row lock, so the
  * workers' calls keep the limits as one process's would. The times are the database's, so that clocks that differ do
  * not matter; a booking costs one short transaction, against calls of seconds.
  */
@@ -55,51 +56,96 @@ final class DatabaseLimits implements SharedLimits {
         long amount = Math.min(tokens, capacity); // one oversized request must not wait forever
         ensureRow(provider);
         return transactions.execute(status -> {
-            OffsetDateTime now = lock(provider).now();
-            jdbc.update("DELETE FROM provider_token_use WHERE provider = ? AND counts_until <= ?", provider, now);
-            long used = jdbc.queryForObject(
-                    "SELECT COALESCE(SUM(tokens), 0) FROM provider_token_use WHERE provider = ?", Long.class, provider);
-            if (used + amount <= capacity) {
-                return TokenReservation.granted(insert(provider, amount, now.plus(IN_FLIGHT)));
-            }
-            List<Counting> counting = jdbc.query(
-                    "SELECT tokens, counts_until FROM provider_token_use WHERE provider = ? ORDER BY counts_until",
-                    (row, n) -> new Counting(row.getLong(1), row.getObject(2, OffsetDateTime.class)),
+            Pace pace = lock(provider);
+            long used = pace.tokensCounting() - expire(provider, pace.now());
+            TokenReservation reservation = used + amount <= capacity
+                    ? TokenReservation.granted(
+                            insert(provider, amount, pace.now().plus(IN_FLIGHT)))
+                    : TokenReservation.noRoomFor(untilRoom(provider, used, amount, capacity, pace.now()));
+            jdbc.update(
+                    "UPDATE provider_pace SET tokens_counting = ? WHERE provider = ?",
+                    reservation.isGranted() ? used + amount : used,
                     provider);
-            for (Counting use : counting) { // what expires first gives room first
-                used -= use.tokens();
-                if (used + amount <= capacity) {
-                    Duration wait = Duration.between(now, use.until());
-                    return TokenReservation.noRoomFor(wait.compareTo(RECHECK) < 0 ? wait : RECHECK);
-                }
-            }
-            return TokenReservation.noRoomFor(RECHECK);
+            return reservation;
         });
     }
 
     @Override
-    public void settleTokens(long reservation, long usedTokens) {
-        jdbc.update(
-                "UPDATE provider_token_use SET tokens = ?, counts_until = CURRENT_TIMESTAMP + INTERVAL '1' MINUTE"
-                        + " WHERE id = ?",
-                Math.max(0, usedTokens),
-                reservation);
+    public void settleTokens(String provider, long reservation, long usedTokens) {
+        changeReservation(provider, reservation, Math.max(0, usedTokens));
     }
 
     @Override
-    public void releaseTokens(long reservation) {
-        jdbc.update("DELETE FROM provider_token_use WHERE id = ?", reservation);
+    public void releaseTokens(String provider, long reservation) {
+        changeReservation(provider, reservation, -1);
     }
 
-    private record Pace(OffsetDateTime nextStart, OffsetDateTime now) {}
+    /** The rows that count no more are deleted; what they held. */
+    private long expire(String provider, OffsetDateTime now) {
+        long expired = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(tokens), 0) FROM provider_token_use WHERE provider = ? AND counts_until <= ?",
+                Long.class,
+                provider,
+                now);
+        jdbc.update("DELETE FROM provider_token_use WHERE provider = ? AND counts_until <= ?", provider, now);
+        return expired;
+    }
+
+    /** When the calls that count now will have given room for {@code amount}: what expires first gives it first. */
+    private Duration untilRoom(String provider, long used, long amount, long capacity, OffsetDateTime now) {
+        List<Counting> counting = jdbc.query(
+                "SELECT tokens, counts_until FROM provider_token_use WHERE provider = ? ORDER BY counts_until",
+                (row, n) -> new Counting(row.getLong(1), row.getObject(2, OffsetDateTime.class)),
+                provider);
+        long left = used;
+        for (Counting use : counting) {
+            left -= use.tokens();
+            if (left + amount <= capacity) {
+                Duration wait = Duration.between(now, use.until());
+                return wait.compareTo(RECHECK) < 0 ? wait : RECHECK;
+            }
+        }
+        return RECHECK;
+    }
+
+    /**
+     * A reservation settled to {@code usedTokens}, counting for a minute from now, or (at -1) taken back; under the
+     * provider's row lock, as its running total changes with it. Gone already (it counted its 5 minutes): nothing.
+     */
+    private void changeReservation(String provider, long reservation, long usedTokens) {
+        transactions.executeWithoutResult(status -> {
+            lock(provider);
+            List<Long> reserved =
+                    jdbc.queryForList("SELECT tokens FROM provider_token_use WHERE id = ?", Long.class, reservation);
+            if (reserved.isEmpty()) {
+                return;
+            }
+            if (usedTokens < 0) {
+                jdbc.update("DELETE FROM provider_token_use WHERE id = ?", reservation);
+            } else {
+                jdbc.update(
+                        "UPDATE provider_token_use SET tokens = ?, counts_until = CURRENT_TIMESTAMP + INTERVAL '1' MINUTE"
+                                + " WHERE id = ?",
+                        usedTokens,
+                        reservation);
+            }
+            jdbc.update(
+                    "UPDATE provider_pace SET tokens_counting = tokens_counting + ? WHERE provider = ?",
+                    Math.max(0, usedTokens) - reserved.get(0),
+                    provider);
+        });
+    }
+
+    private record Pace(OffsetDateTime nextStart, long tokensCounting, OffsetDateTime now) {}
 
     private record Counting(long tokens, OffsetDateTime until) {}
 
     /** The provider's row, locked until the transaction ends, with the database's time. */
     private Pace lock(String provider) {
         return jdbc.queryForObject(
-                "SELECT next_start, CURRENT_TIMESTAMP FROM provider_pace WHERE provider = ? FOR UPDATE",
-                (row, n) -> new Pace(row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)),
+                "SELECT next_start, tokens_counting, CURRENT_TIMESTAMP FROM provider_pace WHERE provider = ? FOR UPDATE",
+                (row, n) -> new Pace(
+                        row.getObject(1, OffsetDateTime.class), row.getLong(2), row.getObject(3, OffsetDateTime.class)),
                 provider);
     }
 

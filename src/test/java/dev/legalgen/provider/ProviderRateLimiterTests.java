@@ -469,12 +469,12 @@ class ProviderRateLimiterTests {
         }
 
         @Override
-        public void settleTokens(long reservation, long usedTokens) {
+        public void settleTokens(String provider, long reservation, long usedTokens) {
             settled.add(reservation + " used " + usedTokens);
         }
 
         @Override
-        public void releaseTokens(long reservation) {
+        public void releaseTokens(String provider, long reservation) {
             released.add(reservation);
         }
     }

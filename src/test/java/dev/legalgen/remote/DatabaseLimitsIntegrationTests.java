@@ -57,10 +57,12 @@ class DatabaseLimitsIntegrationTests {
         assertThat(second.waitTime()).isPositive().isLessThanOrEqualTo(DatabaseLimits.RECHECK);
 
         // the first used 300 of its 600: those count for a minute, and 600 more fit beside them
-        shared.settleTokens(first.id(), 300);
+        shared.settleTokens(PROVIDER, first.id(), 300);
         assertThat(shared.reserveTokens(PROVIDER, 600, 1000).isGranted()).isTrue();
         assertThat(jdbc.queryForObject("SELECT SUM(tokens) FROM provider_token_use", Long.class))
-                .isEqualTo(900);
+                .isEqualTo(900)
+                .as("the provider's running total")
+                .isEqualTo(jdbc.queryForObject("SELECT tokens_counting FROM provider_pace", Long.class));
     }
 
     @Test
@@ -77,7 +79,7 @@ class DatabaseLimitsIntegrationTests {
     @Test
     void aReleasedReservationCountsNoMoreAndAnExpiredOneIsDeleted() {
         TokenReservation released = shared.reserveTokens(PROVIDER, 900, 1000);
-        shared.releaseTokens(released.id());
+        shared.releaseTokens(PROVIDER, released.id());
         TokenReservation expired = shared.reserveTokens(PROVIDER, 900, 1000);
         assertThat(expired.isGranted()).isTrue();
         // a minute has passed since it ended
@@ -89,6 +91,8 @@ class DatabaseLimitsIntegrationTests {
         assertThat(jdbc.queryForList("SELECT id FROM provider_token_use", Long.class))
                 .doesNotContain(released.id(), expired.id())
                 .hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT tokens_counting FROM provider_pace", Long.class))
+                .isEqualTo(900);
     }
 
     @Test
