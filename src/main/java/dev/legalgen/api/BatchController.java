@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BatchController {
 
+    /** Most executions {@code GET /executions} lists. */
+    static final int MAX_EXECUTIONS = 200;
+
     private final AsyncDatasetLauncher asyncLauncher;
     private final DatasetLauncher launcher;
     private final ExecutionReports reports;
@@ -54,7 +57,11 @@ class BatchController {
     @PostMapping("/start")
     ResponseEntity<LaunchBody> start(@RequestBody(required = false) BatchStartRequest request) {
         DatasetParameters params = parameters(request == null ? BatchStartRequest.EMPTY : request);
-        DatasetLauncher.Launch launch = asyncLauncher.start(params);
+        return launched(asyncLauncher.start(params));
+    }
+
+    /** A start's or restart's answer: the new execution, or why it did not run. */
+    private ResponseEntity<LaunchBody> launched(DatasetLauncher.Launch launch) {
         Outcome outcome = launch.outcome();
         if (!launch.launched()) {
             return refused(outcome);
@@ -93,6 +100,58 @@ class BatchController {
                 .stream()
                 .map(CoverageCell::of)
                 .toList();
+    }
+
+    /** The executions of the latest {@code limit} instances, newest first, at most {@code limit} of them. */
+    @GetMapping("/executions")
+    List<ExecutionItem> executions(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_EXECUTIONS) {
+            throw ApiException.badRequest("limit", limit + " is out of range; allowed: 1 to " + MAX_EXECUTIONS);
+        }
+        return reports.recent(limit).stream()
+                .limit(limit)
+                .map(ExecutionItem::of)
+                .toList();
+    }
+
+    /**
+     * 202 when a FAILED or STOPPED execution restarts (the new execution is in the answer), on the start's
+     * restart rules: its instance launched again with the parameters it had, so the body of its start would do the
+     * same. 409 when it is not the latest of its instance, or the rules refuse (running, complete, abandoned).
+     */
+    @PostMapping("/restart")
+    ResponseEntity<LaunchBody> restart(@RequestBody(required = false) ExecutionRequest request) {
+        JobExecution execution = executions.find(String.valueOf(ExecutionRequest.required(request)));
+        JobExecution latest = executions.latestOf(execution.getJobInstance());
+        if (latest.getId() != execution.getId()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "execution_id",
+                    "execution " + execution.getId() + " is not the latest of its instance: restart execution "
+                            + latest.getId() + " (" + latest.getStatus() + ")");
+        }
+        if (!latest.isRunning()
+                && latest.getStatus() != BatchStatus.FAILED
+                && latest.getStatus() != BatchStatus.STOPPED) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "execution_id",
+                    "execution " + execution.getId() + " is " + execution.getStatus()
+                            + "; only FAILED or STOPPED executions restart");
+        }
+        return launched(asyncLauncher.start(DatasetParameters.from(execution.getJobParameters())));
+    }
+
+    /** 200 when a FAILED or STOPPED execution is marked ABANDONED (it never restarts), 409 otherwise. */
+    @PostMapping("/abandon")
+    ResponseEntity<LaunchBody> abandon(@RequestBody(required = false) ExecutionRequest request) {
+        String ref = String.valueOf(ExecutionRequest.required(request));
+        Outcome outcome = operations.abandon(ref);
+        if (outcome.exitCode() != ExitCode.OK) {
+            throw new ApiException(HttpStatus.CONFLICT, "execution_id", outcome.message());
+        }
+        return ResponseEntity.ok(new LaunchBody(
+                outcome.executionId(), executions.find(ref).getStatus().name(), outcome.message()));
     }
 
     /** 202 when the execution will stop after its current chunk, 409 when it is not running. */
