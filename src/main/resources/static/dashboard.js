@@ -377,10 +377,18 @@ async function refreshProviders(executionId) {
   const timeline = $("switches");
   timeline.replaceChildren();
   if (!body.events.length) timeline.append(element("li", "no switches or breaker transitions"));
+  // the items of a chunk switch together: one line for a run of the same switch, with how many there were
+  const lines = [];
   body.events.forEach((event) => {
-    timeline.append(element("li", time(event.time) + "  " + event.kind + "  " + (event.route || "") +
-      (event.category ? "  [" + event.category + "]" : "") + (event.reason ? ": " + event.reason : "")));
+    const text = event.kind + "  " + (event.route || "") + (event.category ? "  [" + event.category + "]" : "") +
+      (event.reason ? ": " + event.reason : "");
+    const last = lines[lines.length - 1];
+    if (last && last.text === text) last.count += 1;
+    else lines.push({ time: event.time, text, count: 1 });
   });
+  lines.forEach((line) =>
+    timeline.append(element("li", time(line.time) + "  " + line.text + (line.count > 1 ? "  (×" + line.count + ")" : "")))
+  );
 }
 
 // ---- dataset ----------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package dev.legalgen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.legalgen.chain.SimulatorProvider;
 import dev.legalgen.job.DatasetJobConfiguration;
+import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
 import dev.legalgen.testsupport.SimulatedProviders;
@@ -12,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +30,10 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:dashboard-api;DB_CLOSE_DELAY=-1",
             "legalgen.job.chain=simulator",
-            "legalgen.job.partitions=1"
+            "legalgen.job.partitions=1",
+            "legalgen.chain.initial-backoff=10ms",
+            "legalgen.chain.max-backoff=20ms",
+            "legalgen.job.retry-delay=10ms"
         })
 class DashboardApiIntegrationTests {
 
@@ -45,6 +51,9 @@ class DashboardApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SimulatorProvider simulatorProvider;
 
     ApiClient api;
 
@@ -247,6 +256,84 @@ class DashboardApiIntegrationTests {
         assertThat(execution.status()).isEqualTo(400);
         assertThat(execution.body().get("field").asString()).isEqualTo("execution_id");
         assertThat(execution.body().get("detail").asString()).isEqualTo("execution_id must be a whole number");
+    }
+
+    @Test
+    void theCatalogNamesWhatAStartAndTheFiltersTakeAndNoKey() {
+        // when
+        ApiClient.Response catalog = api.get("/api/catalog");
+
+        // then
+        assertThat(catalog.status()).isEqualTo(200);
+        JsonNode body = catalog.body();
+        assertThat(body.get("practice_areas")
+                        .valueStream()
+                        .map(a -> a.get("name").asString()))
+                .contains("Contract Law", "Tort Law");
+        assertThat(body.at("/practice_areas/0/topics")).isNotEmpty();
+        assertThat(body.get("difficulties").valueStream().map(JsonNode::asString))
+                .containsExactly("basic", "intermediate", "advanced");
+        assertThat(body.get("modes").valueStream().map(JsonNode::asString)).containsExactly("sync", "batch");
+        assertThat(body.get("citation_checks").valueStream().map(JsonNode::asString))
+                .contains("recognized", "none", "malformed");
+        assertThat(body.get("default_chain").asString()).isEqualTo("simulator");
+        assertThat(body.at("/providers/held").asString()).isEqualTo("usable");
+        assertThat(catalog.text()).doesNotContain("\"key\"");
+    }
+
+    @Test
+    void providersShowEachRoutesFailuresAndTheSwitchesWithTheirReasons() {
+        // given: a run whose first route answers 500 to everything, so that its breaker opens and the chain switches
+        simulatorProvider.simulator().faults().forModel("legal-sim-large").always(new Fault.Status(500, null));
+        long executionId;
+        try {
+            executionId = awaitEnd(start("""
+                    {"target_count": 20, "dataset": "dash-providers"}""")).get("execution_id").asLong();
+        } finally {
+            simulatorProvider.simulator().faults().clear();
+        }
+
+        // when
+        ApiClient.Response providers = api.get("/api/providers?execution_id=" + executionId);
+
+        // then: the route with its failures (its breaker ended with the run), and the timeline, newest first
+        assertThat(providers.status()).isEqualTo(200);
+        JsonNode body = providers.body();
+        assertThat(body.get("execution_id").asLong()).isEqualTo(executionId);
+        assertThat(body.get("live").asBoolean()).isFalse();
+        assertThat(body.at("/providers/simulator").asString()).startsWith("usable");
+        JsonNode large = body.get("routes")
+                .valueStream()
+                .filter(r -> r.get("route").asString().equals("simulator:legal-sim-large"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(large.get("provider").asString()).isEqualTo("simulator");
+        assertThat(large.get("model").asString()).isEqualTo("legal-sim-large");
+        assertThat(large.get("breaker").isNull()).isTrue();
+        assertThat(large.at("/failures/server_error").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(body.get("events")
+                        .valueStream()
+                        .map(e ->
+                                e.get("kind").asString() + " " + e.get("reason").asString()))
+                .contains("breaker_transition CLOSED -> OPEN")
+                .anySatisfy(line -> assertThat(line).startsWith("model_switch"));
+        assertThat(body.get("events").valueStream().map(e -> e.get("kind").asString()))
+                .allSatisfy(
+                        kind -> assertThat(ProvidersController.TIMELINE_KINDS).contains(kind));
+        JsonNode status = status(executionId);
+        assertThat(status.at("/provider/model_switches").asLong()).isPositive();
+        assertThat(api.get("/api/providers?execution_id=987654").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardIsServedAtTheRootWithItsScriptStylesAndFavicon() {
+        ApiClient.Response page = api.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<title>legalgen dashboard</title>").doesNotContain("http");
+        for (String file : List.of("/dashboard.js", "/dashboard.css", "/favicon.svg", "/favicon.ico")) {
+            assertThat(api.get(file).status()).as(file).isEqualTo(200);
+        }
     }
 
     private long header(ApiClient.Response response) {
