@@ -371,6 +371,7 @@ async function refreshProviders(executionId) {
     row.append(
       element("td", route.route),
       element("td", route.breaker || "– (not running here)", { class: "breaker breaker-" + (route.breaker || "none").toLowerCase() }),
+      element("td", headroom(route.rate_limit)),
       element("td", byKey(route.failures))
     );
   });
@@ -389,6 +390,23 @@ async function refreshProviders(executionId) {
   lines.forEach((line) =>
     timeline.append(element("li", time(line.time) + "  " + line.text + (line.count > 1 ? "  (×" + line.count + ")" : "")))
   );
+}
+
+/** What the provider's latest response said was left in each of its windows, and a 429's block. */
+function headroom(limit) {
+  if (!limit) return "– (not running here)";
+  const windows = [
+    ["requests/min", limit.requests_per_minute],
+    ["requests/day", limit.requests_per_day],
+    ["tokens/min", limit.tokens_per_minute],
+    ["tokens/day", limit.tokens_per_day],
+  ].filter(([, window]) => window && window.remaining !== undefined);
+  const parts = windows.map(([name, w]) =>
+    name + " " + w.remaining + " left" + (w.limit !== undefined ? " of " + w.limit : "") +
+      (w.reset_seconds !== undefined ? " (resets in " + duration(w.reset_seconds) + ")" : "")
+  );
+  if (limit.blocked_until) parts.push("blocked until " + time(limit.blocked_until));
+  return parts.length ? parts.join("; ") : "no rate-limit headers yet";
 }
 
 // ---- dataset ----------------------------------------------------------------------------------------------

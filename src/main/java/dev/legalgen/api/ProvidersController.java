@@ -3,7 +3,7 @@ package dev.legalgen.api;
 import dev.legalgen.chain.ProviderChains;
 import dev.legalgen.operations.Executions;
 import dev.legalgen.provider.ProviderChain;
-import dev.legalgen.provider.Route;
+import dev.legalgen.provider.ProviderRateLimiter;
 import dev.legalgen.store.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +58,18 @@ class ProvidersController {
             List<RouteBody> routes,
             List<Switch> events) {}
 
-    /** {@code breaker} is null when the execution does not run in this server (its breakers are gone with it). */
+    /**
+     * {@code breaker} and {@code rate_limit} (its provider's) are null when the execution does not run in this server:
+     * they went with it.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RouteBody(String route, String provider, String model, String breaker, Map<String, Long> failures) {}
+    record RouteBody(
+            String route,
+            String provider,
+            String model,
+            String breaker,
+            RateLimitBody rateLimit,
+            Map<String, Long> failures) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Switch(Instant time, String kind, String route, String category, String reason) {}
@@ -73,14 +82,23 @@ class ProvidersController {
         Map<String, Map<String, Long>> failures = events.failuresByRoute(instanceId);
         Map<String, RouteBody> routes = new LinkedHashMap<>();
         if (chain != null) {
+            Map<String, ProviderRateLimiter> limiters = chain.limiters();
             chain.breakerStates()
                     .forEach((route, state) -> routes.put(
                             route.toString(),
-                            route(route, state.name(), failures.getOrDefault(route.toString(), Map.of()))));
+                            new RouteBody(
+                                    route.toString(),
+                                    route.provider(),
+                                    route.model(),
+                                    state.name(),
+                                    limiters.containsKey(route.provider())
+                                            ? RateLimitBody.of(limiters.get(route.provider()))
+                                            : null,
+                                    failures.getOrDefault(route.toString(), Map.of()))));
         }
         failures.forEach((name, counts) -> routes.computeIfAbsent(name, n -> {
             int colon = n.indexOf(':');
-            return new RouteBody(n, n.substring(0, colon), n.substring(colon + 1), null, counts);
+            return new RouteBody(n, n.substring(0, colon), n.substring(colon + 1), null, null, counts);
         }));
         List<Switch> timeline = new ArrayList<>();
         for (EventStore.Event event : events.latest(instanceId, TIMELINE_KINDS, TIMELINE_LENGTH)) {
@@ -93,9 +111,5 @@ class ProvidersController {
         }
         return new ProvidersBody(
                 chains.usability(), execution.getId(), chain != null, List.copyOf(routes.values()), timeline);
-    }
-
-    private static RouteBody route(Route route, String breaker, Map<String, Long> failures) {
-        return new RouteBody(route.toString(), route.provider(), route.model(), breaker, failures);
     }
 }

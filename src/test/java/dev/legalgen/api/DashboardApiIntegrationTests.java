@@ -112,6 +112,20 @@ class DashboardApiIntegrationTests {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> status(first).at("/samples/committed").asLong() >= 10);
+        // while it runs here: its route's breaker, and its provider's headroom as the simulator's headers said it
+        JsonNode live = api.get("/api/providers?execution_id=" + first).body();
+        assertThat(live.get("live").asBoolean()).isTrue();
+        assertThat(live.at("/routes/0/route").asString()).isEqualTo("held:legal-sim-large");
+        assertThat(live.at("/routes/0/breaker").asString()).isEqualTo("CLOSED");
+        assertThat(live.at("/routes/0/rate_limit/tokens_per_minute/limit").asLong())
+                .isPositive();
+        assertThat(live.at("/routes/0/rate_limit/tokens_per_minute/remaining").asLong())
+                .isBetween(
+                        0L,
+                        live.at("/routes/0/rate_limit/tokens_per_minute/limit").asLong());
+        assertThat(live.at("/routes/0/rate_limit/requests_per_day/remaining").asLong())
+                .isPositive();
+        assertThat(live.at("/routes/0/rate_limit").has("blocked_until")).isFalse();
         assertThat(api.post("/api/generate/batch/stop", "{\"execution_id\": " + first + "}")
                         .status())
                 .isEqualTo(202);

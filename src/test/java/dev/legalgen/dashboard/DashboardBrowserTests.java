@@ -241,6 +241,11 @@ class DashboardBrowserTests {
                 .contains("model_switch");
         JsonNode providers = rest.get("/api/providers?execution_id=" + executionId);
         assertThat(providers.at("/routes/0/breaker").asString()).isEqualTo("OPEN");
+        // and the provider's headroom, as its latest response's headers said
+        long tokensLeft =
+                providers.at("/routes/0/rate_limit/tokens_per_minute/remaining").asLong(-1);
+        assertThat(tokensLeft).isNotNegative();
+        browser.await(textMatches(routes, Pattern.compile("tokens/min \\d+ left of \\d+")));
         browser.screenshot("providers", browser.find("providers"));
 
         // and it completes on the other route
