@@ -484,7 +484,7 @@ async function loadSamples() {
   }
   state.total = Number(page.headers.get("X-Total-Count") || 0);
   const pages = Math.max(1, Math.ceil(state.total / PAGE_SIZE));
-  $("page-info").textContent = "page " + (state.page + 1) + " of " + pages + " (" + state.total + " samples)";
+  $("page-info").textContent = "page " + (state.page + 1) + " of " + pages + " (" + state.total + (state.total === 1 ? " sample)" : " samples)");
   $("page-prev").disabled = state.page === 0;
   $("page-next").disabled = state.page + 1 >= pages;
   const body = $("samples").tBodies[0];

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -161,12 +164,12 @@ class DashboardBrowserTests {
                 "/api/samples?limit=1&execution_id=" + executionId + "&difficulty=basic&practice_area="
                         + area.replace(" ", "%20"),
                 "X-Total-Count");
-        browser.await(textToBePresentInElementLocated(By.id("page-info"), "page 1 of 1 (" + expected + " samples)"));
+        browser.await(textToBePresentInElementLocated(
+                By.id("page-info"), "page 1 of 1 (" + expected + (expected.equals("1") ? " sample)" : " samples)")));
         List<WebElement> rows = browser.find("samples").findElements(By.cssSelector("tbody tr"));
         assertThat(rows)
                 .hasSize(Integer.parseInt(expected))
                 .allSatisfy(r -> assertThat(r.getText()).contains(area).contains("basic"));
-        browser.screenshot("dataset", browser.find("dataset"));
 
         // when: a sample is opened
         String id = first.get("id").asString();
@@ -183,6 +186,7 @@ class DashboardBrowserTests {
                 .isEqualTo(first.get("answer").asString().strip());
         assertThat(browser.find("sample-citation").getText())
                 .isEqualTo(first.get("case_citation").asString().strip());
+        browser.screenshot("dataset", browser.find("dataset"));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -251,6 +255,76 @@ class DashboardBrowserTests {
         // and it completes on the other route
         simulator.releaseRequests();
         browser.await(textToBePresentInElementLocated(By.id("p-status"), "COMPLETED"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void everyControlIsLabelledAndTheStartFormWorksFromTheKeyboardAlone() {
+        // then: each input and select has a label, each button a name
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        assertThat(js.executeScript("return [...document.querySelectorAll('input, select')]"
+                        + ".filter(c => c.labels.length === 0).map(c => c.id);"))
+                .asList()
+                .isEmpty();
+        assertThat(js.executeScript("return [...document.querySelectorAll('button')]"
+                        + ".filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length;"))
+                .isEqualTo(0L);
+
+        // when: the form is filled with the keyboard only, from its first field, and sent with Enter
+        js.executeScript("document.getElementById('start-dataset').focus();");
+        Actions keys = new Actions(browser.driver());
+        keys.keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("browser-keyboard");
+        keys.sendKeys(Keys.TAB)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .sendKeys("10");
+        keys.perform();
+        assertThat(browser.find("start-target")
+                        .equals(browser.driver().switchTo().activeElement()))
+                .isTrue();
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+
+        // then: launched, with what was typed
+        browser.await(textMatches(By.id("notice"), LAUNCHED));
+        long executionId = executionOf(noticeText());
+        browser.await(textToBePresentInElementLocated(By.id("execution-" + executionId), "10 / 10"));
+        assertThat(status(executionId).get("dataset").asString()).isEqualTo("browser-keyboard");
+
+        // and Tab goes from the last difficulty to the Start button
+        js.executeScript("document.getElementById('difficulty-advanced').focus();");
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("start-submit");
+    }
+
+    @Test
+    void thePageFitsAPhonesWidthAndADesktopsWithoutScrollingSideways() {
+        // given a run in the tables
+        long executionId = startFromTheForm("browser-phone", 10, "");
+        browser.await(textToBePresentInElementLocated(By.id("execution-" + executionId), "COMPLETED"));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+
+        for (int width : new int[] {390, 1280}) {
+            // when
+            browser.driver().manage().window().setSize(new Dimension(width, 900));
+            browser.await(d -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= width);
+
+            // then: the page is no wider than the window (wide tables scroll inside their own box)
+            Number pageWidth = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+            Number windowWidth = (Number) js.executeScript("return window.innerWidth;");
+            assertThat(pageWidth.intValue())
+                    .as("at " + width + " px: "
+                            + js.executeScript("return [...document.querySelectorAll('body *')]"
+                                    + ".filter(e => e.getBoundingClientRect().right > window.innerWidth)"
+                                    + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                                    + " + Math.round(e.getBoundingClientRect().right)).join(', ');"))
+                    .isLessThanOrEqualTo(windowWidth.intValue());
+            assertThat(browser.find("start-submit").isDisplayed()).isTrue();
+            if (width == 390) {
+                browser.screenshot("phone", browser.find("runs"));
+            }
+        }
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
