@@ -337,7 +337,7 @@ function showProgress(s) {
   $("p-tokens").textContent = (spent.total || 0) + " (prompt " + (spent.prompt || 0) + ", completion " +
     (spent.completion || 0) + ", reasoning " + (spent.reasoning || 0) + ")";
   $("p-cost").textContent = spent.cost_usd === undefined || spent.cost_usd === null ? "unpriced" : "$" + spent.cost_usd;
-  $("p-exit").textContent = s.exit_description || s.exit_code || "–";
+  $("p-exit").textContent = s.running ? "–" : s.exit_description || s.exit_code;
   showQuality(s.quality);
 }
 

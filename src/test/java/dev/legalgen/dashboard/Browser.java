@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -127,8 +129,13 @@ final class Browser implements AutoCloseable {
 
     /** A picture of one view of the page, for the README. */
     void screenshot(String view, WebElement element) {
+        // a window as tall as the view, so that the picture has all of it (an element's is cut to the window)
+        Dimension size = driver.manage().window().getSize();
+        int height = Math.min(4000, Math.max(size.getHeight(), element.getRect().getHeight() + 200));
+        driver.manage().window().setSize(new Dimension(size.getWidth(), height));
         try {
             Files.createDirectories(SCREENSHOTS);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", element);
             File shot = element.getScreenshotAs(OutputType.FILE);
             Files.copy(
                     shot.toPath(),
@@ -136,6 +143,8 @@ final class Browser implements AutoCloseable {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
     }
 
