@@ -32,13 +32,13 @@ public final class ProviderRateLimiter {
     private final Sleeper sleeper;
     private final ProviderWindows windows;
     private final RateLimitBlock block = new RateLimitBlock();
+    /** What the provider's latest response said of its windows: the headroom as learnt from headers. */
+    private RateLimitHeaders lastHeaders = RateLimitHeaders.NONE;
     /**
      * The call each thread is making. A client reads the answer's headers on the calling thread before the call
      * settles, so headers arriving there are that call's: the provider has counted it and what ended before it.
      */
     private final ThreadLocal<Permit> calls = new ThreadLocal<>();
-    /** What the provider's latest response said of its windows: the headroom as learnt from headers. */
-    private RateLimitHeaders lastHeaders = RateLimitHeaders.NONE;
     /** Starts shared with other processes, a request-per-minute's spacing apart; none without a configured limit. */
     private final SharedPace pace;
 
