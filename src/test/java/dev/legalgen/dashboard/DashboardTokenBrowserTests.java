@@ -21,11 +21,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:dashboard-token-browser;DB_CLOSE_DELAY=-1",
             "legalgen.job.chain=simulator",
-            "legalgen.api.token=browser-s3cret"
+            "legalgen.api.token=browser-s3cret",
+            // a provider with a key, which the page must never show (nothing calls it here)
+            "legalgen.providers.keyed.base-url=http://127.0.0.1:9/v1",
+            "legalgen.providers.keyed.api-key=" + DashboardTokenBrowserTests.PROVIDER_KEY,
+            "legalgen.providers.keyed.models=keyed-model"
         })
 class DashboardTokenBrowserTests {
 
     private static final String TOKEN = "browser-s3cret";
+    static final String PROVIDER_KEY = "sk-never-shown-4711";
 
     @LocalServerPort
     int port;
@@ -91,10 +96,14 @@ class DashboardTokenBrowserTests {
     }
 
     @Test
-    void theDashboardReadsWithoutAToken() {
+    void theDashboardReadsWithoutATokenAndShowsNoKey() {
         // reads stay open, as in the REST API: the page fills without a token
         browser.await(textToBePresentInElementLocated(By.id("provider-table"), "simulator"));
         assertThat(browser.find("notice").getText()).isEmpty();
+        // a provider with a key is said to be usable, its key is nowhere
+        assertThat(browser.find("provider-table").getText()).contains("keyed usable");
+        assertThat(browser.driver().getPageSource()).doesNotContain(PROVIDER_KEY);
+        assertThat(rest.get("/api/catalog").toString()).doesNotContain(PROVIDER_KEY);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 }
