@@ -17,6 +17,7 @@ const state = {
   lastStatus: null,
   polls: 0,
   rowIds: null,
+  pollGeneration: 0,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -289,19 +290,21 @@ function watch(executionId, auto) {
   refreshDataset();
 }
 
+/** One chain of polls at a time: a poll asked for while one is out replaces it, so the pace stays once a second. */
 async function pollStatus() {
   clearTimeout(state.statusTimer);
   if (state.watched === null) return;
   const watched = state.watched;
+  const generation = ++state.pollGeneration;
   let status;
   try {
     status = (await getJson("/api/generate/batch/status?execution_id=" + watched)).body;
   } catch (error) {
     failed(error);
-    state.statusTimer = setTimeout(pollStatus, STATUS_POLL_MS * 5);
+    if (generation === state.pollGeneration) state.statusTimer = setTimeout(pollStatus, STATUS_POLL_MS * 5);
     return;
   }
-  if (watched !== state.watched) return;
+  if (generation !== state.pollGeneration) return;
   const wasRunning = state.lastStatus && state.lastStatus.execution_id === watched && state.lastStatus.running;
   state.lastStatus = status;
   showProgress(status);

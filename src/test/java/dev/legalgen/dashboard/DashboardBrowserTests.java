@@ -86,6 +86,7 @@ class DashboardBrowserTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aBatchStartedFromTheFormShowsItsProgressWithoutAReloadUntilItCompletes() {
         // given: the provider answers the first chunk, then holds
         simulator.holdRequestsAfter(DatasetJobConfiguration.CHUNK_SIZE);
@@ -121,8 +122,19 @@ class DashboardBrowserTests {
                 ? browser.find("execution-" + executionId)
                 : null;
         assertThat(row.getText()).contains("browser-progress").contains("30 / 30");
-        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded === true;"))
-                .isEqualTo(true);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        assertThat(js.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        // and it asked for this execution's status at most once a second
+        List<Object> polls = (List<Object>) js.executeScript(
+                "return performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.endsWith('/api/generate/batch/status?execution_id=' + arguments[0]))"
+                        + ".map(e => e.startTime);",
+                executionId);
+        assertThat(polls).hasSizeGreaterThan(2);
+        for (int i = 1; i < polls.size(); i++) {
+            double gap = ((Number) polls.get(i)).doubleValue() - ((Number) polls.get(i - 1)).doubleValue();
+            assertThat(gap).as("ms between status polls %d and %d", i - 1, i).isGreaterThanOrEqualTo(1000.0);
+        }
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
