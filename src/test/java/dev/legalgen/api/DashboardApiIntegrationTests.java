@@ -345,6 +345,10 @@ class DashboardApiIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.text()).contains("<title>legalgen dashboard</title>").doesNotContain("http");
+        assertThat(page.headers().get("Content-Security-Policy"))
+                .isEqualTo(DashboardHeaders.POLICY)
+                .contains("script-src 'self';");
+        assertThat(page.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
         for (String file : List.of("/dashboard.js", "/dashboard.css", "/favicon.svg", "/favicon.ico")) {
             assertThat(api.get(file).status()).as(file).isEqualTo(200);
         }

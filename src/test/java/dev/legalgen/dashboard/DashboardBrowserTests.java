@@ -250,11 +250,10 @@ class DashboardBrowserTests {
         By routes = By.id("routes");
         browser.await(textToBePresentInElementLocated(routes, "simulator:legal-sim-large OPEN"));
         assertThat(browser.find("routes").getText()).contains("server_error");
-        browser.await(textToBePresentInElementLocated(By.id("switches"), "breaker_transition"));
-        assertThat(browser.find("switches").getText())
-                .contains("simulator:legal-sim-large")
-                .contains("OPEN")
-                .contains("model_switch");
+        browser.await(textToBePresentInElementLocated(
+                By.id("switches"), "breaker_transition simulator:legal-sim-large: CLOSED -> OPEN"));
+        browser.await(textToBePresentInElementLocated(
+                By.id("switches"), "model_switch simulator:legal-sim-small: from simulator:legal-sim-large"));
         JsonNode providers = rest.get("/api/providers?execution_id=" + executionId);
         assertThat(providers.at("/routes/0/breaker").asString()).isEqualTo("OPEN");
         // and the provider's headroom, as its latest response's headers said
