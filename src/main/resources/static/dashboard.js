@@ -178,6 +178,7 @@ function setUpStartForm() {
 }
 
 async function operate(action, executionId) {
+  if (action === "abandon" && !window.confirm("Abandon execution " + executionId + "? It will never restart.")) return;
   try {
     const answer = await post("/api/generate/batch/" + action, { execution_id: executionId });
     notice(answer.message);

@@ -22,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -233,6 +234,41 @@ class DashboardBrowserTests {
         assertThat(browser.find("execution-" + second).getText()).contains("40 / 40");
         assertThat(status(second).get("instance_id").asLong())
                 .isEqualTo(status(first).get("instance_id").asLong());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void abandonAsksFirstAndAnAbandonedRunOffersNoRestart() {
+        // given: a stopped run
+        simulator.holdRequests();
+        long executionId = startFromTheForm("browser-abandon", 20, "");
+        browser.await(d -> simulator.heldRequestCount() > 0);
+        browser.click(button(executionId, "Stop"));
+        browser.await(textToBePresentInElementLocated(By.id("notice"), "will stop after its current chunk"));
+        simulator.releaseRequests();
+        By row = By.id("execution-" + executionId);
+        browser.await(textToBePresentInElementLocated(row, "STOPPED"));
+        browser.await(d -> !d.findElements(button(executionId, "Abandon")).isEmpty());
+
+        // when: abandon, then thought better of
+        browser.click(button(executionId, "Abandon"));
+        browser.await(ExpectedConditions.alertIsPresent()).dismiss();
+
+        // then: nothing was asked of the server
+        assertThat(status(executionId).get("status").asString()).isEqualTo("STOPPED");
+
+        // when: abandon, confirmed
+        browser.click(button(executionId, "Abandon"));
+        browser.await(ExpectedConditions.alertIsPresent()).accept();
+
+        // then: ABANDONED, with nothing left to do but watch it
+        browser.await(textToBePresentInElementLocated(row, "ABANDONED"));
+        browser.await(textToBePresentInElementLocated(By.id("notice"), "execution " + executionId + " abandoned"));
+        assertThat(status(executionId).get("status").asString()).isEqualTo("ABANDONED");
+        browser.await(d -> d.findElements(By.cssSelector("#execution-" + executionId + " button"))
+                        .size()
+                == 1);
+        assertThat(browser.find("execution-" + executionId).getText()).endsWith("Watch");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
