@@ -341,8 +341,22 @@ function showProgress(s) {
   $("p-tokens").textContent = (spent.total || 0) + " (prompt " + (spent.prompt || 0) + ", completion " +
     (spent.completion || 0) + ", reasoning " + (spent.reasoning || 0) + ")";
   $("p-cost").textContent = spent.cost_usd === undefined || spent.cost_usd === null ? "unpriced" : "$" + spent.cost_usd;
+  $("p-batches").textContent = batchFiles(s.batches);
   $("p-exit").textContent = s.running ? "–" : s.exit_description || s.exit_code;
   showQuality(s.quality);
+}
+
+/** A batch-mode run's files at the provider: how many, by status, and their lines completed. */
+function batchFiles(batches) {
+  if (!batches) return "– (sync mode)";
+  const files = batches.files;
+  if (!files.length) return "none submitted yet";
+  const byStatus = {};
+  files.forEach((file) => (byStatus[file.status] = (byStatus[file.status] || 0) + 1));
+  const lines = files.reduce((n, file) => n + file.lines, 0);
+  const completed = files.reduce((n, file) => n + file.completed, 0);
+  return files.length + (files.length === 1 ? " file" : " files") + " (" + byKey(byStatus) + ")" +
+    ", " + completed + " of " + lines + " lines completed";
 }
 
 function showQuality(quality) {

@@ -238,6 +238,23 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void aRunInBatchModeStartedFromTheFormShowsItsProviderBatches() {
+        // when
+        new Select(browser.find("start-mode")).selectByValue("batch");
+        long executionId = startFromTheForm("browser-batch-mode", 15, "");
+
+        // then: completed through the simulator's Batch API, its file as the status lists it
+        browser.await(textToBePresentInElementLocated(By.id("p-status"), "COMPLETED"));
+        JsonNode status = status(executionId);
+        assertThat(status.at("/batches/files")).hasSize(1);
+        assertThat(browser.find("p-batches").getText())
+                .isEqualTo("1 file (" + status.at("/batches/files/0/status").asString() + " 1), 15 of 15 lines"
+                        + " completed");
+        assertThat(browser.find("p-samples").getText()).startsWith("15 / 15");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void abandonAsksFirstAndAnAbandonedRunOffersNoRestart() {
         // given: a stopped run
         simulator.holdRequests();
