@@ -5,6 +5,7 @@ import dev.legalgen.operations.NoSuchExecutionException;
 import dev.legalgen.provider.ProviderCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, body.detail(), body.field())
                         .getBody());
+    }
+
+    /** A query parameter of the wrong kind ({@code execution_id=abc}): named, with the kind it must be. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName();
+        String kind = e.getRequiredType() == null ? "another kind" : kindOf(e.getRequiredType());
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, field + " must be " + kind, field)
+                        .getBody());
+    }
+
+    private static String kindOf(Class<?> type) {
+        return Number.class.isAssignableFrom(type) || type == int.class || type == long.class
+                ? "a whole number"
+                : "a " + type.getSimpleName();
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {

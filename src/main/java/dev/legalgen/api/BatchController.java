@@ -8,10 +8,7 @@ import dev.legalgen.operations.ExecutionReports;
 import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
-import dev.legalgen.operations.Refusal;
 import java.util.List;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BatchController {
 
-    private final AsyncDatasetLauncher asyncLauncher;
+    private final BatchLaunches launches;
     private final DatasetLauncher launcher;
     private final ExecutionReports reports;
     private final Executions executions;
@@ -36,14 +33,14 @@ class BatchController {
     private final CoverageLedger coverage;
 
     BatchController(
-            AsyncDatasetLauncher asyncLauncher,
+            BatchLaunches launches,
             DatasetLauncher launcher,
             ExecutionReports reports,
             Executions executions,
             ExecutionOperations operations,
             CoverageLedger coverage) {
         this.coverage = coverage;
-        this.asyncLauncher = asyncLauncher;
+        this.launches = launches;
         this.launcher = launcher;
         this.reports = reports;
         this.executions = executions;
@@ -54,26 +51,7 @@ class BatchController {
     @PostMapping("/start")
     ResponseEntity<LaunchBody> start(@RequestBody(required = false) BatchStartRequest request) {
         DatasetParameters params = parameters(request == null ? BatchStartRequest.EMPTY : request);
-        DatasetLauncher.Launch launch = asyncLauncher.start(params);
-        Outcome outcome = launch.outcome();
-        if (!launch.launched()) {
-            return refused(outcome);
-        }
-        JobExecution execution = executions.find(String.valueOf(outcome.executionId()));
-        if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    null,
-                    AsyncDatasetLauncher.MAX_RUNNING
-                            + " batches are already running in this server; send this body again when one ends"
-                            + " (execution " + execution.getId() + " was not started; that starts it)");
-        }
-        return ResponseEntity.accepted()
-                .body(new LaunchBody(
-                        execution.getId(),
-                        execution.getStatus().name(),
-                        "execution " + execution.getId() + " launched; follow it at "
-                                + Refusals.status(execution.getId())));
+        return launches.launch(params);
     }
 
     @GetMapping("/status")
@@ -114,14 +92,6 @@ class BatchController {
         return ResponseEntity.accepted()
                 .body(new LaunchBody(
                         outcome.executionId(), executions.find(ref).getStatus().name(), outcome.message()));
-    }
-
-    private ResponseEntity<LaunchBody> refused(Outcome outcome) {
-        if (outcome.refusal() == Refusal.COMPLETE) {
-            return ResponseEntity.ok(
-                    new LaunchBody(outcome.executionId(), BatchStatus.COMPLETED.name(), Refusals.detail(outcome)));
-        }
-        throw new ApiException(HttpStatus.CONFLICT, null, Refusals.detail(outcome));
     }
 
     /** The body as job parameters, through the command line's builder, so both are validated alike. */

@@ -31,12 +31,12 @@ final class ServeCommand extends SpringCommand {
             args.add("--server.port=" + port);
         }
         ConfigurableApplicationContext context = start(WebApplicationType.SERVLET, args);
+        String root = "http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
+                + context.getEnvironment().getProperty("local.server.port");
         spec.commandLine()
                 .getOut()
-                .println("serving the REST API at http://"
-                        + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
-                        + context.getEnvironment().getProperty("local.server.port")
-                        + "/api (Ctrl-C or SIGTERM to stop)");
+                .println("serving the REST API at " + root + "/api and the dashboard at " + root
+                        + "/ (Ctrl-C or SIGTERM to stop)");
         spec.commandLine().getOut().flush();
         awaitClose(context);
         return 0;

@@ -112,27 +112,45 @@ public class ExecutionReports {
                 execution.getEndTime());
     }
 
-    /** One line per execution, newest first. */
+    /** One line per execution of the latest {@code instances} instances, newest first. */
     public List<String> list(int instances) {
-        List<String> lines = new ArrayList<>();
+        return recent(instances).stream()
+                .map(row -> String.format(
+                        "%6d  %-9s %-19s %6s  %d/%d samples  %s",
+                        row.executionId(),
+                        row.status(),
+                        format(row.startTime()),
+                        elapsed(row.startTime(), row.endTime()),
+                        row.samplesCommitted(),
+                        row.parameters().targetCount(),
+                        row.parameters()))
+                .toList();
+    }
+
+    /** The executions of the latest {@code instances} instances as data, newest first: what {@link #list} prints. */
+    public List<ExecutionRow> recent(int instances) {
+        List<ExecutionRow> rows = new ArrayList<>();
         for (JobInstance instance : jobRepository.getJobInstances(DatasetJobConfiguration.JOB_NAME, 0, instances)) {
             List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
             executions.sort(Comparator.comparing(JobExecution::getId).reversed());
             long committed = samples.count(instance.getInstanceId());
             for (JobExecution execution : executions) {
-                DatasetParameters params = DatasetParameters.from(execution.getJobParameters());
-                lines.add(String.format(
-                        "%6d  %-9s %-19s %6s  %d/%d samples  %s",
+                rows.add(new ExecutionRow(
                         execution.getId(),
+                        instance.getInstanceId(),
                         execution.getStatus(),
-                        format(execution.getStartTime()),
-                        elapsed(execution),
+                        execution.getStatus().isRunning() || chains.state(execution.getId()) != null,
+                        DatasetParameters.from(execution.getJobParameters()),
                         committed,
-                        params.targetCount(),
-                        params));
+                        workerSteps(execution).stream()
+                                .mapToLong(StepExecution::getWriteCount)
+                                .sum(),
+                        execution.getStartTime(),
+                        execution.getEndTime()));
             }
         }
-        return lines;
+        rows.sort(Comparator.comparing(ExecutionRow::executionId).reversed());
+        return rows;
     }
 
     /** The detailed status of one execution: {@link #summary} as text, with a line per partition. */
@@ -306,9 +324,11 @@ public class ExecutionReports {
     }
 
     private static String elapsed(JobExecution execution) {
-        return execution.getStartTime() == null
-                ? "-"
-                : String.format(Locale.ROOT, "%.1fs", elapsedMillis(execution) / 1000.0);
+        return elapsed(execution.getStartTime(), execution.getEndTime());
+    }
+
+    private static String elapsed(LocalDateTime start, LocalDateTime end) {
+        return start == null ? "-" : String.format(Locale.ROOT, "%.1fs", elapsedMillis(start, end) / 1000.0);
     }
 
     private static long elapsedMillis(JobExecution execution) {

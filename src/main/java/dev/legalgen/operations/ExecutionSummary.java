@@ -53,6 +53,11 @@ public record ExecutionSummary(
         return status.isRunning() || chainLive;
     }
 
+    /** Samples this execution wrote per second of its run so far, as {@link ExecutionRow#samplesPerSecond}. */
+    public double samplesPerSecond() {
+        return ExecutionRow.rate(counts.written(), startTime, endTime);
+    }
+
     /** Committed samples of the instance as a share of its target, 0-100. */
     public double progressPercent() {
         int target = parameters.targetCount();

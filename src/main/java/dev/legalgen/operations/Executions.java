@@ -46,6 +46,11 @@ public class Executions {
                 .max(Comparator.comparing(JobExecution::getId));
     }
 
+    /** The latest execution of {@code instance}: the one its restart would continue. */
+    public JobExecution latestOf(JobInstance instance) {
+        return jobRepository.getLastJobExecution(instance);
+    }
+
     /** Batch 6.0's JDBC DAO throws, rather than returning null, for an unknown id. */
     private JobExecution byId(long id) {
         try {

@@ -240,6 +240,13 @@ public final class ProviderChain {
         return states;
     }
 
+    /** Each provider's rate limiter, in chain order (for displays of their headroom). */
+    public Map<String, ProviderRateLimiter> limiters() {
+        Map<String, ProviderRateLimiter> limiters = new LinkedHashMap<>();
+        members.forEach((name, member) -> limiters.put(name, member.limiter()));
+        return limiters;
+    }
+
     /**
      * A completion accepted by {@code validate} (which throws {@link InvalidOutputException} to reject it).
      * Throws {@link ProviderCallException}: item-level (give up this item) or {@link

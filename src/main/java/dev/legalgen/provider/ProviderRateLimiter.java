@@ -37,6 +37,8 @@ public final class ProviderRateLimiter {
     private final Sleeper sleeper;
     private final ProviderWindows windows;
     private final RateLimitBlock block = new RateLimitBlock();
+    /** What the provider's latest response said of its windows: the headroom as learnt from headers. */
+    private RateLimitHeaders lastHeaders = RateLimitHeaders.NONE;
     /**
      * The call each thread is making. A client reads the answer's headers on the calling thread before the call
      * settles, so headers arriving there are that call's: the provider has counted it and what ended before it.
@@ -220,6 +222,9 @@ public final class ProviderRateLimiter {
      * provider's count corrects ours knowing which calls it has seen; others correct at once.
      */
     public synchronized void onHeaders(RateLimitHeaders headers) {
+        if (!headers.isEmpty()) {
+            lastHeaders = headers;
+        }
         Permit call = calls.get();
         if (call != null && !call.settled) {
             call.reported = headers;
@@ -232,6 +237,11 @@ public final class ProviderRateLimiter {
     /** A 429: nothing goes to this provider for {@code retryAfter} (default 5 s), then a single probe. */
     public synchronized void onRateLimited(Duration retryAfter) {
         block.rateLimited(retryAfter, clock.instant());
+    }
+
+    /** The windows the provider's latest response reported (requests and tokens left, resets), for displays. */
+    public synchronized RateLimitHeaders lastHeaders() {
+        return lastHeaders;
     }
 
     /** When the provider may be asked again, or null when it is not blocked. */

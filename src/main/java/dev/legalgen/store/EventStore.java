@@ -1,10 +1,16 @@
 package dev.legalgen.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +70,7 @@ public class EventStore {
 
     /** Events of an instance counted by kind and category, e.g. {@code skip/invalid_output=3}. */
     public Map<String, Long> countsByKind(long jobInstanceId) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         jdbc.query(
                 "SELECT kind, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
                         + " GROUP BY kind, category",
@@ -76,22 +82,58 @@ public class EventStore {
         return counts;
     }
 
+    /** Failures of an instance per route ({@code provider:model}) and category, e.g. {@code server_error=3}. */
+    public Map<String, Map<String, Long>> failuresByRoute(long jobInstanceId) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        jdbc.query(
+                "SELECT provider, model, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
+                        + " AND kind = 'failure' AND provider IS NOT NULL GROUP BY provider, model, category",
+                rs -> {
+                    String route = rs.getString("provider") + ":" + rs.getString("model");
+                    String category = rs.getString("category");
+                    counts.computeIfAbsent(route, r -> new TreeMap<>())
+                            .put(category == null ? "unclassified" : category, rs.getLong("n"));
+                },
+                jobInstanceId);
+        return counts;
+    }
+
+    /** The latest events of an instance of the given kinds, newest first. */
+    public List<Event> latest(long jobInstanceId, List<String> kinds, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(jobInstanceId);
+        args.addAll(kinds);
+        args.add(limit);
+        return jdbc.query(
+                "SELECT * FROM generation_event WHERE job_instance_id = ? AND kind IN ("
+                        + String.join(", ", Collections.nCopies(kinds.size(), "?"))
+                        + ") ORDER BY id DESC LIMIT ?",
+                EventStore::event,
+                args.toArray());
+    }
+
     /** The latest events of an instance, newest first. */
     public List<Event> latest(long jobInstanceId, int limit) {
         return jdbc.query(
                 "SELECT * FROM generation_event WHERE job_instance_id = ? ORDER BY id DESC LIMIT ?",
-                (rs, n) -> new Event(
-                        rs.getLong("job_instance_id"),
-                        rs.getLong("job_execution_id"),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class)
-                                .toInstant(),
-                        rs.getString("kind"),
-                        rs.getString("provider"),
-                        rs.getString("model"),
-                        rs.getString("category"),
-                        (Integer) rs.getObject("slot"),
-                        rs.getString("reason")),
+                EventStore::event,
                 jobInstanceId,
                 limit);
+    }
+
+    private static Event event(ResultSet rs, int row) throws SQLException {
+        return new Event(
+                rs.getLong("job_instance_id"),
+                rs.getLong("job_execution_id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("kind"),
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getString("category"),
+                (Integer) rs.getObject("slot"),
+                rs.getString("reason"));
     }
 }

@@ -132,10 +132,29 @@ public class SampleStore implements ItemWriter<LegalSample> {
 
     /** The most recent samples of all instances, newest first (for the REST API). */
     public List<LegalSample> latest(int limit, int offset) {
+        return find(SampleFilter.ALL, limit, offset);
+    }
+
+    /** The most recent samples that match {@code filter}, newest first (for the REST API and the dashboard). */
+    public List<LegalSample> find(SampleFilter filter, int limit, int offset) {
+        SampleFilter.Where where = filter.where();
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        args.add(offset);
         return jdbc.query(
-                "SELECT " + SampleRows.COLUMNS + " FROM legal_sample ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                "SELECT " + SampleRows.COLUMNS + " FROM legal_sample WHERE " + where.sql()
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
                 SampleRows::map,
-                limit,
-                offset);
+                args.toArray());
+    }
+
+    /** How many samples match {@code filter}: the pages {@link #find} has. */
+    public long count(SampleFilter filter) {
+        SampleFilter.Where where = filter.where();
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM legal_sample WHERE " + where.sql(),
+                Long.class,
+                where.args().toArray());
+        return count == null ? 0 : count;
     }
 }

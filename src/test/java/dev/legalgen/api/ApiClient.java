@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +35,11 @@ final class ApiClient {
         return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), newToken);
     }
 
-    /** A response: the status, the content type and the body as JSON (null when empty or not JSON). */
-    record Response(int status, String contentType, JsonNode body, String text) {}
+    /**
+     * A response: the status, the content type, the body as JSON (null when empty or not JSON) and as text, and the
+     * first value of each header (names in lower case).
+     */
+    record Response(int status, String contentType, JsonNode body, String text, Map<String, String> headers) {}
 
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -57,7 +62,9 @@ final class ApiClient {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode body =
                     contentType.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Response(response.statusCode(), contentType, body, response.body());
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+            return new Response(response.statusCode(), contentType, body, response.body(), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

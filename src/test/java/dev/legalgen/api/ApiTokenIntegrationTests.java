@@ -2,6 +2,7 @@ package dev.legalgen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +54,19 @@ class ApiTokenIntegrationTests {
         // then
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.body().get("execution_id").asLong()).isPositive();
+    }
+
+    @Test
+    void theOperatorPostsOfTheDashboardNeedTheTokenToo() {
+        for (String path :
+                List.of("/api/generate/batch/stop", "/api/generate/batch/restart", "/api/generate/batch/abandon")) {
+            // when
+            ApiClient.Response response = new ApiClient(port).post(path, "{\"execution_id\": 1}");
+
+            // then
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.headers().get("WWW-Authenticate")).isEqualTo("Bearer");
+        }
     }
 
     @Test
