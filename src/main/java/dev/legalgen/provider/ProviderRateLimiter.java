@@ -51,6 +51,10 @@ public final class ProviderRateLimiter {
     private final SharedLimits shared;
 
     private final Duration spacing;
+    /** Whether this limiter's tokens per minute are shared yet: from its first call that knew the limit. */
+    private boolean tokensShared;
+    /** What its calls reserved before that, for the others to count when it is shared. */
+    private long unsharedTokens;
 
     public ProviderRateLimiter(String provider, ProviderSettings settings, Clock clock, Sleeper sleeper) {
         this(provider, settings, clock, sleeper, SharedLimits.NONE);
@@ -134,11 +138,15 @@ public final class ProviderRateLimiter {
      * Before the start is booked, so that a call waiting for tokens holds no start the others are spaced behind.
      */
     private void waitForSharedTokens(Permit permit, Sleeper sleeper) throws InterruptedException {
-        long capacity = tokensPerMinute();
+        long capacity = tokensPerMinute(permit);
         if (capacity == 0) {
             return;
         }
         try {
+            long unshared = unsharedTokens();
+            if (unshared > 0) {
+                shared.recordUsed(provider, unshared);
+            }
             while (true) {
                 SharedLimits.TokenReservation reservation =
                         shared.reserveTokens(provider, permit.reservedTokens(), capacity);
@@ -154,8 +162,24 @@ public final class ProviderRateLimiter {
         }
     }
 
-    private synchronized long tokensPerMinute() {
-        return windows.capacity(RateLimit.TOKENS_PER_MINUTE);
+    /**
+     * Once, when the limit is first known here (learnt from the first answers' headers): what this process's calls
+     * reserved before, which the others must count too (a minute from now, at their estimates: no less than they took).
+     */
+    private synchronized long unsharedTokens() {
+        long unshared = tokensShared ? 0 : unsharedTokens;
+        tokensShared = true;
+        unsharedTokens = 0;
+        return unshared;
+    }
+
+    /** The limit to share, 0 while it is not known; until then, each call's tokens are kept for when it is. */
+    private synchronized long tokensPerMinute(Permit permit) {
+        long capacity = windows.capacity(RateLimit.TOKENS_PER_MINUTE);
+        if (capacity == 0 && !tokensShared) {
+            unsharedTokens += permit.reservedTokens();
+        }
+        return capacity;
     }
 
     /** With other processes calling the provider too: the start this call books among theirs. */

@@ -22,6 +22,9 @@ public interface SharedLimits {
         }
 
         @Override
+        public void recordUsed(String provider, long usedTokens) {}
+
+        @Override
         public void settleTokens(String provider, long reservation, long usedTokens) {}
 
         @Override
@@ -37,6 +40,12 @@ public interface SharedLimits {
      * until there may be room.
      */
     TokenReservation reserveTokens(String provider, long tokens, long capacity);
+
+    /**
+     * Tokens this process used without reserving them (its calls from before it knew the limit): they count for a
+     * minute from now.
+     */
+    void recordUsed(String provider, long usedTokens);
 
     /** The call ended having used {@code usedTokens}: they count for a minute from now, instead of the reservation. */
     void settleTokens(String provider, long reservation, long usedTokens);

@@ -71,6 +71,19 @@ final class DatabaseLimits implements SharedLimits {
     }
 
     @Override
+    public void recordUsed(String provider, long usedTokens) {
+        ensureRow(provider);
+        transactions.executeWithoutResult(status -> {
+            Pace pace = lock(provider);
+            insert(provider, usedTokens, pace.now().plus(MINUTE));
+            jdbc.update(
+                    "UPDATE provider_pace SET tokens_counting = tokens_counting + ? WHERE provider = ?",
+                    usedTokens,
+                    provider);
+        });
+    }
+
+    @Override
     public void settleTokens(String provider, long reservation, long usedTokens) {
         changeReservation(provider, reservation, Math.max(0, usedTokens));
     }

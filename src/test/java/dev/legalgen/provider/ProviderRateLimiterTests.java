@@ -78,8 +78,11 @@ class ProviderRateLimiterTests {
 
         limiter.onHeaders(tokensPerMinute(6000, 5500, Duration.ofSeconds(50)));
         limiter.acquire(0, Duration.ofSeconds(5)).permit().succeeded(500);
+        limiter.acquire(0, Duration.ofSeconds(5)).permit().succeeded(500);
 
-        assertThat(others.asked).containsExactly("1024 of 6000"); // the default completion budget
+        // the call made before the limit was known is counted by the others too, once, at its estimate
+        assertThat(others.recorded).containsExactly(1024L);
+        assertThat(others.asked).containsExactly("1024 of 6000", "1024 of 6000"); // the default completion budget
     }
 
     @Test
@@ -451,6 +454,7 @@ class ProviderRateLimiterTests {
         private final List<String> asked = new ArrayList<>();
         private final List<String> settled = new ArrayList<>();
         private final List<Long> released = new ArrayList<>();
+        private final List<Long> recorded = new ArrayList<>();
         private Duration startIn = Duration.ZERO;
         private int noRoomFor;
         private long ids;
@@ -466,6 +470,11 @@ class ProviderRateLimiterTests {
             asked.add(tokens + " of " + capacity);
             ids++;
             return noRoomFor-- > 0 ? TokenReservation.noRoomFor(Duration.ofSeconds(1)) : TokenReservation.granted(ids);
+        }
+
+        @Override
+        public void recordUsed(String provider, long usedTokens) {
+            recorded.add(usedTokens);
         }
 
         @Override

@@ -96,6 +96,14 @@ class DatabaseLimitsIntegrationTests {
     }
 
     @Test
+    void tokensAProcessUsedBeforeItKnewTheLimitCountForAMinute() {
+        shared.recordUsed(PROVIDER, 700);
+
+        assertThat(shared.reserveTokens(PROVIDER, 400, 1000).isGranted()).isFalse();
+        assertThat(shared.reserveTokens(PROVIDER, 300, 1000).isGranted()).isTrue();
+    }
+
+    @Test
     void aRequestLargerThanTheLimitWaitsOnlyForAnEmptyMinute() {
         assertThat(shared.reserveTokens(PROVIDER, 5000, 1000).isGranted()).isTrue();
         assertThat(jdbc.queryForObject("SELECT tokens FROM provider_token_use", Long.class))
