@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public final class ProviderRateLimiter {
      * How often a waiting caller looks whether its slot moved (earlier: calls ahead used fewer tokens than reserved).
      */
     static final Duration RECHECK = Duration.ofMillis(250);
+    /** How long before asking the shared limits again when they did not answer. */
+    static final Duration SHARED_RETRY = Duration.ofSeconds(1);
 
     private final String provider;
     private final int maxCompletionTokens;
@@ -55,6 +58,8 @@ public final class ProviderRateLimiter {
     private boolean tokensShared;
     /** What its calls reserved before that, for the others to count when it is shared. */
     private long unsharedTokens;
+    /** The line of this process's calls waiting for shared tokens, first come first served. */
+    private final ReentrantLock sharedLine = new ReentrantLock(true);
 
     public ProviderRateLimiter(String provider, ProviderSettings settings, Clock clock, Sleeper sleeper) {
         this(provider, settings, clock, sleeper, SharedLimits.NONE);
@@ -135,7 +140,9 @@ public final class ProviderRateLimiter {
 
     /**
      * With other processes calling the provider too: room for this call's tokens among theirs of the last minute.
-     * Before the start is booked, so that a call waiting for tokens holds no start the others are spaced behind.
+     * Before the start is booked, so that a call waiting for tokens holds no start the others are spaced behind. The
+     * calls of this process wait in line for it, in order, so that only the first asks the database while there is no
+     * room; should the database not answer, it asks again a second later rather than fail the item.
      */
     private void waitForSharedTokens(Permit permit, Sleeper sleeper) throws InterruptedException {
         long capacity = tokensPerMinute(permit);
@@ -143,13 +150,24 @@ public final class ProviderRateLimiter {
             return;
         }
         try {
-            long unshared = unsharedTokens();
-            if (unshared > 0) {
-                shared.recordUsed(provider, unshared);
-            }
+            sharedLine.lockInterruptibly();
+        } catch (InterruptedException interrupted) {
+            permit.cancelled();
+            throw interrupted;
+        }
+        try {
+            shareUnsharedTokens();
             while (true) {
-                SharedLimits.TokenReservation reservation =
-                        shared.reserveTokens(provider, permit.reservedTokens(), capacity);
+                SharedLimits.TokenReservation reservation;
+                try {
+                    reservation = shared.reserveTokens(provider, permit.reservedTokens(), capacity);
+                } catch (RuntimeException unanswered) {
+                    LOG.warn(
+                            "Could not reserve shared tokens of {}, asking again: {}",
+                            provider,
+                            unanswered.getMessage());
+                    reservation = SharedLimits.TokenReservation.noRoomFor(SHARED_RETRY);
+                }
                 if (reservation.isGranted()) {
                     permit.sharedTokens.set(reservation.id());
                     return;
@@ -159,6 +177,19 @@ public final class ProviderRateLimiter {
         } catch (InterruptedException | RuntimeException interrupted) {
             permit.cancelled();
             throw interrupted;
+        } finally {
+            sharedLine.unlock();
+        }
+    }
+
+    private void shareUnsharedTokens() {
+        long unshared = unsharedTokens();
+        if (unshared > 0) {
+            try {
+                shared.recordUsed(provider, unshared);
+            } catch (RuntimeException e) { // the others then count a little less for a minute: no call fails for it
+                LOG.warn("Could not share the tokens {} used before it knew the limit: {}", provider, e.getMessage());
+            }
         }
     }
 

@@ -58,6 +58,19 @@ class ProviderRateLimiterTests {
     }
 
     @Test
+    void sharedLimitsThatDoNotAnswerAreAskedAgainASecondLaterRatherThanFailTheCall() throws InterruptedException {
+        OtherProcesses others = new OtherProcesses();
+        others.unanswered = 1;
+        ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, others);
+
+        ProviderRateLimiter.Admission admitted = limiter.acquire(0, Duration.ofSeconds(5));
+
+        assertThat(admitted.granted()).isTrue();
+        assertThat(others.asked).hasSize(2);
+        assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plus(ProviderRateLimiter.SHARED_RETRY));
+    }
+
+    @Test
     void aSharedTokenReservationIsGivenBackWhenTheCallIsNotMadeOrNotCharged() throws InterruptedException {
         OtherProcesses others = new OtherProcesses();
         ProviderRateLimiter limiter = new ProviderRateLimiter("groq", settings(0, 6000, 0, 0), clock, clock, others);
@@ -457,6 +470,7 @@ class ProviderRateLimiterTests {
         private final List<Long> recorded = new ArrayList<>();
         private Duration startIn = Duration.ZERO;
         private int noRoomFor;
+        private int unanswered;
         private long ids;
 
         @Override
@@ -468,6 +482,9 @@ class ProviderRateLimiterTests {
         @Override
         public TokenReservation reserveTokens(String provider, long tokens, long capacity) {
             asked.add(tokens + " of " + capacity);
+            if (unanswered-- > 0) {
+                throw new IllegalStateException("the database did not answer");
+            }
             ids++;
             return noRoomFor-- > 0 ? TokenReservation.noRoomFor(Duration.ofSeconds(1)) : TokenReservation.granted(ids);
         }
