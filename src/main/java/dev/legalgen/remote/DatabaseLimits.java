@@ -100,7 +100,9 @@ final class DatabaseLimits implements SharedLimits {
                 Long.class,
                 provider,
                 now);
-        jdbc.update("DELETE FROM provider_token_use WHERE provider = ? AND counts_until <= ?", provider, now);
+        if (expired > 0) { // every row holds tokens: none expired, nothing to delete
+            jdbc.update("DELETE FROM provider_token_use WHERE provider = ? AND counts_until <= ?", provider, now);
+        }
         return expired;
     }
 

@@ -2,13 +2,16 @@ package dev.legalgen.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.legalgen.testsupport.Parallel;
 import dev.legalgen.testsupport.TestClock;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ProviderRateLimiterTests {
@@ -68,6 +71,38 @@ class ProviderRateLimiterTests {
         assertThat(admitted.granted()).isTrue();
         assertThat(others.asked).hasSize(2);
         assertThat(clock.instant()).isEqualTo(TestClock.manual().instant().plus(ProviderRateLimiter.SHARED_RETRY));
+    }
+
+    @Test
+    void callsOfOneProcessWaitingForSharedTokensAskTheOtherProcessesOneAtATime() throws Exception {
+        // the others hold the tokens for the first answers; each answer takes a while, as a database's does
+        AtomicInteger asking = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger answers = new AtomicInteger();
+        OtherProcesses slowAnswers = new OtherProcesses() {
+            @Override
+            public TokenReservation reserveTokens(String provider, long tokens, long capacity) {
+                mostAtOnce.accumulateAndGet(asking.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    asking.decrementAndGet();
+                }
+                return answers.incrementAndGet() <= 6
+                        ? TokenReservation.noRoomFor(Duration.ofMillis(5))
+                        : TokenReservation.granted(answers.get());
+            }
+        };
+        ProviderRateLimiter limiter = new ProviderRateLimiter(
+                "groq", settings(0, 60_000, 0, 0), Clock.systemUTC(), Sleeper.SYSTEM, slowAnswers);
+
+        List<Boolean> admitted = Parallel.run(
+                4, 4, () -> limiter.acquire(0, Duration.ofSeconds(5)).granted());
+
+        assertThat(admitted).containsOnly(true);
+        assertThat(mostAtOnce.get()).as("calls asking at once").isEqualTo(1);
     }
 
     @Test
@@ -462,7 +497,7 @@ class ProviderRateLimiterTests {
     }
 
     /** What the other processes calling the provider hold, as the database tells a worker. */
-    private static final class OtherProcesses implements SharedLimits {
+    private static class OtherProcesses implements SharedLimits {
         private final List<Duration> spacings = new ArrayList<>();
         private final List<String> asked = new ArrayList<>();
         private final List<String> settled = new ArrayList<>();
