@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;
 import picocli.CommandLine;
@@ -19,6 +21,15 @@ import picocli.CommandLine.ParseResult;
 
 /** Turns what a command threw into a message on stderr and its exit code (README, Exit codes). */
 final class FailureReporter implements IExecutionExceptionHandler {
+
+    /**
+     * Flyway's own advice (baseline) would skip our first migrations in a schema that holds other tables, so legalgen
+     * creates its tables only in an empty schema (README, PostgreSQL).
+     */
+    private static final String NOT_OUR_SCHEMA = "the database schema holds tables but no legalgen schema history"
+            + " (another application's tables?); legalgen creates its tables only in an empty schema: point"
+            + " SPRING_DATASOURCE_URL at an empty database, or at an empty schema of its own (CREATE SCHEMA legalgen,"
+            + " then ...?currentSchema=legalgen)";
 
     private final boolean debug;
 
@@ -65,6 +76,10 @@ final class FailureReporter implements IExecutionExceptionHandler {
             }
             if (cause instanceof BindException bind) {
                 return new Failure(ExitCode.USAGE, "configuration: " + bind.getName() + ": " + rootMessage(bind));
+            }
+            if (cause instanceof FlywayException flyway
+                    && flyway.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+                return new Failure(ExitCode.USAGE, NOT_OUR_SCHEMA);
             }
             if (cause instanceof SQLException sql && isDatabaseInUse(sql)) {
                 return new Failure(ExitCode.ALREADY_RUNNING, embeddedDatabaseInUse());

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The packaged jar on PostgreSQL, where several processes share the database: {@code stop} from
@@ -41,11 +43,13 @@ class PostgresCommandLineProcessTests {
     Path workDir;
 
     List<String> database;
+    String schemaUrl;
 
     @BeforeEach
     void freshSchema() {
+        schemaUrl = PostgresTestDatabase.freshSchemaUrl();
         database = List.of(
-                "--spring.datasource.url=" + PostgresTestDatabase.freshSchemaUrl(),
+                "--spring.datasource.url=" + schemaUrl,
                 "--spring.datasource.username=" + PostgresTestDatabase.user(),
                 "--spring.datasource.password=");
     }
@@ -153,6 +157,23 @@ class PostgresCommandLineProcessTests {
                     .contains(" in 30 calls")
                     .contains("spent, not kept: 0 tokens");
         }
+    }
+
+    @Test
+    void aSchemaHoldingAnotherApplicationsTablesIsRefusedWithExit2AndTheFix() throws Exception {
+        // given a schema that holds a table of another application's and no schema history
+        new JdbcTemplate(new DriverManagerDataSource(schemaUrl, PostgresTestDatabase.user(), ""))
+                .execute("create table invoices (id int primary key)");
+
+        // when
+        Result list = run(args("list"));
+
+        // then
+        assertThat(list.exitCode()).as(list.output()).isEqualTo(2);
+        assertThat(list.output())
+                .contains("legalgen: the database schema holds tables but no legalgen schema history")
+                .contains("point SPRING_DATASOURCE_URL at an empty database")
+                .doesNotContain("baselineOnMigrate");
     }
 
     /** {@code start} with {@code targetCount} on a provider {@code ext} served by {@code provider}. */
