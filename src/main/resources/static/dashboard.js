@@ -384,12 +384,14 @@ async function refreshProviders(executionId) {
   }
   const routes = $("routes").tBodies[0];
   routes.replaceChildren();
+  $("recent-minutes").textContent = Math.round(body.recent_seconds / 60);
   body.routes.forEach((route) => {
     const row = routes.insertRow();
     row.append(
       element("td", route.route),
-      element("td", route.breaker || "– (not running here)", { class: "breaker breaker-" + (route.breaker || "none").toLowerCase() }),
-      element("td", headroom(route.rate_limit)),
+      element("td", breaker(route), { class: "breaker breaker-" + (route.breaker || "none").toLowerCase() }),
+      element("td", body.live ? headroom(route.rate_limit) : "– (known in the process that runs it)"),
+      element("td", byKey(route.recent_failures)),
       element("td", byKey(route.failures))
     );
   });
@@ -399,7 +401,9 @@ async function refreshProviders(executionId) {
   // the items of a chunk switch together: one line for a run of the same switch, with how many there were
   const lines = [];
   body.events.forEach((event) => {
-    const text = event.kind + "  " + (event.route || "") + (event.category ? "  [" + event.category + "]" : "") +
+    // a breaker transition's category is the state its reason already names
+    const category = event.kind === "breaker_transition" ? null : event.category;
+    const text = event.kind + "  " + (event.route || "") + (category ? "  [" + category + "]" : "") +
       (event.reason ? ": " + event.reason : "");
     const last = lines[lines.length - 1];
     if (last && last.text === text) last.count += 1;
@@ -410,9 +414,15 @@ async function refreshProviders(executionId) {
   );
 }
 
+/** The breaker now, in this server; else as the run's processes last recorded it. */
+function breaker(route) {
+  if (!route.breaker) return "–";
+  return route.breaker + (route.breaker_reported_at ? " (recorded " + time(route.breaker_reported_at) + ")" : "");
+}
+
 /** What the provider's latest response said was left in each of its windows, and a 429's block. */
 function headroom(limit) {
-  if (!limit) return "– (not running here)";
+  if (!limit) return "–";
   const windows = [
     ["requests/min", limit.requests_per_minute],
     ["requests/day", limit.requests_per_day],

@@ -5,12 +5,16 @@ import dev.legalgen.operations.Executions;
 import dev.legalgen.provider.ProviderChain;
 import dev.legalgen.provider.ProviderRateLimiter;
 import dev.legalgen.store.EventStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +24,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * {@code GET /api/providers}: the providers' usability and, for one execution, each route with its breaker (while
- * the execution runs in this server) and its failures by category, and the timeline of switches and breaker
- * transitions with their reasons, from {@code generation_event}: the store the status counts its events from.
+ * {@code GET /api/providers}: the providers' usability and, for one execution, each route with its breaker, its
+ * provider's headroom (while the execution runs in this server), its failures by category over the run and over the
+ * last {@link #RECENT} minutes, and the timeline of switches and breaker transitions with their reasons, from {@code
+ * generation_event}: the store the status counts its events from. A run in another process (a CLI start, the
+ * workers of a remote run) shows each breaker as its processes last recorded it.
  */
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,14 +46,19 @@ class ProvidersController {
 
     private static final int TIMELINE_LENGTH = 50;
 
+    /** How far back "recent failures" look: long enough to see a storm, short enough to see it end. */
+    static final Duration RECENT = Duration.ofMinutes(10);
+
     private final ProviderChains chains;
     private final Executions executions;
     private final EventStore events;
+    private final Clock clock;
 
-    ProvidersController(ProviderChains chains, Executions executions, EventStore events) {
+    ProvidersController(ProviderChains chains, Executions executions, EventStore events, Clock clock) {
         this.chains = chains;
         this.executions = executions;
         this.events = events;
+        this.clock = clock;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -55,12 +66,14 @@ class ProvidersController {
             Map<String, String> providers,
             long executionId,
             boolean live,
+            long recentSeconds,
             List<RouteBody> routes,
             List<Switch> events) {}
 
     /**
-     * {@code breaker} and {@code rate_limit} (its provider's) are null when the execution does not run in this server:
-     * they went with it.
+     * {@code breaker} is the breaker's state in this server while the execution runs here ({@code breaker_reported_at}
+     * null), else its latest recorded transition and when (both null when it never moved); {@code rate_limit} (its
+     * provider's) is null when the execution does not run here: the headers went with the process that read them.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RouteBody(
@@ -68,8 +81,10 @@ class ProvidersController {
             String provider,
             String model,
             String breaker,
+            Instant breakerReportedAt,
             RateLimitBody rateLimit,
-            Map<String, Long> failures) {}
+            Map<String, Long> failures,
+            Map<String, Long> recentFailures) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Switch(Instant time, String kind, String route, String category, String reason) {}
@@ -80,25 +95,44 @@ class ProvidersController {
         long instanceId = execution.getJobInstance().getInstanceId();
         ProviderChain chain = chains.running().get(execution.getId());
         Map<String, Map<String, Long>> failures = events.failuresByRoute(instanceId);
+        Map<String, Map<String, Long>> recent =
+                events.failuresByRoute(instanceId, clock.instant().minus(RECENT));
         Map<String, RouteBody> routes = new LinkedHashMap<>();
         if (chain != null) {
             Map<String, ProviderRateLimiter> limiters = chain.limiters();
-            chain.breakerStates()
-                    .forEach((route, state) -> routes.put(
-                            route.toString(),
-                            new RouteBody(
-                                    route.toString(),
-                                    route.provider(),
-                                    route.model(),
-                                    state.name(),
-                                    limiters.containsKey(route.provider())
-                                            ? RateLimitBody.of(limiters.get(route.provider()))
-                                            : null,
-                                    failures.getOrDefault(route.toString(), Map.of()))));
+            chain.breakerStates().forEach((route, state) -> {
+                String name = route.toString();
+                ProviderRateLimiter limiter = limiters.get(route.provider());
+                routes.put(
+                        name,
+                        new RouteBody(
+                                name,
+                                route.provider(),
+                                route.model(),
+                                state.name(),
+                                null,
+                                limiter == null ? null : RateLimitBody.of(limiter),
+                                failures.getOrDefault(name, Map.of()),
+                                recent.getOrDefault(name, Map.of())));
+            });
         }
-        failures.forEach((name, counts) -> routes.computeIfAbsent(name, n -> {
+        // routes the run left, or all of a run in another process: the breakers as its processes recorded them
+        Map<String, EventStore.BreakerReport> reported =
+                chain == null ? events.latestBreakerStates(instanceId, execution.getId()) : Map.of();
+        Set<String> others = new TreeSet<>(failures.keySet());
+        others.addAll(reported.keySet());
+        others.forEach(name -> routes.computeIfAbsent(name, n -> {
+            EventStore.BreakerReport report = reported.get(n);
             int colon = n.indexOf(':');
-            return new RouteBody(n, n.substring(0, colon), n.substring(colon + 1), null, null, counts);
+            return new RouteBody(
+                    n,
+                    n.substring(0, colon),
+                    n.substring(colon + 1),
+                    report == null ? null : report.state(),
+                    report == null ? null : report.at(),
+                    null,
+                    failures.getOrDefault(n, Map.of()),
+                    recent.getOrDefault(n, Map.of()));
         }));
         List<Switch> timeline = new ArrayList<>();
         for (EventStore.Event event : events.latest(instanceId, TIMELINE_KINDS, TIMELINE_LENGTH)) {
@@ -110,6 +144,11 @@ class ProvidersController {
                     event.reason()));
         }
         return new ProvidersBody(
-                chains.usability(), execution.getId(), chain != null, List.copyOf(routes.values()), timeline);
+                chains.usability(),
+                execution.getId(),
+                chain != null,
+                RECENT.toSeconds(),
+                List.copyOf(routes.values()),
+                timeline);
     }
 }

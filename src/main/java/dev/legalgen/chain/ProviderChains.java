@@ -219,8 +219,16 @@ public class ProviderChains {
                 event.type().name().toLowerCase(Locale.ROOT),
                 event.route() == null ? null : event.route().provider(),
                 event.route() == null ? null : event.route().model(),
-                event.category() == null ? null : event.category().label(),
+                eventCategory(event),
                 null,
                 event.reason()));
+    }
+
+    /** A failure's category, or the state a breaker moved to: what the dashboard reads of routes it does not run. */
+    private static String eventCategory(ChainEvent event) {
+        if (event.breakerState() != null) {
+            return event.breakerState().name();
+        }
+        return event.category() == null ? null : event.category().label();
     }
 }

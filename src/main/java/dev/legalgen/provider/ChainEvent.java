@@ -3,9 +3,16 @@ package dev.legalgen.provider;
 import java.time.Instant;
 
 /**
- * Something the chain did or saw; {@code category} is null for switches, {@code reason} is short and never holds a key.
+ * Something the chain did or saw; {@code category} is null for switches, {@code breakerState} is the state a
+ * {@link Type#BREAKER_TRANSITION} moved to (null for the other types), {@code reason} is short and never holds a key.
  */
-public record ChainEvent(Instant time, Type type, Route route, ErrorCategory category, String reason) {
+public record ChainEvent(
+        Instant time,
+        Type type,
+        Route route,
+        ErrorCategory category,
+        RouteCircuitBreakers.State breakerState,
+        String reason) {
 
     public enum Type {
         FAILURE,

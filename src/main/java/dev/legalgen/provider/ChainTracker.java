@@ -149,11 +149,13 @@ final class ChainTracker {
             RouteCircuitBreakers.State to,
             String openedBy,
             boolean learnt) {
-        emit(
+        listener.onEvent(new ChainEvent(
+                clock.instant(),
                 ChainEvent.Type.BREAKER_TRANSITION,
                 route,
                 null,
-                from + " -> " + to + (learnt ? " (opened by another process of the run)" : ""));
+                to,
+                from + " -> " + to + (learnt ? " (opened by another process of the run)" : "")));
         if (openedBy != null) {
             news.accept(new RouteNews(RouteNews.Kind.BREAKER_OPEN, route, openedBy));
         }
@@ -176,6 +178,6 @@ final class ChainTracker {
     }
 
     private void emit(ChainEvent.Type type, Route route, ErrorCategory category, String reason) {
-        listener.onEvent(new ChainEvent(clock.instant(), type, route, category, reason));
+        listener.onEvent(new ChainEvent(clock.instant(), type, route, category, null, reason));
     }
 }

@@ -26,7 +26,10 @@ public class EventStore {
         this.jdbc = jdbc;
     }
 
-    /** One event row; {@code reason} is short and must never carry a key (callers pass classified text). */
+    /**
+     * One event row; {@code category} is a failure's or skip's category, or the state a {@code breaker_transition}
+     * moved to; {@code reason} is short and must never carry a key (callers pass classified text).
+     */
     public record Event(
             long jobInstanceId,
             long jobExecutionId,
@@ -84,18 +87,52 @@ public class EventStore {
 
     /** Failures of an instance per route ({@code provider:model}) and category, e.g. {@code server_error=3}. */
     public Map<String, Map<String, Long>> failuresByRoute(long jobInstanceId) {
+        return failuresByRoute(jobInstanceId, Instant.EPOCH);
+    }
+
+    /** The same, of the failures that occurred at or after {@code since}. */
+    public Map<String, Map<String, Long>> failuresByRoute(long jobInstanceId, Instant since) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         jdbc.query(
                 "SELECT provider, model, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
-                        + " AND kind = 'failure' AND provider IS NOT NULL GROUP BY provider, model, category",
+                        + " AND kind = 'failure' AND provider IS NOT NULL AND occurred_at >= ?"
+                        + " GROUP BY provider, model, category",
                 rs -> {
                     String route = rs.getString("provider") + ":" + rs.getString("model");
                     String category = rs.getString("category");
                     counts.computeIfAbsent(route, r -> new TreeMap<>())
                             .put(category == null ? "unclassified" : category, rs.getLong("n"));
                 },
-                jobInstanceId);
+                jobInstanceId,
+                since.atOffset(ZoneOffset.UTC));
         return counts;
+    }
+
+    /** A breaker's latest transition as a process of the run recorded it: the state it moved to, and when. */
+    public record BreakerReport(String state, Instant at) {}
+
+    /**
+     * Per route ({@code provider:model}), the latest breaker transition recorded by any process running {@code
+     * jobExecutionId} (of {@code jobInstanceId}, which the table's index starts with); transitions recorded before
+     * their state was ({@code category} null) are left out.
+     */
+    public Map<String, BreakerReport> latestBreakerStates(long jobInstanceId, long jobExecutionId) {
+        Map<String, BreakerReport> states = new TreeMap<>();
+        jdbc.query(
+                "SELECT provider, model, category, occurred_at FROM generation_event WHERE job_instance_id = ?"
+                        + " AND job_execution_id = ? AND kind = 'breaker_transition' AND category IS NOT NULL"
+                        + " ORDER BY id",
+                rs -> {
+                    states.put(
+                            rs.getString("provider") + ":" + rs.getString("model"),
+                            new BreakerReport(
+                                    rs.getString("category"),
+                                    rs.getObject("occurred_at", OffsetDateTime.class)
+                                            .toInstant()));
+                },
+                jobInstanceId,
+                jobExecutionId);
+        return states;
     }
 
     /** The latest events of an instance of the given kinds, newest first. */

@@ -8,8 +8,10 @@ import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
 import dev.legalgen.simulator.SimulatorConfig;
+import dev.legalgen.store.EventStore;
 import dev.legalgen.testsupport.SimulatedProviders;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class DashboardApiIntegrationTests {
 
     @Autowired
     SimulatorProvider simulatorProvider;
+
+    @Autowired
+    EventStore events;
 
     ApiClient api;
 
@@ -117,6 +122,9 @@ class DashboardApiIntegrationTests {
         assertThat(live.get("live").asBoolean()).isTrue();
         assertThat(live.at("/routes/0/route").asString()).isEqualTo("held:legal-sim-large");
         assertThat(live.at("/routes/0/breaker").asString()).isEqualTo("CLOSED");
+        assertThat(live.at("/routes/0/breaker_reported_at").isNull())
+                .as("a breaker of this server's is its state now, not a report")
+                .isTrue();
         assertThat(live.at("/routes/0/rate_limit/tokens_per_minute/limit").asLong())
                 .isPositive();
         assertThat(live.at("/routes/0/rate_limit/tokens_per_minute/remaining").asLong())
@@ -307,10 +315,23 @@ class DashboardApiIntegrationTests {
             simulatorProvider.simulator().faults().clear();
         }
 
+        // and a failure of that route recorded an hour ago, before the recent window
+        long instanceId = status(executionId).get("instance_id").asLong();
+        events.record(new EventStore.Event(
+                instanceId,
+                executionId,
+                Instant.now().minus(Duration.ofHours(1)),
+                "failure",
+                "simulator",
+                "legal-sim-large",
+                "server_error",
+                null,
+                "an hour ago"));
+
         // when
         ApiClient.Response providers = api.get("/api/providers?execution_id=" + executionId);
 
-        // then: the route with its failures (its breaker ended with the run), and the timeline, newest first
+        // then: the route with its failures, its breaker as the run last recorded it, and the timeline, newest first
         assertThat(providers.status()).isEqualTo(200);
         JsonNode body = providers.body();
         assertThat(body.get("execution_id").asLong()).isEqualTo(executionId);
@@ -323,8 +344,29 @@ class DashboardApiIntegrationTests {
                 .orElseThrow();
         assertThat(large.get("provider").asString()).isEqualTo("simulator");
         assertThat(large.get("model").asString()).isEqualTo("legal-sim-large");
-        assertThat(large.get("breaker").isNull()).isTrue();
-        assertThat(large.at("/failures/server_error").asLong()).isGreaterThanOrEqualTo(3);
+        long failures = large.at("/failures/server_error").asLong();
+        assertThat(failures).isGreaterThanOrEqualTo(3 + 1);
+        assertThat(body.get("recent_seconds").asLong()).isEqualTo(600);
+        assertThat(large.at("/recent_failures/server_error").asLong())
+                .as("the failure of an hour ago is not recent")
+                .isEqualTo(failures - 1);
+        JsonNode lastTransition = body.get("events")
+                .valueStream()
+                .filter(e -> e.get("kind").asString().equals("breaker_transition")
+                        && e.get("route").asString().equals("simulator:legal-sim-large"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(large.get("breaker").asString())
+                .as("the breaker as its latest transition left it")
+                .isIn("OPEN", "HALF_OPEN")
+                .isEqualTo(lastTransition.get("category").asString());
+        assertThat(lastTransition.get("reason").asString())
+                .endsWith("-> " + large.get("breaker").asString());
+        assertThat(large.get("breaker_reported_at").asString())
+                .isEqualTo(lastTransition.get("time").asString());
+        assertThat(large.get("rate_limit").isNull())
+                .as("headroom went with the process")
+                .isTrue();
         assertThat(body.get("events")
                         .valueStream()
                         .map(e ->

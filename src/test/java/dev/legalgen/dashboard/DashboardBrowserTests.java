@@ -319,6 +319,12 @@ class DashboardBrowserTests {
         // and it completes on the other route
         simulator.releaseRequests();
         browser.await(textToBePresentInElementLocated(By.id("p-status"), "COMPLETED"));
+        // and once the run has ended here, its breaker as the run last recorded it, with no headroom to show
+        browser.await(textMatches(
+                routes,
+                Pattern.compile(
+                        "simulator:legal-sim-large (OPEN|HALF_OPEN) \\(recorded \\d{4}-\\d\\d-\\d\\d [\\d:]{8}\\)"
+                                + " – \\(known in the process that runs it\\)")));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -72,7 +72,8 @@ class ProviderChainTests {
         assertThat(chain.state().modelSwitches()).isEqualTo(1);
         assertThat(events)
                 .anyMatch(event -> event.type() == ChainEvent.Type.BREAKER_TRANSITION
-                        && event.route().equals(CEREBRAS_120B));
+                        && event.route().equals(CEREBRAS_120B)
+                        && event.breakerState() == RouteCircuitBreakers.State.OPEN);
     }
 
     @Test
