@@ -164,6 +164,9 @@ function setUpStartForm() {
     };
     if ($("start-chain").value.trim()) body.provider = $("start-chain").value.trim();
     if ($("start-run-id").value.trim()) body.run_id = $("start-run-id").value.trim();
+    if ($("start-max-tokens").value) body.max_tokens = Number($("start-max-tokens").value);
+    if ($("start-max-cost").value) body.max_cost_usd = Number($("start-max-cost").value);
+    if ($("start-output").value.trim()) body.output = $("start-output").value.trim();
     if (ticked("practice_areas").length) body.practice_areas = ticked("practice_areas");
     if (ticked("difficulties").length) body.difficulties = ticked("difficulties");
     try {

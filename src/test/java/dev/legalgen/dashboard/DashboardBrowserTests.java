@@ -9,6 +9,8 @@ import dev.legalgen.chain.SimulatorProvider;
 import dev.legalgen.job.DatasetJobConfiguration;
 import dev.legalgen.simulator.Fault;
 import dev.legalgen.simulator.Simulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -325,6 +328,39 @@ class DashboardBrowserTests {
                 Pattern.compile(
                         "simulator:legal-sim-large (OPEN|HALF_OPEN) \\(recorded \\d{4}-\\d\\d-\\d\\d [\\d:]{8}\\)"
                                 + " – \\(known in the process that runs it\\)")));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theFormsBudgetAndExportFileReachTheRun(@TempDir Path exports) throws Exception {
+        // given: a run started from the form with a token budget smaller than any call
+        browser.find("start-max-tokens").sendKeys("1");
+
+        // when
+        long budgeted = startFromTheForm("browser-budget", 10, "");
+
+        // then: it stops before its first call, and the page says why
+        browser.await(textToBePresentInElementLocated(By.id("p-status"), "STOPPED"));
+        browser.await(textToBePresentInElementLocated(By.id("p-exit"), "budget reached"));
+        JsonNode stopped = status(budgeted);
+        assertThat(stopped.at("/spend/max_tokens").asLong()).isEqualTo(1);
+        assertThat(stopped.at("/samples/committed").asLong()).isZero();
+
+        // when: a run with an export file of its own and a budget it keeps within
+        WebElement budget = browser.find("start-max-tokens");
+        budget.clear();
+        budget.sendKeys("1000000");
+        browser.find("start-max-cost").sendKeys("5");
+        Path file = exports.resolve("from-the-form.jsonl");
+        browser.find("start-output").sendKeys(file.toString());
+        long exported = startFromTheForm("browser-output", 10, "");
+
+        // then: it completes within the budget, and its samples are in that file
+        browser.await(textToBePresentInElementLocated(By.id("p-status"), "COMPLETED"));
+        JsonNode completed = status(exported);
+        assertThat(completed.at("/spend/max_tokens").asLong()).isEqualTo(1_000_000);
+        assertThat(completed.at("/spend/max_cost_usd").decimalValue()).isEqualByComparingTo("5");
+        assertThat(Files.readAllLines(file)).hasSize(10);
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
