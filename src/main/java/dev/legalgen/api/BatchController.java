@@ -4,7 +4,6 @@ import dev.legalgen.job.DatasetParameters;
 import dev.legalgen.operations.CoverageLedger;
 import dev.legalgen.operations.DatasetLauncher;
 import dev.legalgen.operations.ExecutionOperations;
-import dev.legalgen.operations.ExecutionReports;
 import dev.legalgen.operations.Executions;
 import dev.legalgen.operations.ExitCode;
 import dev.legalgen.operations.Outcome;
@@ -27,7 +26,7 @@ class BatchController {
 
     private final BatchLaunches launches;
     private final DatasetLauncher launcher;
-    private final ExecutionReports reports;
+    private final RecentStatuses statuses;
     private final Executions executions;
     private final ExecutionOperations operations;
     private final CoverageLedger coverage;
@@ -35,14 +34,14 @@ class BatchController {
     BatchController(
             BatchLaunches launches,
             DatasetLauncher launcher,
-            ExecutionReports reports,
+            RecentStatuses statuses,
             Executions executions,
             ExecutionOperations operations,
             CoverageLedger coverage) {
         this.coverage = coverage;
         this.launches = launches;
         this.launcher = launcher;
-        this.reports = reports;
+        this.statuses = statuses;
         this.executions = executions;
         this.operations = operations;
     }
@@ -56,8 +55,7 @@ class BatchController {
 
     @GetMapping("/status")
     StatusBody status(@RequestParam(name = "execution_id", required = false) Long executionId) {
-        return StatusBody.of(
-                reports.summary(executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId))));
+        return statuses.of(executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId)));
     }
 
     /**
@@ -89,6 +87,7 @@ class BatchController {
         if (outcome.exitCode() != ExitCode.OK) {
             throw new ApiException(HttpStatus.CONFLICT, null, outcome.message());
         }
+        statuses.changed(outcome.executionId());
         return ResponseEntity.accepted()
                 .body(new LaunchBody(
                         outcome.executionId(), executions.find(ref).getStatus().name(), outcome.message()));

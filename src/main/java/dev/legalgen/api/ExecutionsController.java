@@ -35,13 +35,19 @@ class ExecutionsController {
     private final ExecutionReports reports;
     private final Executions executions;
     private final ExecutionOperations operations;
+    private final RecentStatuses statuses;
 
     ExecutionsController(
-            BatchLaunches launches, ExecutionReports reports, Executions executions, ExecutionOperations operations) {
+            BatchLaunches launches,
+            ExecutionReports reports,
+            Executions executions,
+            ExecutionOperations operations,
+            RecentStatuses statuses) {
         this.launches = launches;
         this.reports = reports;
         this.executions = executions;
         this.operations = operations;
+        this.statuses = statuses;
     }
 
     /** The executions of the latest {@code limit} instances, newest first, at most {@code limit} of them. */
@@ -92,6 +98,7 @@ class ExecutionsController {
         if (outcome.exitCode() != ExitCode.OK) {
             throw new ApiException(HttpStatus.CONFLICT, "execution_id", outcome.message());
         }
+        statuses.changed(outcome.executionId());
         return ResponseEntity.ok(new LaunchBody(
                 outcome.executionId(), executions.find(ref).getStatus().name(), outcome.message()));
     }

@@ -237,16 +237,20 @@ class BatchApiIntegrationTests {
                 firstPartition,
                 executionId);
 
-        JsonNode partitions = api.get("/api/generate/batch/status?execution_id=" + executionId)
-                .body()
-                .get("partitions");
-
-        assertThat(partitions
-                        .valueStream()
-                        .filter(p -> p.has("worker"))
-                        .map(p ->
-                                p.get("step").asString() + " " + p.get("worker").asString()))
-                .containsExactly("generateWorker:partition0 node-7:4242");
+        // (the status is summarised at most once a second, so the claim shows within one)
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    JsonNode partitions = api.get("/api/generate/batch/status?execution_id=" + executionId)
+                            .body()
+                            .get("partitions");
+                    assertThat(partitions
+                                    .valueStream()
+                                    .filter(p -> p.has("worker"))
+                                    .map(p -> p.get("step").asString() + " "
+                                            + p.get("worker").asString()))
+                            .containsExactly("generateWorker:partition0 node-7:4242");
+                });
     }
 
     @Test

@@ -169,6 +169,33 @@ class DashboardApiIntegrationTests {
     }
 
     @Test
+    void theStatusIsSummarisedOnceASecondForAllItsPollersAndAStopMakesItFresh() {
+        // given: a run held after its first chunk
+        HELD.holdRequestsAfter(DatasetJobConfiguration.CHUNK_SIZE);
+        long executionId = start("""
+                {"target_count": 30, "provider": "held", "dataset": "dash-fresh"}""").get("execution_id").asLong();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> status(executionId).at("/samples/committed").asLong() >= 10);
+            JsonNode before = status(executionId);
+            assertThat(before.get("status").asString()).isEqualTo("STARTED");
+
+            // when an operator stops it
+            ApiClient.Response stop = api.post("/api/generate/batch/stop", "{\"execution_id\": " + executionId + "}");
+
+            // then: the next poll, within the second, shows the stop, not the summary the pollers shared
+            assertThat(stop.status()).isEqualTo(202);
+            assertThat(stop.body().get("status").asString()).isNotEqualTo("STARTED");
+            assertThat(status(executionId).get("status").asString())
+                    .isEqualTo(stop.body().get("status").asString());
+        } finally {
+            HELD.releaseRequests();
+        }
+        assertThat(awaitEnd(executionId).get("status").asString()).isEqualTo("STOPPED");
+    }
+
+    @Test
     void anAbandonedExecutionIsMarkedSoAndRefusesARestart() {
         // given: a stopped run
         HELD.holdRequestsAfter(0);
