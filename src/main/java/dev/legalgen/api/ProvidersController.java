@@ -49,6 +49,8 @@ class ProvidersController {
     /** How far back "recent failures" look: long enough to see a storm, short enough to see it end. */
     static final Duration RECENT = Duration.ofMinutes(10);
 
+    private static final EventStore.RouteFailures NO_FAILURES = new EventStore.RouteFailures(Map.of(), Map.of());
+
     private final ProviderChains chains;
     private final Executions executions;
     private final EventStore events;
@@ -94,8 +96,7 @@ class ProvidersController {
         JobExecution execution = executions.find(executionId == null ? Executions.LAST : String.valueOf(executionId));
         long instanceId = execution.getJobInstance().getInstanceId();
         ProviderChain chain = chains.running().get(execution.getId());
-        Map<String, Map<String, Long>> failures = events.failuresByRoute(instanceId);
-        Map<String, Map<String, Long>> recent =
+        Map<String, EventStore.RouteFailures> failures =
                 events.failuresByRoute(instanceId, clock.instant().minus(RECENT));
         Map<String, RouteBody> routes = new LinkedHashMap<>();
         if (chain != null) {
@@ -112,8 +113,8 @@ class ProvidersController {
                                 state.name(),
                                 null,
                                 limiter == null ? null : RateLimitBody.of(limiter),
-                                failures.getOrDefault(name, Map.of()),
-                                recent.getOrDefault(name, Map.of())));
+                                failures.getOrDefault(name, NO_FAILURES).all(),
+                                failures.getOrDefault(name, NO_FAILURES).recent()));
             });
         }
         // routes the run left, or all of a run in another process: the breakers as its processes recorded them
@@ -131,8 +132,8 @@ class ProvidersController {
                     report == null ? null : report.state(),
                     report == null ? null : report.at(),
                     null,
-                    failures.getOrDefault(n, Map.of()),
-                    recent.getOrDefault(n, Map.of()));
+                    failures.getOrDefault(n, NO_FAILURES).all(),
+                    failures.getOrDefault(n, NO_FAILURES).recent());
         }));
         List<Switch> timeline = new ArrayList<>();
         for (EventStore.Event event : events.latest(instanceId, TIMELINE_KINDS, TIMELINE_LENGTH)) {

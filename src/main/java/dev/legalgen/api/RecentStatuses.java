@@ -32,12 +32,8 @@ class RecentStatuses {
         return statuses.get(execution.getId(), id -> StatusBody.of(reports.summary(execution)));
     }
 
-    /** The execution was stopped or abandoned here: its next status is summarised afresh (all, when null). */
-    void changed(Long executionId) {
-        if (executionId == null) {
-            statuses.invalidateAll();
-        } else {
-            statuses.invalidate(executionId);
-        }
+    /** The execution was stopped or abandoned here: its next status is summarised afresh. */
+    void changed(long executionId) {
+        statuses.invalidate(executionId);
     }
 }

@@ -149,13 +149,12 @@ final class ChainTracker {
             RouteCircuitBreakers.State to,
             String openedBy,
             boolean learnt) {
-        listener.onEvent(new ChainEvent(
-                clock.instant(),
+        emit(
                 ChainEvent.Type.BREAKER_TRANSITION,
                 route,
                 null,
                 to,
-                from + " -> " + to + (learnt ? " (opened by another process of the run)" : "")));
+                from + " -> " + to + (learnt ? " (opened by another process of the run)" : ""));
         if (openedBy != null) {
             news.accept(new RouteNews(RouteNews.Kind.BREAKER_OPEN, route, openedBy));
         }
@@ -178,6 +177,15 @@ final class ChainTracker {
     }
 
     private void emit(ChainEvent.Type type, Route route, ErrorCategory category, String reason) {
-        listener.onEvent(new ChainEvent(clock.instant(), type, route, category, null, reason));
+        emit(type, route, category, null, reason);
+    }
+
+    private void emit(
+            ChainEvent.Type type,
+            Route route,
+            ErrorCategory category,
+            RouteCircuitBreakers.State breakerState,
+            String reason) {
+        listener.onEvent(new ChainEvent(clock.instant(), type, route, category, breakerState, reason));
     }
 }

@@ -85,26 +85,32 @@ public class EventStore {
         return counts;
     }
 
-    /** Failures of an instance per route ({@code provider:model}) and category, e.g. {@code server_error=3}. */
-    public Map<String, Map<String, Long>> failuresByRoute(long jobInstanceId) {
-        return failuresByRoute(jobInstanceId, Instant.EPOCH);
-    }
+    /** A route's failures by category, e.g. {@code server_error=3}: over the instance, and since a moment. */
+    public record RouteFailures(Map<String, Long> all, Map<String, Long> recent) {}
 
-    /** The same, of the failures that occurred at or after {@code since}. */
-    public Map<String, Map<String, Long>> failuresByRoute(long jobInstanceId, Instant since) {
-        Map<String, Map<String, Long>> counts = new TreeMap<>();
+    /**
+     * Failures of an instance per route ({@code provider:model}), counted by category over the instance and over
+     * those at or after {@code recentSince} (a category without recent failures left out), in one read.
+     */
+    public Map<String, RouteFailures> failuresByRoute(long jobInstanceId, Instant recentSince) {
+        Map<String, RouteFailures> counts = new TreeMap<>();
         jdbc.query(
-                "SELECT provider, model, category, COUNT(*) AS n FROM generation_event WHERE job_instance_id = ?"
-                        + " AND kind = 'failure' AND provider IS NOT NULL AND occurred_at >= ?"
+                "SELECT provider, model, category, COUNT(*) AS n,"
+                        + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS recent FROM generation_event"
+                        + " WHERE job_instance_id = ? AND kind = 'failure' AND provider IS NOT NULL"
                         + " GROUP BY provider, model, category",
                 rs -> {
                     String route = rs.getString("provider") + ":" + rs.getString("model");
-                    String category = rs.getString("category");
-                    counts.computeIfAbsent(route, r -> new TreeMap<>())
-                            .put(category == null ? "unclassified" : category, rs.getLong("n"));
+                    String category = rs.getString("category") == null ? "unclassified" : rs.getString("category");
+                    RouteFailures failures =
+                            counts.computeIfAbsent(route, r -> new RouteFailures(new TreeMap<>(), new TreeMap<>()));
+                    failures.all().put(category, rs.getLong("n"));
+                    if (rs.getLong("recent") > 0) {
+                        failures.recent().put(category, rs.getLong("recent"));
+                    }
                 },
-                jobInstanceId,
-                since.atOffset(ZoneOffset.UTC));
+                recentSince.atOffset(ZoneOffset.UTC),
+                jobInstanceId);
         return counts;
     }
 
